@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { PageHeading } from "@/components/form";
+import { selfRegistrationTypes } from "@/lib/shops";
+import { signedInCustomer } from "../../auth";
+import { requireShop } from "../../request";
+
+export const metadata: Metadata = { title: "My account" };
+
+export default async function AccountPage() {
+  const shop = await requireShop();
+  const customer = await signedInCustomer(shop.id);
+  if (!customer) redirect("/login?next=/account");
+  const types = await selfRegistrationTypes(await getDb(), shop.id);
+  const typeName = types.find((type) => type.code === customer.customerType)?.name ?? customer.customerType;
+  return (
+    <section className="max-w-xl space-y-6">
+      <PageHeading>My account</PageHeading>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium text-slate-700">Name</dt>
+        <dd>{`${customer.firstName} ${customer.lastName}`.trim() || "—"}</dd>
+        <dt className="font-medium text-slate-700">Email</dt>
+        <dd>{customer.email}</dd>
+        <dt className="font-medium text-slate-700">Customer type</dt>
+        <dd>{typeName}</dd>
+        {Object.entries(customer.attributes).map(([code, value]) => (
+          <div key={code} className="contents">
+            <dt className="font-medium capitalize text-slate-700">{code}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formStrings, type FormState } from "@/components/form-state";
+import { safeRedirectPath } from "@/lib/http/redirects";
+import { PendingActivation, signIn } from "../../auth";
+import { signInSchema } from "./schema";
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formStrings(formData);
+  const parsed = signInSchema.safeParse(values);
+  const echo = { email: (values.email ?? "").slice(0, 320) };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echo };
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof PendingActivation) {
+      return {
+        values: echo,
+        pendingEmail: parsed.data.email,
+        formError: "Your account is not activated yet. Select the link in the activation e-mail we sent you.",
+      };
+    }
+    if (error instanceof CredentialsSignin) return { values: echo, formError: "The e-mail or password is incorrect." };
+    throw error;
+  }
+  redirect(safeRedirectPath(values.next, "/account"));
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { Alert, Field, SubmitButton } from "@/components/form";
+import { useFormAction } from "@/components/use-form-action";
+import { ResendActivationForm } from "../resend-activation/components";
+import { signInAction } from "./actions";
+import { signInSchema } from "./schema";
+
+const secretFields = ["password"];
+
+export function SignInForm({ next }: { next?: string }) {
+  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<{ email: string; password: string }>(
+    signInAction,
+    signInSchema,
+    { secretFields },
+  );
+  return (
+    <div className="space-y-6">
+      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      {state.pendingEmail ? <ResendActivationForm email={state.pendingEmail} /> : null}
+      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.values?.email}
+          errors={errorsFor("email")}
+          {...register("email")}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errorsFor("password")}
+          {...register("password")}
+        />
+        <SubmitButton pending={pending}>Sign in</SubmitButton>
+      </form>
+    </div>
+  );
+}

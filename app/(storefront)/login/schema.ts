@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters."),
+  password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
+});

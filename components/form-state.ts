@@ -1,0 +1,19 @@
+/** What every server action behind a form answers: field errors travel whole, passwords never travel back. */
+export type FormState = {
+  fieldErrors?: Record<string, string[] | undefined>;
+  formError?: string;
+  values?: Record<string, string>;
+  /** Set by sign-in when a pending account gave the right password. */
+  pendingEmail?: string;
+};
+
+/** The string fields of a submitted form (files and Next's own fields left out), each cut to a sane length. */
+export function formStrings(formData: FormData, maxLength = 1024): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION") && Object.keys(values).length < 50) {
+      values[name] = value.slice(0, maxLength);
+    }
+  }
+  return values;
+}

@@ -1,0 +1,70 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  errors?: string[] | string;
+  hint?: ReactNode;
+};
+
+/** A labelled input whose errors are announced and tied to it (aria-describedby). */
+export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
+  const inputId = id ?? `field-${name}`;
+  const messages = (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean);
+  const describedBy = [hint ? `${inputId}-hint` : null, messages.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        name={name}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={describedBy || undefined}
+        className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-blue-700 focus:outline-none focus:ring-2 focus:ring-blue-700 aria-[invalid=true]:border-red-700"
+        {...input}
+      />
+      {hint ? (
+        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {messages.length ? (
+        <p id={`${inputId}-error`} className="text-sm text-red-800">
+          {messages.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending || undefined}
+      className="inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Alert({ tone = "info", children }: { tone?: "info" | "error" | "success"; children: ReactNode }) {
+  const styles = {
+    info: "border-blue-300 bg-blue-50 text-blue-950",
+    error: "border-red-300 bg-red-50 text-red-950",
+    success: "border-green-300 bg-green-50 text-green-950",
+  }[tone];
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 ${styles}`}>
+      {children}
+    </div>
+  );
+}
+
+export function PageHeading({ children }: { children: ReactNode }) {
+  return <h1 className="text-2xl font-semibold text-slate-900">{children}</h1>;
+}

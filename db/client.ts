@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { getEnv } from "@/lib/env";
+import * as schema from "./schema";
+import { seedDemoData, type SeedOptions } from "./seed";
+
+/** A database handle or an open transaction: domain functions accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = { db: Db; close: () => Promise<void> };
+
+export type DatabaseOptions = {
+  /** PostgreSQL connection string; without it an embedded PGlite is used. */
+  url?: string;
+  /** Folder for PGlite's files; without it (and without url) PGlite lives in memory. */
+  pgliteDir?: string;
+  seed: SeedOptions;
+};
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens the database, applies pending migrations and seeds the demo data into an empty one. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.seed);
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const client = new PGlite(options.pgliteDir);
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder });
+  await seedDemoData(db, options.seed);
+  return { db, close: () => client.close() };
+}
+
+async function openPostgres(url: string, seed: SeedOptions): Promise<Database> {
+  // Migrate and seed on one connection under an advisory lock: several instances may start at once.
+  const setup = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const setupDb = drizzlePostgres({ client: setup, schema });
+    await setupDb.execute(sql`select pg_advisory_lock(724100301)`);
+    await migratePostgres(setupDb, { migrationsFolder });
+    await seedDemoData(setupDb, seed);
+  } finally {
+    await setup.end();
+  }
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  return { db: drizzlePostgres({ client, schema }), close: () => client.end() };
+}
+
+// On globalThis, not in a module variable: Next.js may load this module in several bundles of one process
+// (instrumentation, routes, dev reloads), and PGlite must have exactly one instance per data folder.
+const holder = globalThis as typeof globalThis & { storefrontDatabase?: Promise<Database> };
+
+/** The application's one database per process, opened (and migrated) on first use. */
+export function getDb(): Promise<Db> {
+  holder.storefrontDatabase ??= (async () => {
+    const env = getEnv();
+    return openDatabase({
+      url: env.databaseUrl,
+      pgliteDir: path.join(env.dataDir, "pglite"),
+      seed: { appUrl: env.appUrl, emailFrom: env.emailFrom },
+    });
+  })().catch((error) => {
+    holder.storefrontDatabase = undefined;
+    throw error;
+  });
+  return holder.storefrontDatabase.then((database) => database.db);
+}

@@ -1,0 +1,195 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { valueKinds } from "../lib/shops/registration-form";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const shops = pgTable("shops", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** Every link in an e-mail is built from this, never from the request's Host header. */
+  baseUrl: text("base_url").notNull(),
+  senderName: text("sender_name").notNull(),
+  senderEmail: text("sender_email").notNull(),
+  logoUrl: text("logo_url"),
+  accentColor: text("accent_color").notNull().default("#2563eb"),
+  callCentreResetMode: text("call_centre_reset_mode", { enum: ["link", "generated"] }).notNull().default("link"),
+  activationTtlMinutes: integer("activation_ttl_minutes").notNull().default(24 * 60),
+  contactActivationTtlMinutes: integer("contact_activation_ttl_minutes").notNull().default(72 * 60),
+  resetTtlMinutes: integer("reset_ttl_minutes").notNull().default(60),
+  createdAt: createdAt(),
+});
+
+export const shopHosts = pgTable("shop_hosts", {
+  host: text("host").primaryKey(),
+  shopId: uuid("shop_id")
+    .notNull()
+    .references(() => shops.id, { onDelete: "cascade" }),
+});
+
+export const customerTypes = pgTable(
+  "customer_types",
+  {
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    selfRegistration: boolean("self_registration").notNull().default(true),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.code] })],
+);
+
+
+export const attributeDefinitions = pgTable("attribute_definitions", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+  valueKind: text("value_kind", { enum: valueKinds }).notNull(),
+  required: boolean("required").notNull().default(true),
+  regex: text("regex"),
+  regexMessage: text("regex_message"),
+});
+
+/** YesCart's SHOP_CREGATTRS_<TYPE>: the ordered attributes a shop's registration form captures per customer type. */
+export const registrationAttributes = pgTable(
+  "registration_attributes",
+  {
+    shopId: uuid("shop_id").notNull(),
+    customerType: text("customer_type").notNull(),
+    attributeCode: text("attribute_code")
+      .notNull()
+      .references(() => attributeDefinitions.code),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.customerType, t.attributeCode] })],
+);
+
+export const customerStatuses = ["pending", "active", "disabled"] as const;
+export type CustomerStatus = (typeof customerStatuses)[number];
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id),
+    customerType: text("customer_type").notNull(),
+    /** Stored trimmed and lower-cased, so the unique index below is case-insensitive. */
+    email: text("email").notNull(),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    /** Registration attributes beyond e-mail, names and passwords (e.g. company). */
+    attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+    passwordHash: text("password_hash"),
+    status: text("status", { enum: customerStatuses }).notNull().default("pending"),
+    /** Bumped by every password change, reset and deactivation; sessions carrying an older value end. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    createdAt: createdAt(),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("customers_shop_email_unique").on(t.shopId, sql`lower(${t.email})`),
+  ],
+);
+
+export const tokenPurposes = ["activation", "reset"] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** SHA-256 of the token, hex. The token itself is only ever in the e-mail. */
+    tokenHash: text("token_hash").notNull().unique(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    purpose: text("purpose", { enum: tokenPurposes }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("account_tokens_customer_purpose").on(t.customerId, t.purpose)],
+);
+
+export const outboxStatuses = ["queued", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: text("type").notNull(),
+    shopId: uuid("shop_id").references(() => shops.id),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    recipient: text("recipient").notNull(),
+    /** Template variables, encrypted (links and passwords inside); null once delivered. */
+    payload: text("payload"),
+    /** The same variables with links and passwords removed: what the back office may show. */
+    redacted: jsonb("redacted").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: outboxStatuses }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    providerId: text("provider_id"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("email_outbox_due").on(t.status, t.nextAttemptAt),
+    index("email_outbox_customer").on(t.customerId),
+  ],
+);
+
+/** The local transport's mailbox (SPEC §5): bodies are encrypted like the outbox payload. */
+export const mailboxMessages = pgTable("mailbox_messages", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  outboxId: uuid("outbox_id").notNull().unique(),
+  type: text("type").notNull(),
+  from: text("from_address").notNull(),
+  to: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: createdAt(),
+});
+
+export const activityLog = pgTable(
+  "activity_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    action: text("action").notNull(),
+    actorType: text("actor_type", { enum: ["customer", "staff", "system", "anonymous"] }).notNull(),
+    actorId: uuid("actor_id"),
+    shopId: uuid("shop_id"),
+    customerId: uuid("customer_id"),
+    email: text("email"),
+    ip: text("ip"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("activity_log_at").on(t.at), index("activity_log_customer").on(t.customerId)],
+);
+
+export type Shop = typeof shops.$inferSelect;
+export type CustomerType = typeof customerTypes.$inferSelect;
+export type AttributeDefinition = typeof attributeDefinitions.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type AccountToken = typeof accountTokens.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type MailboxMessage = typeof mailboxMessages.$inferSelect;

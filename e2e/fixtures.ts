@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
+
+type Sql = ReturnType<typeof postgres>;
+
+/** Direct access to the app's database: for assertions and to move time forward, never to fake a flow. */
+export const test = base.extend<object, { sql: Sql }>({
+  sql: [
+    async ({}, use) => {
+      const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 2, onnotice: () => {} });
+      await use(sql);
+      await sql.end();
+    },
+    { scope: "worker" },
+  ],
+});
+
+export { expect };
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString("hex")}@example.com`;
+}
+
+export const PASSWORD = "Correct-horse-42";
+
+export type Shopper = { email: string; firstName: string; lastName: string; password: string };
+
+export function newShopper(label: string): Shopper {
+  return { email: uniqueEmail(label), firstName: "Ada", lastName: "Lovelace", password: PASSWORD };
+}
+
+/** Fills and submits the demo shop's registration form; returns the page it lands on. */
+export async function register(page: Page, shopper: Shopper, confirm = shopper.password): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(shopper.email);
+  await page.getByLabel("First name").fill(shopper.firstName);
+  await page.getByLabel("Last name").fill(shopper.lastName);
+  await page.getByLabel("Password", { exact: true }).fill(shopper.password);
+  await page.getByLabel("Confirm password").fill(confirm);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function activationEmail(email: string, count = 1): Promise<SinkEmail> {
+  const emails = await waitForEmail({ to: email, tag: "storefront-account-activation" }, { count });
+  return emails[emails.length - 1];
+}
+
+export function linkTo(email: SinkEmail, path: string): string {
+  const link = extractLinks(email).find((candidate) => new URL(candidate).pathname.startsWith(path));
+  if (!link) throw new Error(`No ${path} link in "${email.subject}": ${email.text}`);
+  return link;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** No serious or critical accessibility violation on the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import type { NotificationProps, NotificationType } from "../lib/mail/notifications";
+import { notificationTypes } from "../lib/mail/notifications";
+import ActivationSuccessful from "./activation-successful";
+import BusinessUserAccountCreated from "./business-user-account-created";
+import BusinessUserPasswordReset from "./business-user-password-reset";
+import { renderNotification } from "./render";
+import ResetPasswordSuccessful from "./reset-password-successful";
+import StorefrontAccountActivation from "./storefront-account-activation";
+import StorefrontAccountExists from "./storefront-account-exists";
+import StorefrontPasswordReset from "./storefront-password-reset";
+
+type Case<T extends NotificationType> = { props: NotificationProps[T]; subject: string; secrets: string[] };
+
+const activation = StorefrontAccountActivation.PreviewProps;
+const activated = ActivationSuccessful.PreviewProps;
+const reset = StorefrontPasswordReset.PreviewProps;
+const resetDone = ResetPasswordSuccessful.PreviewProps;
+const exists = StorefrontAccountExists.PreviewProps;
+const staffCreated = BusinessUserAccountCreated.PreviewProps;
+const staffReset = BusinessUserPasswordReset.PreviewProps;
+
+const cases: { [T in NotificationType]: Case<T> } = {
+  "storefront-account-activation": {
+    props: activation,
+    subject: "Demo Shop: Activate your account",
+    secrets: [activation.link],
+  },
+  "activation-successful": {
+    props: activated,
+    subject: "Demo Shop: Activation was successful",
+    secrets: [activated.link, activated.password],
+  },
+  "storefront-password-reset": {
+    props: reset,
+    subject: "Demo Shop: Reset your password",
+    secrets: [reset.link],
+  },
+  "reset-password-successful": {
+    props: resetDone,
+    subject: "Demo Shop: Reset Password Was Successful",
+    secrets: [resetDone.link, resetDone.password],
+  },
+  "storefront-account-exists": {
+    props: exists,
+    subject: "Demo Shop: You already have an account",
+    secrets: [exists.link, exists.resetLink],
+  },
+  "business-user-account-created": {
+    props: staffCreated,
+    subject: "Demo Shop: Your back-office account",
+    secrets: [staffCreated.link, staffCreated.password],
+  },
+  "business-user-password-reset": {
+    props: staffReset,
+    subject: "Demo Shop: Your back-office password was reset",
+    secrets: [staffReset.link, staffReset.password],
+  },
+};
+
+const callCentreWording = /at your request/i;
+
+describe.each(notificationTypes)("%s", (type) => {
+  const { props, subject, secrets } = cases[type];
+
+  it("renders the subject, and the links and passwords in both HTML and text", async () => {
+    const email = await renderNotification(type, props);
+
+    expect(email.subject).toBe(subject);
+    expect(email.html).toMatch(/^<!DOCTYPE html/);
+    expect(email.text).not.toContain("<");
+    for (const secret of secrets) {
+      expect(email.html).toContain(secret);
+      expect(email.text).toContain(secret);
+    }
+    expect(email.text).toContain(`Hello ${props.recipient.firstName},`);
+    expect(email.text).toContain("You received this e-mail because");
+  });
+
+  it("escapes HTML in the recipient's name", async () => {
+    const recipient = { ...props.recipient, firstName: "<script>alert(1)</script>" };
+    const email = await renderNotification(type, { ...props, recipient });
+
+    expect(email.html).toContain("Hello &lt;script&gt;alert(1)&lt;/script&gt;,");
+    expect(email.html).not.toContain("<script");
+    expect(email.text).toContain("Hello <script>alert(1)</script>,");
+  });
+
+  it('greets with "Hello," when there is no first name', async () => {
+    const email = await renderNotification(type, { ...props, recipient: { ...props.recipient, firstName: " " } });
+
+    expect(email.text).toMatch(/^Hello,$/m);
+  });
+});
+
+describe("storefront-account-activation", () => {
+  it("states the expiry in UTC", async () => {
+    const { text } = await renderNotification("storefront-account-activation", activation);
+
+    expect(text).toContain("This link expires on 15 March 2026 at 14:30 UTC.");
+  });
+
+  it("says a password will be asked for only when one must be set", async () => {
+    const asking = await renderNotification("storefront-account-activation", { ...activation, setPassword: true });
+    const notAsking = await renderNotification("storefront-account-activation", { ...activation, setPassword: false });
+
+    expect(asking.text).toContain("choose a password first");
+    expect(notAsking.text).not.toContain("choose a password");
+  });
+});
+
+describe("activation-successful", () => {
+  it("shows no password line when none was generated", async () => {
+    const { text } = await renderNotification("activation-successful", { ...activated, password: undefined });
+
+    expect(text).not.toContain("Your password");
+    expect(text).toContain(activated.link);
+  });
+});
+
+describe("call-centre wording", () => {
+  it("appears in a password reset e-mail only when the flag is set", async () => {
+    const byCustomer = await renderNotification("storefront-password-reset", { ...reset, additionalData: {} });
+    const byCallCentre = await renderNotification("storefront-password-reset", {
+      ...reset,
+      additionalData: { callCentrePasswordReset: true },
+    });
+
+    expect(byCustomer.text).not.toMatch(callCentreWording);
+    expect(byCustomer.text).toContain("We received a request to reset the password");
+    expect(byCallCentre.text).toContain(
+      "Our customer service team started a password reset for you at your request.",
+    );
+    expect(byCallCentre.html).toMatch(callCentreWording);
+  });
+
+  it("appears in a reset-successful e-mail only when the flag is set", async () => {
+    const byCustomer = await renderNotification("reset-password-successful", {
+      ...resetDone,
+      password: undefined,
+      additionalData: { callCentrePasswordReset: false },
+    });
+    const byCallCentre = await renderNotification("reset-password-successful", resetDone);
+
+    expect(byCustomer.text).not.toMatch(callCentreWording);
+    expect(byCustomer.text).not.toContain("Your password:");
+    expect(byCallCentre.text).toContain("At your request, our customer service team reset the password");
+    expect(byCallCentre.text).toContain(`Your password: ${resetDone.password}`);
+  });
+});
+
+describe("branding", () => {
+  it("uses the accent colour for the button and ignores anything that is not a hex colour", async () => {
+    const branded = await renderNotification("activation-successful", activated);
+    const tampered = await renderNotification("activation-successful", {
+      ...activated,
+      shop: { ...activated.shop, accentColor: "red;background-image:url(https://evil.example/x)" },
+    });
+
+    expect(branded.html).toContain("background-color:#2563eb");
+    expect(tampered.html).not.toContain("evil.example");
+  });
+
+  it("shows the logo with the shop name as its alternative text", async () => {
+    const { html } = await renderNotification("activation-successful", {
+      ...activated,
+      shop: { ...activated.shop, logoUrl: "http://localhost:3000/logo.png" },
+    });
+
+    const img = html.match(/<img[^>]*>/)?.[0];
+
+    expect(img).toContain('src="http://localhost:3000/logo.png"');
+    expect(img).toContain('alt="Demo Shop"');
+  });
+});

@@ -1,0 +1,44 @@
+import type { ReactElement } from "react";
+import { render } from "@react-email/render";
+import type { NotificationProps, NotificationType, RenderedEmail } from "../lib/mail/notifications";
+import ActivationSuccessful from "./activation-successful";
+import BusinessUserAccountCreated from "./business-user-account-created";
+import BusinessUserPasswordReset from "./business-user-password-reset";
+import ResetPasswordSuccessful from "./reset-password-successful";
+import StorefrontAccountActivation from "./storefront-account-activation";
+import StorefrontAccountExists from "./storefront-account-exists";
+import StorefrontPasswordReset from "./storefront-password-reset";
+
+type Template<T extends NotificationType> = {
+  subject: string;
+  Component: (props: NotificationProps[T]) => ReactElement;
+};
+
+const templates: { [T in NotificationType]: Template<T> } = {
+  "storefront-account-activation": { subject: "Activate your account", Component: StorefrontAccountActivation },
+  "activation-successful": { subject: "Activation was successful", Component: ActivationSuccessful },
+  "storefront-password-reset": { subject: "Reset your password", Component: StorefrontPasswordReset },
+  "reset-password-successful": { subject: "Reset Password Was Successful", Component: ResetPasswordSuccessful },
+  "storefront-account-exists": { subject: "You already have an account", Component: StorefrontAccountExists },
+  "business-user-account-created": { subject: "Your back-office account", Component: BusinessUserAccountCreated },
+  "business-user-password-reset": {
+    subject: "Your back-office password was reset",
+    Component: BusinessUserPasswordReset,
+  },
+};
+
+/** Keeps headings as written; html-to-text upper-cases them by default. */
+const headingSelectors = ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } }));
+
+export async function renderNotification<T extends NotificationType>(
+  type: T,
+  props: NotificationProps[T],
+): Promise<RenderedEmail> {
+  const { subject, Component } = templates[type];
+  const element = <Component {...props} />;
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: { selectors: headingSelectors } }),
+  ]);
+  return { subject: `${props.shop.name}: ${subject}`, html, text };
+}

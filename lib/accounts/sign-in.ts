@@ -1,0 +1,67 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { customers, type Customer, type Shop } from "@/db/schema";
+import { recordActivity } from "@/lib/activity";
+import { hashPassword, verifyPassword } from "@/lib/passwords/hash";
+import { PASSWORD_MAX } from "@/lib/passwords/policy";
+import { emailField } from "@/lib/shops/registration-form";
+import { findCustomer } from "./customers";
+
+export type SignInResult = { ok: true; customer: Customer } | { ok: false; reason: "invalid" | "pending" };
+
+/**
+ * Checks a customer's credentials in one shop. Every failure costs one argon2 verification, known e-mail or not,
+ * and a pending account is only told so after its password was verified.
+ */
+export async function authenticateCustomer(
+  db: Db,
+  shop: Shop,
+  credentials: { email: unknown; password: unknown },
+  ip: string | null,
+): Promise<SignInResult> {
+  const email = emailField.safeParse(credentials.email);
+  const password = typeof credentials.password === "string" ? credentials.password : "";
+  const customer = email.success ? await findCustomer(db, shop.id, email.data) : null;
+  const usable = password.length > 0 && password.length <= PASSWORD_MAX;
+  const { valid, needsRehash } = await verifyPassword(usable ? (customer?.passwordHash ?? null) : null, password);
+
+  const log = (action: string, details: Record<string, unknown> = {}) =>
+    recordActivity(db, {
+      action,
+      actorType: customer ? "customer" : "anonymous",
+      actorId: customer?.id,
+      shopId: shop.id,
+      customerId: customer?.id,
+      email: email.success ? email.data : null,
+      ip,
+      details,
+    });
+
+  if (!customer || !valid || customer.status === "disabled") {
+    await log("customer.sign-in-failed", { reason: !customer ? "unknown" : !valid ? "password" : "disabled" });
+    return { ok: false, reason: "invalid" };
+  }
+  if (customer.status === "pending") {
+    await log("customer.sign-in-failed", { reason: "pending" });
+    return { ok: false, reason: "pending" };
+  }
+  if (needsRehash) {
+    await db.update(customers).set({ passwordHash: await hashPassword(password) }).where(eq(customers.id, customer.id));
+  }
+  await log("customer.signed-in");
+  return { ok: true, customer };
+}
+
+/** The customer behind a session, if the session is still valid: same shop, active, and no password change since. */
+export async function sessionCustomer(
+  db: Db,
+  shopId: string,
+  session: { customerId: string; sessionVersion: number },
+): Promise<Customer | null> {
+  const [customer] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, session.customerId), eq(customers.shopId, shopId)));
+  if (!customer || customer.status !== "active" || customer.sessionVersion !== session.sessionVersion) return null;
+  return customer;
+}

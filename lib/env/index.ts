@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const flag = z
+  .enum(["", "0", "1", "true", "false", "yes", "no"], { message: "must be true or false" })
+  .optional()
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATA_DIR: optional,
+    DATABASE_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL connection string (postgres://user:pass@host:5432/db)")
+        .optional(),
+    ),
+    AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
+    RESEND_API_KEY: optional,
+    RESEND_BASE_URL: optional.pipe(z.url({ message: "must be a URL such as https://api.resend.com" }).optional()),
+    MAIL_TRANSPORT: optional.pipe(z.enum(["local", "resend"], { message: "must be local or resend" }).optional()),
+    APP_URL: optional.pipe(z.url({ message: "must be a URL such as https://shop.example.com" }).optional()),
+    ADMIN_EMAIL: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
+    EMAIL_FROM: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
+    CRON_SECRET: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    TRUST_PROXY: flag,
+  })
+  .superRefine((value, ctx) => {
+    const production = value.NODE_ENV === "production";
+    if (production && !value.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
+    }
+    if (value.MAIL_TRANSPORT === "resend" && !value.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when MAIL_TRANSPORT=resend" });
+    }
+    if (production && !value.RESEND_API_KEY && value.MAIL_TRANSPORT !== "local") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "is required in production; set MAIL_TRANSPORT=local to keep e-mails in a public local mailbox instead",
+      });
+    }
+  });
+
+export type Env = {
+  production: boolean;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  authSecret: string;
+  mail: { transport: "local" } | { transport: "resend"; apiKey: string; baseUrl: string | undefined };
+  appUrl: string;
+  adminEmail: string;
+  emailFrom: string;
+  cronSecret: string | undefined;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming each variable that is wrong and what to set. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const value = result.data;
+  const dataDir = path.resolve(value.DATA_DIR ?? ".data");
+  const transport = value.MAIL_TRANSPORT ?? (value.RESEND_API_KEY ? "resend" : "local");
+  return {
+    production: value.NODE_ENV === "production",
+    dataDir,
+    databaseUrl: value.DATABASE_URL,
+    authSecret: value.AUTH_SECRET ?? developmentSecret(dataDir),
+    mail:
+      transport === "resend"
+        ? { transport, apiKey: value.RESEND_API_KEY!, baseUrl: value.RESEND_BASE_URL }
+        : { transport: "local" },
+    appUrl: (value.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    adminEmail: value.ADMIN_EMAIL ?? "admin@example.com",
+    emailFrom: value.EMAIL_FROM ?? "no-reply@example.com",
+    cronSecret: value.CRON_SECRET,
+    trustProxy: value.TRUST_PROXY,
+  };
+}
+
+/** Development only: a secret generated once and kept under the data folder, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+let cached: Env | undefined;
+
+/** The configuration, read and validated once per process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,90 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { emailOutbox, shops, type OutboxEmail } from "@/db/schema";
+import type { NotificationProps, NotificationType, RenderedEmail } from "./notifications";
+import { unseal } from "./seal";
+import type { Transport } from "./transports";
+
+export type Renderer = <T extends NotificationType>(type: T, props: NotificationProps[T]) => Promise<RenderedEmail>;
+
+export type DispatchDeps = { transport: Transport; render: Renderer; secret: string; defaultFrom: string };
+
+export const MAX_ATTEMPTS = 8;
+/** How long a claimed e-mail stays with one dispatcher before another may take it over (it crashed). */
+const LEASE_SECONDS = 120;
+
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 15 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Claims due e-mails with SKIP LOCKED so that concurrent dispatchers (many serverless instances) never share one. */
+async function claimDue(db: Db, limit: number): Promise<OutboxEmail[]> {
+  const claimed: unknown = await db.execute(sql`
+    update ${emailOutbox}
+    set status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
+    where id in (
+      select id from ${emailOutbox}
+      where status in ('queued', 'sending') and next_attempt_at <= now()
+      order by created_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning id`);
+  // postgres-js answers with an array of rows, PGlite with { rows }.
+  const rows = (Array.isArray(claimed) ? claimed : (claimed as { rows: { id: string }[] }).rows) as { id: string }[];
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
+}
+
+/** Delivers due e-mails from the outbox. Returns how many were sent, rescheduled and given up. */
+export async function deliverDueEmails(
+  db: Db,
+  deps: DispatchDeps,
+  limit = 25,
+): Promise<{ sent: number; retried: number; failed: number }> {
+  const result = { sent: 0, retried: 0, failed: 0 };
+  for (const email of await claimDue(db, limit)) {
+    const outcome = await deliverOne(db, deps, email);
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promise<"sent" | "retried" | "failed"> {
+  const fail = async (error: string, retryable: boolean, retryAfterSeconds?: number) => {
+    const retry = retryable && email.attempts < MAX_ATTEMPTS;
+    const delay = retryAfterSeconds ?? backoffSeconds(email.attempts);
+    await db
+      .update(emailOutbox)
+      .set({
+        status: retry ? "queued" : "failed",
+        lastError: error,
+        nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
+      })
+      .where(eq(emailOutbox.id, email.id));
+    return retry ? ("retried" as const) : ("failed" as const);
+  };
+
+  if (!email.payload) return fail("The e-mail's content is no longer available", false);
+  let rendered: RenderedEmail;
+  let from = deps.defaultFrom;
+  try {
+    const props = JSON.parse(unseal(deps.secret, email.payload));
+    rendered = await deps.render(email.type as NotificationType, props);
+    if (email.shopId) {
+      const [shop] = await db.select().from(shops).where(eq(shops.id, email.shopId));
+      if (shop) from = `${shop.senderName} <${shop.senderEmail}>`;
+    }
+  } catch (error) {
+    return fail(`Could not prepare the e-mail: ${(error as Error).name}`, false);
+  }
+
+  const sent = await deps.transport.send({ id: email.id, type: email.type, from, to: email.recipient, ...rendered });
+  if (!sent.ok) return fail(sent.error, sent.retryable, sent.retryAfterSeconds);
+  await db
+    .update(emailOutbox)
+    .set({ status: "sent", payload: null, lastError: null, sentAt: new Date(), providerId: sent.providerId })
+    .where(eq(emailOutbox.id, email.id));
+  return "sent";
+}

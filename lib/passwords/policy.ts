@@ -1,0 +1,18 @@
+/** Password rules shared by the browser and the server (no Node-only imports here). */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export type PasswordPolicy = { regex?: string | null; regexMessage?: string | null };
+
+/** SPEC §7's base rules plus the applicable regex. Returns the message to show, or null when acceptable. */
+export function passwordProblem(password: string, email: string, policy: PasswordPolicy): string | null {
+  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
+  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) {
+    return "Your password must not be your e-mail address.";
+  }
+  if (policy.regex && !new RegExp(policy.regex).test(password)) {
+    return policy.regexMessage || "This password does not meet the shop's password rules.";
+  }
+  return null;
+}

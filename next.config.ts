@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+
+const noReferrer = [{ key: "Referrer-Policy", value: "no-referrer" }];
+
+const nextConfig: NextConfig = {
+  // The e2e suite builds into its own folder so that it never clobbers a running `next dev`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  poweredByHeader: false,
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
+  async headers() {
+    return [
+      { source: "/activate/:path*", headers: noReferrer },
+      { source: "/reset-password/:path*", headers: noReferrer },
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
