@@ -9,7 +9,8 @@ import { findShopByHost } from "@/lib/shops";
 
 /** The shop this request's host belongs to, or null (SPEC §2: never another shop's). */
 export const requestShop = cache(async (): Promise<Shop | null> => {
-  return findShopByHost(await getDb(), (await headers()).get("host"));
+  const host = (await headers()).get("host");
+  return findShopByHost(await getDb(), host);
 });
 
 export async function requireShop(): Promise<Shop> {

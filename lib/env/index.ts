@@ -78,7 +78,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const value = result.data;
-  const dataDir = path.resolve(value.DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ value.DATA_DIR ?? ".data");
   const transport = value.MAIL_TRANSPORT ?? (value.RESEND_API_KEY ? "resend" : "local");
   return {
     production: value.NODE_ENV === "production",
