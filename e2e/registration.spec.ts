@@ -178,6 +178,22 @@ test("bad input gets field errors and stores nothing", async ({ browser, sql }) 
   expect(row.n).toBe(0);
 });
 
+test("an oversized form is refused with a clear page and stores nothing", async ({ browser, sql }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const shopper = newShopper("oversized");
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(shopper.email);
+  await page.getByLabel("First name").fill("x".repeat(100_000));
+  const response = page.waitForResponse((candidate) => candidate.request().method() === "POST");
+  await page.getByRole("button", { name: "Create account" }).click();
+  expect((await response).status()).toBe(413);
+  await expect(page.getByRole("heading", { name: "What you sent is too large" })).toBeVisible();
+  const [row] = await sql`select count(*)::int as n from customers where email = ${shopper.email}`;
+  expect(row.n).toBe(0);
+  await context.close();
+});
+
 test("two simultaneous registrations make one customer and one activation e-mail", async ({ browser, sql }) => {
   const shopper = newShopper("twice");
   const pages = await Promise.all([browser.newPage(), browser.newPage()]);
