@@ -208,7 +208,7 @@ test("two simultaneous registrations make one customer and one activation e-mail
   await Promise.all(pages.map((page) => page.getByRole("button", { name: "Create account" }).click()));
   for (const page of pages) await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
   await activationEmail(shopper.email);
-  await page_wait(2000);
+  await pause(2000);
   expect(await sinkEmails({ to: shopper.email })).toHaveLength(1);
   const [row] = await sql`select count(*)::int as n from customers where email = ${shopper.email}`;
   expect(row.n).toBe(1);
@@ -243,6 +243,6 @@ test("the storefront pages have no serious accessibility violations", async ({ p
   await expectAccessible(page);
 });
 
-function page_wait(ms: number): Promise<void> {
+function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
