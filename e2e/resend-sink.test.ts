@@ -1,49 +1,24 @@
 // Checks the Resend sink against the real `resend` SDK, so the e2e suite can trust what it reads.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clearSink, extractLinks, failNextSends, sinkEmails, waitForEmail } from "./sink";
+import { clearSink, extractLinks, failNextSends, sinkEmails, startSink, waitForEmail, type RunningSink } from "./sink";
 
-const SINK_SCRIPT = fileURLToPath(new URL("./resend-sink.mjs", import.meta.url));
 const FROM = "Storefront <no-reply@storefront.test>";
 
-let child: ChildProcess;
+let sink: RunningSink;
 let baseUrl: string;
 let resend: Resend;
 
-/** Starts the sink on a free port (--port 0) and resolves with the URL it prints. */
-async function startSink(): Promise<string> {
-  child = spawn(process.execPath, [SINK_SCRIPT, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`sink did not start:\n${output}`)), 10_000);
-    child.once("exit", (code) => reject(new Error(`sink exited with ${code}:\n${output}`)));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-}
-
 beforeAll(async () => {
-  baseUrl = await startSink();
+  sink = await startSink();
+  baseUrl = sink.url;
   process.env.RESEND_SINK_URL = baseUrl;
   // The SDK reads RESEND_BASE_URL once, in the constructor; the option below takes precedence over it.
   resend = new Resend("re_test_key", { baseUrl });
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    await exited;
-  }
+  await sink?.stop();
 });
 
 beforeEach(async () => {

@@ -1,5 +1,8 @@
 // Typed client for e2e/resend-sink.mjs: read the e-mails the app sent through the real Resend SDK.
 // Base URL: RESEND_SINK_URL (read on every call), default http://127.0.0.1:3199.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 
 export type SinkEmail = {
   id: string;
@@ -101,4 +104,34 @@ export function extractLinks(email: Pick<SinkEmail, "text">): string[] {
   const found = (email.text ?? "").match(/https?:\/\/[^\s<>"'`]+/g) ?? [];
   const links = found.map((url) => url.replace(/[.,;:!?)\]}>]+$/, ""));
   return [...new Set(links)];
+}
+
+export type RunningSink = { url: string; stop: () => Promise<void> };
+
+/** Starts the sink on a free port as a child process (for Vitest; Playwright starts its own). */
+export async function startSink(): Promise<RunningSink> {
+  const script = fileURLToPath(new URL("./resend-sink.mjs", import.meta.url));
+  const child = spawn(process.execPath, [script, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`sink did not start:\n${output}`)), 10_000);
+    child.once("exit", (code) => reject(new Error(`sink exited with ${code}:\n${output}`)));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

@@ -33,23 +33,23 @@ const schema = z
     EMAIL_FROM: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
     CRON_SECRET: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     TRUST_PROXY: flag,
-  })
-  .superRefine((value, ctx) => {
-    const production = value.NODE_ENV === "production";
-    if (production && !value.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
-    }
-    if (value.MAIL_TRANSPORT === "resend" && !value.RESEND_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when MAIL_TRANSPORT=resend" });
-    }
-    if (production && !value.RESEND_API_KEY && value.MAIL_TRANSPORT !== "local") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["RESEND_API_KEY"],
-        message: "is required in production; set MAIL_TRANSPORT=local to keep e-mails in a public local mailbox instead",
-      });
-    }
   });
+
+/** Rules across variables, checked on the raw values so that they are reported alongside the others. */
+function crossProblems(source: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(source[name]?.trim());
+  const production = source.NODE_ENV === "production";
+  const transport = source.MAIL_TRANSPORT?.trim();
+  const problems: string[] = [];
+  if (production && !set("AUTH_SECRET")) problems.push("AUTH_SECRET is required in production (openssl rand -base64 32)");
+  if (transport === "resend" && !set("RESEND_API_KEY")) problems.push("RESEND_API_KEY is required when MAIL_TRANSPORT=resend");
+  else if (production && !set("RESEND_API_KEY") && transport !== "local") {
+    problems.push(
+      "RESEND_API_KEY is required in production; set MAIL_TRANSPORT=local to keep e-mails in a public local mailbox instead",
+    );
+  }
+  return problems;
+}
 
 export type Env = {
   production: boolean;
@@ -74,9 +74,11 @@ export class ConfigError extends Error {
 /** Parses the environment; throws a ConfigError naming each variable that is wrong and what to set. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`)),
+    ...crossProblems(source),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const value = result.data;
   const dataDir = path.resolve(/*turbopackIgnore: true*/ value.DATA_DIR ?? ".data");
   const transport = value.MAIL_TRANSPORT ?? (value.RESEND_API_KEY ? "resend" : "local");

@@ -1,0 +1,109 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { emailOutbox } from "@/db/schema";
+import { clearSink, failNextSends, sinkEmails, startSink, type RunningSink } from "@/e2e/sink";
+import { renderNotification } from "@/emails/render";
+import { getEnv } from "@/lib/env";
+import { describeOnDatabases } from "@/lib/testing/databases";
+import { deliverDueEmails, type DispatchDeps } from "./dispatch";
+import { enqueueEmail } from "./outbox";
+import { resendTransport } from "./transports";
+
+let sink: RunningSink;
+let deps: DispatchDeps;
+
+beforeAll(async () => {
+  sink = await startSink();
+  process.env.RESEND_SINK_URL = sink.url;
+  deps = {
+    transport: resendTransport("re_test_key", sink.url),
+    render: renderNotification,
+    secret: getEnv().authSecret,
+    defaultFrom: "Storefront <no-reply@example.com>",
+  };
+});
+
+afterAll(async () => {
+  await sink?.stop();
+});
+
+const props = (email: string) => ({
+  shop: { name: "Demo Shop", baseUrl: "http://localhost:3000", logoUrl: null, accentColor: "#2563eb" },
+  recipient: { email, firstName: "Ada", lastName: "Lovelace" },
+  link: "http://localhost:3000/activate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  setPassword: false,
+});
+
+describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
+  beforeEach(async () => {
+    await clearSink();
+    await db().delete(emailOutbox);
+  });
+
+  async function queue(email: string): Promise<string> {
+    return db().transaction((tx) =>
+      enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: email, props: props(email) }),
+    );
+  }
+
+  const row = async (id: string) => (await db().select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
+
+  it("sends nothing when the transaction that queued the e-mail fails", async () => {
+    await expect(
+      db().transaction(async (tx) => {
+        await enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: "x@example.com", props: props("x@example.com") });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await sinkEmails()).toHaveLength(0);
+  });
+
+  it("delivers with the notification tag and the outbox id as idempotency key, then purges the secrets", async () => {
+    const id = await queue("ada@example.com");
+    const sealed = (await row(id)).payload!;
+    expect(sealed).not.toContain("activate/");
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const [email] = await sinkEmails({ to: "ada@example.com" });
+    expect(email.tags).toContainEqual({ name: "notification", value: "storefront-account-activation" });
+    expect(email.idempotencyKey).toBe(id);
+    expect(email.text).toContain("/activate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+    const sent = await row(id);
+    expect(sent).toMatchObject({ status: "sent", payload: null, attempts: 1, lastError: null });
+    expect(sent.redacted).toMatchObject({ link: "[redacted]" });
+
+    // A retry after a crash (same row, same key) is not a second e-mail.
+    await db().update(emailOutbox).set({ status: "queued", payload: sealed, nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    expect((await deliverDueEmails(db(), deps)).sent).toBe(1);
+    expect(await sinkEmails({ to: "ada@example.com" })).toHaveLength(1);
+  });
+
+  it("retries 5xx with back-off and 429 after retry-after, and gives up visibly on a refusal", async () => {
+    const id = await queue("retry@example.com");
+    await failNextSends(500, 1);
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    let queued = await row(id);
+    expect(queued.status).toBe("queued");
+    expect(queued.lastError).toContain("500");
+    expect(queued.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 0 }); // not due yet
+
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    await failNextSends(429, 1, 7);
+    expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
+    queued = await row(id);
+    const wait = queued.nextAttemptAt.getTime() - Date.now();
+    expect(wait).toBeGreaterThan(5_000);
+    expect(wait).toBeLessThan(9_000);
+
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    expect((await deliverDueEmails(db(), deps)).sent).toBe(1);
+    expect(await sinkEmails({ to: "retry@example.com" })).toHaveLength(1);
+
+    const refused = await queue("not an address");
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await row(refused)).toMatchObject({ status: "failed" });
+    expect((await row(refused)).lastError).toContain("422");
+  });
+});
