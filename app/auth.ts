@@ -7,9 +7,17 @@ import { authenticateCustomer, sessionCustomer } from "@/lib/accounts/sign-in";
 import { getEnv } from "@/lib/env";
 import { clientAddress, requestShop } from "./request";
 
-/** A pending account with the right password: the only sign-in failure that is not generic. */
+/** A pending account with the right password: the only credential failure that is not generic. */
 export class PendingActivation extends CredentialsSignin {
   code = "pending";
+}
+
+/** Too many failed attempts for this account or client address: try again later. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 declare module "next-auth" {
@@ -44,6 +52,7 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
         const result = await authenticateCustomer(db, shop, { email, password }, await clientAddress());
         if (!result.ok) {
           if (result.reason === "pending") throw new PendingActivation();
+          if (result.reason === "throttled") throw new SignInThrottled(result.retryAfterSeconds);
           return null;
         }
         const { customer } = result;

@@ -16,13 +16,18 @@ export async function deliverDueEmailsNow(limit?: number) {
   );
 }
 
-/** Delivers queued e-mails once the response has been sent, so delivery never slows or reveals anything. */
-export function deliverEmailsAfterResponse(): void {
+/**
+ * Runs `work` (if any) once the response has been sent, then delivers the e-mails it queued: neither the work nor
+ * the delivery can slow the answer or tell anything by its timing. Failures are logged without secrets; queued
+ * e-mails stay in the outbox for the cron endpoint.
+ */
+export function afterResponse(work?: () => Promise<void>): void {
   after(async () => {
     try {
+      await work?.();
       await deliverDueEmailsNow();
     } catch (error) {
-      console.error("E-mail delivery failed; the cron endpoint will retry:", (error as Error).name, (error as Error).message);
+      console.error("Work after the response failed:", (error as Error).name, (error as Error).message);
     }
   });
 }

@@ -3,6 +3,8 @@ export type FormState = {
   fieldErrors?: Record<string, string[] | undefined>;
   formError?: string;
   values?: Record<string, string>;
+  /** A confirmation to show instead of an error (e.g. "we have sent you a link"). */
+  notice?: string;
   /** Set by sign-in when a pending account gave the right password. */
   pendingEmail?: string;
 };

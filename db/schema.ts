@@ -186,6 +186,17 @@ export const activityLog = pgTable(
   (t) => [index("activity_log_at").on(t.at), index("activity_log_customer").on(t.customerId)],
 );
 
+/**
+ * Abuse limits, kept in the database so that they hold across serverless instances (SPEC §7). One row per
+ * subject (e.g. "signin-ip:203.0.113.7"): a count within a window, and for sign-in failures a growing block.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});
+
 export type Shop = typeof shops.$inferSelect;
 export type CustomerType = typeof customerTypes.$inferSelect;
 export type AttributeDefinition = typeof attributeDefinitions.$inferSelect;

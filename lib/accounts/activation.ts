@@ -2,12 +2,20 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, type Customer, type Shop } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
-import { enqueueEmail } from "@/lib/mail/outbox";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
-import { registrationAttributesOf, shopBranding } from "@/lib/shops";
+import { registrationAttributesOf } from "@/lib/shops";
 import { passwordMode, type FormAttribute } from "@/lib/shops/registration-form";
-import { findTokenForUpdate, markTokenUsed, tokenState } from "@/lib/tokens";
-import { findCustomerForUpdate, queuedRecently, recipientOf, sendActivationEmail } from "./customers";
+import { markTokenUsed, tokenState } from "@/lib/tokens";
+import {
+  findCustomerForUpdate,
+  lockTokenAndCustomer,
+  mayEmail,
+  queueCustomerEmail,
+  queuedRecently,
+  runOrDefer,
+  sendActivationEmail,
+  type Defer,
+} from "./customers";
 
 export type ActivationResult =
   | { ok: true; customer: Customer }
@@ -25,10 +33,9 @@ export async function activateAccount(
   now = new Date(),
 ): Promise<ActivationResult> {
   return db.transaction(async (tx): Promise<ActivationResult> => {
-    const row = await findTokenForUpdate(tx, token, "activation");
-    if (!row) return { ok: false, reason: "invalid" };
-    const [customer] = await tx.select().from(customers).where(eq(customers.id, row.customerId)).for("update");
-    if (!customer || customer.shopId !== shop.id || customer.email !== row.email) return { ok: false, reason: "invalid" };
+    const found = await lockTokenAndCustomer(tx, shop, token, "activation", now, { usableOnly: false });
+    if (!found) return { ok: false, reason: "invalid" };
+    const { row, customer } = found;
     if (customer.status === "active" && (row.usedAt || tokenState(row, now) === "usable")) {
       return { ok: false, reason: "already-active" };
     }
@@ -51,17 +58,9 @@ export async function activateAccount(
       .where(eq(customers.id, customer.id))
       .returning();
     await markTokenUsed(tx, row.id, now);
-    await enqueueEmail(tx, {
-      type: "activation-successful",
-      shopId: shop.id,
-      customerId: customer.id,
-      to: customer.email,
-      props: {
-        shop: shopBranding(shop),
-        recipient: recipientOf(customer),
-        link: `${shop.baseUrl}/login`,
-        ...(password ? { password } : {}),
-      },
+    await queueCustomerEmail(tx, shop, customer, "activation-successful", {
+      link: `${shop.baseUrl}/login`,
+      ...(password ? { password } : {}),
     });
     await recordActivity(tx, {
       action: "customer.activated",
@@ -82,28 +81,31 @@ function passwordPolicyOf(attributes: FormAttribute[]) {
 }
 
 /**
- * "Resend activation email": a fresh link for a pending account, nothing for any other. The caller answers
- * the same whatever happened here (no enumeration).
+ * "Resend activation email": a fresh link for a pending account, nothing for any other, decided after the
+ * response (`defer`). The caller answers the same whatever happens here (no enumeration).
  */
 export async function resendActivation(
   db: Db,
   shop: Shop,
   email: string,
   ip: string | null,
-  now = new Date(),
+  options: { now?: Date; defer?: Defer } = {},
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const customer = await findCustomerForUpdate(tx, shop.id, email);
-    if (!customer || customer.status !== "pending") return;
-    if (await queuedRecently(tx, customer.id, "storefront-account-activation", now)) return;
-    await sendActivationEmail(tx, shop, customer, now);
-    await recordActivity(tx, {
-      action: "customer.activation-resent",
-      actorType: "anonymous",
-      shopId: shop.id,
-      customerId: customer.id,
-      email: customer.email,
-      ip,
-    });
-  });
+  const now = options.now ?? new Date();
+  await runOrDefer(options.defer, () =>
+    db.transaction(async (tx) => {
+      const customer = await findCustomerForUpdate(tx, shop.id, email);
+      if (!customer || customer.status !== "pending") return;
+      if (await queuedRecently(tx, customer.id, "storefront-account-activation", now)) return;
+      await recordActivity(tx, {
+        action: "customer.activation-resent",
+        actorType: "anonymous",
+        shopId: shop.id,
+        customerId: customer.id,
+        email: customer.email,
+        ip,
+      });
+      if (await mayEmail(tx, shop, customer.email, ip)) await sendActivationEmail(tx, shop, customer, now);
+    }),
+  );
 }

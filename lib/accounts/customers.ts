@@ -1,10 +1,29 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { customers, emailOutbox, type Customer, type Shop } from "@/db/schema";
+import { accountTokens, customers, emailOutbox, type AccountToken, type Customer, type Shop, type TokenPurpose } from "@/db/schema";
 import { shopBranding } from "@/lib/shops";
-import { issueAccountToken } from "@/lib/tokens";
+import { hitLimit, limits } from "@/lib/limits";
+import { findTokenForUpdate, hashToken, isWellFormedToken, issueAccountToken, tokenState } from "@/lib/tokens";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import type { Recipient } from "@/lib/mail/notifications";
+import type { NotificationProps, Recipient } from "@/lib/mail/notifications";
+
+/** Runs e-mail work after the response (the app passes Next's after()); tests and scripts run it at once. */
+export type Defer = (work: () => Promise<void>) => void;
+
+export async function runOrDefer(defer: Defer | undefined, work: () => Promise<void>): Promise<void> {
+  if (defer) defer(work);
+  else await work();
+}
+
+/**
+ * Counts an e-mail against the per-recipient and per-client limits (SPEC §7). Callers skip the e-mail quietly
+ * when refused: saying so would tell whether the account exists.
+ */
+export async function mayEmail(tx: Db, shop: Shop, email: string, ip: string | null): Promise<boolean> {
+  const perRecipient = await hitLimit(tx, limits.emailsPerRecipient, `${shop.id}:${email}`);
+  const perAddress = await hitLimit(tx, limits.emailsPerAddress, ip);
+  return perRecipient.ok && perAddress.ok;
+}
 
 /** A second identical request within this window (double submit, two tabs) sends no second e-mail. */
 export const DUPLICATE_EMAIL_WINDOW_SECONDS = 30;
@@ -47,27 +66,87 @@ export async function queuedRecently(tx: Db, customerId: string, type: string, n
   return Boolean(row);
 }
 
+type CustomerNotification =
+  | "storefront-account-activation"
+  | "activation-successful"
+  | "storefront-password-reset"
+  | "reset-password-successful"
+  | "storefront-account-exists";
+
+/** Queues one of the customer e-mails of SPEC §6, branded for the shop and addressed to the customer. */
+export async function queueCustomerEmail<T extends CustomerNotification>(
+  tx: Db,
+  shop: Shop,
+  customer: Customer,
+  type: T,
+  variables: Omit<NotificationProps[T], "shop" | "recipient">,
+): Promise<void> {
+  await enqueueEmail(tx, {
+    type,
+    shopId: shop.id,
+    customerId: customer.id,
+    to: customer.email,
+    props: { shop: shopBranding(shop), recipient: recipientOf(customer), ...variables } as NotificationProps[T],
+  });
+}
+
 /** Issues a fresh activation link (superseding older ones) and queues Storefront account activation. */
 export async function sendActivationEmail(tx: Db, shop: Shop, customer: Customer, now: Date): Promise<void> {
-  const ttlMinutes = shop.activationTtlMinutes;
   const { token, expiresAt } = await issueAccountToken(tx, {
     customerId: customer.id,
     email: customer.email,
     purpose: "activation",
-    ttlMinutes,
+    ttlMinutes: shop.activationTtlMinutes,
     now,
   });
-  await enqueueEmail(tx, {
-    type: "storefront-account-activation",
-    shopId: shop.id,
-    customerId: customer.id,
-    to: customer.email,
-    props: {
-      shop: shopBranding(shop),
-      recipient: recipientOf(customer),
-      link: `${shop.baseUrl}/activate/${token}`,
-      expiresAt: expiresAt.toISOString(),
-      setPassword: customer.passwordHash === null,
-    },
+  await queueCustomerEmail(tx, shop, customer, "storefront-account-activation", {
+    link: `${shop.baseUrl}/activate/${token}`,
+    expiresAt: expiresAt.toISOString(),
+    setPassword: customer.passwordHash === null,
   });
+}
+
+type TokenAndCustomer = { row: AccountToken; customer: Customer };
+
+/** The token's customer, if the token belongs to this shop and still to the e-mail it was sent to. */
+async function customerOfToken(db: Db, shop: Shop, row: AccountToken, lock: boolean): Promise<Customer | null> {
+  const query = db.select().from(customers).where(eq(customers.id, row.customerId));
+  const [customer] = lock ? await query.for("update") : await query;
+  return customer && customer.shopId === shop.id && customer.email === row.email ? customer : null;
+}
+
+/**
+ * Locks a token and its customer for the rest of the transaction: of concurrent requests presenting the same
+ * token, one at a time sees it, so only the first can use it. Returns the token whatever its state.
+ */
+export async function lockTokenAndCustomer(
+  tx: Db,
+  shop: Shop,
+  token: string,
+  purpose: TokenPurpose,
+  now: Date,
+  { usableOnly = true } = {},
+): Promise<TokenAndCustomer | null> {
+  const row = await findTokenForUpdate(tx, token, purpose);
+  if (!row || (usableOnly && tokenState(row, now) !== "usable")) return null;
+  const customer = await customerOfToken(tx, shop, row, true);
+  return customer ? { row, customer } : null;
+}
+
+/** Reads a usable token and its customer without locking or changing anything (for pages rendered on GET). */
+export async function peekTokenAndCustomer(
+  db: Db,
+  shop: Shop,
+  token: string,
+  purpose: TokenPurpose,
+  now: Date,
+): Promise<TokenAndCustomer | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [row] = await db
+    .select()
+    .from(accountTokens)
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose)));
+  if (!row || tokenState(row, now) !== "usable") return null;
+  const customer = await customerOfToken(db, shop, row, false);
+  return customer ? { row, customer } : null;
 }

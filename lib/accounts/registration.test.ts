@@ -8,7 +8,7 @@ import { registerCustomer } from "./registration";
 
 const form = (email: string, extra: Record<string, string> = {}) => ({
   customerType: "B2C",
-  ip: "203.0.113.7",
+  ip: null,
   values: { email, firstName: "Ada", lastName: "Lovelace", password: "correct horse 1", confirmPassword: "correct horse 1", ...extra },
 });
 

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { customers, type Shop } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
-import { enqueueEmail } from "@/lib/mail/outbox";
+import { hitLimit, limits } from "@/lib/limits";
+import { isCommonPassword } from "@/lib/passwords/common";
 import { hashPassword } from "@/lib/passwords/hash";
-import { registrationAttributesOf, selfRegistrationTypes, shopBranding } from "@/lib/shops";
+import { registrationAttributesOf, selfRegistrationTypes } from "@/lib/shops";
 import {
   passwordMode,
   registrationSchema,
@@ -12,14 +13,23 @@ import {
   type FormAttribute,
   type RegistrationValues,
 } from "@/lib/shops/registration-form";
-import { findCustomerForUpdate, queuedRecently, recipientOf, sendActivationEmail } from "./customers";
+import {
+  findCustomerForUpdate,
+  mayEmail,
+  queueCustomerEmail,
+  queuedRecently,
+  runOrDefer,
+  sendActivationEmail,
+  type Defer,
+} from "./customers";
 
 export type RegistrationInput = { customerType: string; values: Record<string, unknown>; ip: string | null };
 
 export type RegistrationResult =
   | { ok: true }
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors; values: RegistrationValues }
-  | { ok: false; reason: "unknown-customer-type" };
+  | { ok: false; reason: "unknown-customer-type" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number; values: RegistrationValues };
 
 const secretKinds = new Set(["password", "confirmPassword"]);
 
@@ -28,25 +38,39 @@ function echoValues(attributes: FormAttribute[], values: Record<string, unknown>
   return Object.fromEntries(
     attributes
       .filter((attribute) => !secretKinds.has(attribute.valueKind))
-      .map((attribute) => [attribute.code, typeof values[attribute.code] === "string" ? String(values[attribute.code]).slice(0, 300) : ""]),
+      .map((attribute) => {
+        const value = values[attribute.code];
+        return [attribute.code, typeof value === "string" ? value.slice(0, 300) : ""];
+      }),
   );
 }
 
+type Registration = {
+  customerType: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  attributes: Record<string, string>;
+  password: string | null;
+  ip: string | null;
+};
+
 /**
- * Self-registration (SPEC §3). The answer is the same whether the e-mail is new, pending or active; only the
- * e-mail that goes out differs: activation for new and pending accounts, "account already exists" for active ones.
+ * Self-registration (SPEC §3). Only the form's own problems and the per-client limit are answered; what happens
+ * to the e-mail address (new, pending or active) is decided after the response, by `defer`, so that neither the
+ * answer nor its timing tells whether an account exists.
  */
 export async function registerCustomer(
   db: Db,
   shop: Shop,
   input: RegistrationInput,
-  now = new Date(),
+  options: { now?: Date; defer?: Defer } = {},
 ): Promise<RegistrationResult> {
   const types = await selfRegistrationTypes(db, shop.id);
   if (!types.some((type) => type.code === input.customerType)) return { ok: false, reason: "unknown-customer-type" };
 
   const attributes = await registrationAttributesOf(db, shop.id, input.customerType);
-  const parsed = registrationSchema(attributes).safeParse(input.values);
+  const parsed = registrationSchema(attributes, isCommonPassword).safeParse(input.values);
   if (!parsed.success) {
     return {
       ok: false,
@@ -55,43 +79,53 @@ export async function registerCustomer(
       values: echoValues(attributes, input.values),
     };
   }
+  const limit = await hitLimit(db, limits.registrationsPerAddress, input.ip);
+  if (!limit.ok) {
+    return { ok: false, reason: "throttled", retryAfterSeconds: limit.retryAfterSeconds, values: echoValues(attributes, input.values) };
+  }
 
   const values = parsed.data as Record<string, string>;
   const valueOf = (kind: string) => values[attributes.find((attribute) => attribute.valueKind === kind)?.code ?? ""] ?? "";
-  const email = valueOf("email");
-  const extra = Object.fromEntries(
-    attributes
-      .filter((a) => a.valueKind !== "email" && !secretKinds.has(a.valueKind) && !["firstName", "lastName"].includes(a.code))
-      .map((a) => [a.code, values[a.code] ?? ""]),
-  );
-  // Hash before looking anything up, so that new, pending and active e-mails cost the same time.
-  const passwordHash = passwordMode(attributes) === "user-controlled" ? await hashPassword(valueOf("password")) : null;
+  const named = ["firstName", "lastName"];
+  const registration: Registration = {
+    customerType: input.customerType,
+    email: valueOf("email"),
+    firstName: values.firstName ?? "",
+    lastName: values.lastName ?? "",
+    attributes: Object.fromEntries(
+      attributes
+        .filter((a) => a.valueKind !== "email" && !secretKinds.has(a.valueKind) && !named.includes(a.code))
+        .map((a) => [a.code, values[a.code] ?? ""]),
+    ),
+    password: passwordMode(attributes) === "user-controlled" ? valueOf("password") : null,
+    ip: input.ip,
+  };
+  await runOrDefer(options.defer, () => storeRegistration(db, shop, registration, options.now ?? new Date()));
+  return { ok: true };
+}
 
+/** New e-mail: a pending customer and the activation e-mail. Pending: a fresh link. Active: "account exists". */
+async function storeRegistration(db: Db, shop: Shop, registration: Registration, now: Date): Promise<void> {
+  const passwordHash = registration.password === null ? null : await hashPassword(registration.password);
+  const { email, ip } = registration;
   await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(customers)
       .values({
         shopId: shop.id,
-        customerType: input.customerType,
+        customerType: registration.customerType,
         email,
-        firstName: values.firstName ?? "",
-        lastName: values.lastName ?? "",
-        attributes: extra,
+        firstName: registration.firstName,
+        lastName: registration.lastName,
+        attributes: registration.attributes,
         passwordHash,
         createdAt: now,
       })
       .onConflictDoNothing()
       .returning();
     if (created) {
-      await sendActivationEmail(tx, shop, created, now);
-      await recordActivity(tx, {
-        action: "customer.registered",
-        actorType: "anonymous",
-        shopId: shop.id,
-        customerId: created.id,
-        email,
-        ip: input.ip,
-      });
+      await recordActivity(tx, { action: "customer.registered", actorType: "anonymous", shopId: shop.id, customerId: created.id, email, ip });
+      if (await mayEmail(tx, shop, email, ip)) await sendActivationEmail(tx, shop, created, now);
       return;
     }
 
@@ -105,25 +139,17 @@ export async function registerCustomer(
       shopId: shop.id,
       customerId: existing.id,
       email,
-      ip: input.ip,
+      ip,
       details: { status: existing.status },
     });
+    if (!(await mayEmail(tx, shop, email, ip))) return;
     if (existing.status === "pending") {
       await sendActivationEmail(tx, shop, existing, now);
       return;
     }
-    await enqueueEmail(tx, {
-      type: "storefront-account-exists",
-      shopId: shop.id,
-      customerId: existing.id,
-      to: existing.email,
-      props: {
-        shop: shopBranding(shop),
-        recipient: recipientOf(existing),
-        link: `${shop.baseUrl}/login`,
-        resetLink: `${shop.baseUrl}/forgot-password`,
-      },
+    await queueCustomerEmail(tx, shop, existing, "storefront-account-exists", {
+      link: `${shop.baseUrl}/login`,
+      resetLink: `${shop.baseUrl}/forgot-password`,
     });
   });
-  return { ok: true };
 }

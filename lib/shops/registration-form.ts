@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordProblem, PASSWORD_MAX } from "../passwords/policy";
+import { passwordProblem, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 
 /** Shared by the browser and the server: the registration form's shape, built from a shop's attributes. */
 export const valueKinds = ["email", "text", "phone", "password", "confirmPassword"] as const;
@@ -48,21 +48,57 @@ function textField(attribute: FormAttribute) {
   return field;
 }
 
+const passwordField = z.string().min(1, "Choose a password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+const confirmField = z.string().min(1, "Enter the password again.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
 function fieldFor(attribute: FormAttribute) {
   switch (attribute.valueKind) {
     case "email":
       return emailField;
     case "password":
-      return z.string().min(1, "Choose a password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+      return passwordField;
     case "confirmPassword":
-      return z.string().min(1, "Enter the password again.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+      return confirmField;
     default:
       return textField(attribute);
   }
 }
 
+type NewPassword = {
+  password: { path: string; value: unknown };
+  confirm?: { path: string; value: unknown };
+  email: string;
+  policy: PasswordPolicy;
+  isCommon?: CommonPasswordCheck;
+};
+
+/** The rules of a newly chosen password and its confirmation, as issues on the form's own fields. */
+function checkNewPassword(ctx: z.RefinementCtx, { password, confirm, email, policy, isCommon }: NewPassword): void {
+  if (typeof password.value !== "string" || password.value === "") return;
+  const problem = passwordProblem(password.value, email, policy, isCommon);
+  if (problem) ctx.addIssue({ code: "custom", path: [password.path], message: problem });
+  if (confirm && confirm.value !== "" && confirm.value !== password.value) {
+    ctx.addIssue({ code: "custom", path: [confirm.path], message: "The passwords do not match." });
+  }
+}
+
+/** The reset and set-password forms: "New password" and "Confirm password" under a shop's password policy. */
+export function newPasswordSchema(policy: PasswordPolicy, email: string, isCommon?: CommonPasswordCheck) {
+  return z
+    .object({ password: passwordField, confirmPassword: confirmField })
+    .superRefine((values, ctx) =>
+      checkNewPassword(ctx, {
+        password: { path: "password", value: values.password },
+        confirm: { path: "confirmPassword", value: values.confirmPassword },
+        email,
+        policy,
+        isCommon,
+      }),
+    );
+}
+
 /** One zod schema for the browser (react-hook-form) and the server (safeParse), keyed by attribute code. */
-export function registrationSchema(attributes: FormAttribute[]) {
+export function registrationSchema(attributes: FormAttribute[], isCommon?: CommonPasswordCheck) {
   // A missing or non-text value counts as empty, so it gets the field's own "enter your …" message.
   const asText = (value: unknown) => (typeof value === "string" ? value : "");
   const shape = Object.fromEntries(
@@ -73,13 +109,14 @@ export function registrationSchema(attributes: FormAttribute[]) {
   const password = codeOf("password");
   const confirm = codeOf("confirmPassword");
   return z.object(shape).superRefine((values, ctx) => {
-    if (!password || typeof values[password.code] !== "string" || values[password.code] === "") return;
-    const chosen = values[password.code] as string;
-    const problem = passwordProblem(chosen, email ? String(values[email.code] ?? "") : "", password);
-    if (problem) ctx.addIssue({ code: "custom", path: [password.code], message: problem });
-    if (confirm && values[confirm.code] !== "" && values[confirm.code] !== chosen) {
-      ctx.addIssue({ code: "custom", path: [confirm.code], message: "The passwords do not match." });
-    }
+    if (!password) return;
+    checkNewPassword(ctx, {
+      password: { path: password.code, value: values[password.code] },
+      confirm: confirm ? { path: confirm.code, value: values[confirm.code] } : undefined,
+      email: email ? String(values[email.code] ?? "") : "",
+      policy: password,
+      isCommon,
+    });
   });
 }
 

@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/form";
 import { selfRegistrationTypes } from "@/lib/shops";
 import { signedInCustomer } from "../../auth";
 import { requireShop } from "../../request";
+import { SendResetLinkForm } from "./components";
 
 export const metadata: Metadata = { title: "My account" };
 
@@ -31,6 +32,16 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="password-heading" className="space-y-3">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Password
+        </h2>
+        <p className="text-slate-700">
+          To change your password, we e-mail you a link. This way nobody can change it from a computer you left
+          signed in.
+        </p>
+        <SendResetLinkForm />
+      </section>
     </section>
   );
 }

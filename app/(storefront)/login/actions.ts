@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formStrings, type FormState } from "@/components/form-state";
 import { safeRedirectPath } from "@/lib/http/redirects";
-import { PendingActivation, signIn } from "../../auth";
+import { describeWait } from "@/lib/limits";
+import { PendingActivation, SignInThrottled, signIn } from "../../auth";
 import { signInSchema } from "./schema";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -21,6 +22,12 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
         values: echo,
         pendingEmail: parsed.data.email,
         formError: "Your account is not activated yet. Select the link in the activation e-mail we sent you.",
+      };
+    }
+    if (error instanceof SignInThrottled) {
+      return {
+        values: echo,
+        formError: `Too many unsuccessful attempts. Please wait ${describeWait(error.retryAfterSeconds)} and try again, or reset your password.`,
       };
     }
     if (error instanceof CredentialsSignin) return { values: echo, formError: "The e-mail or password is incorrect." };

@@ -18,6 +18,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <PageHeading>Sign in</PageHeading>
       <SignInForm next={next} />
       <p className="text-sm text-slate-700">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="text-sm text-slate-700">
         New here? <Link href="/register">Create an account</Link>.
       </p>
     </section>

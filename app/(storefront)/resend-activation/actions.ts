@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { resendActivation } from "@/lib/accounts/activation";
 import { emailField } from "@/lib/shops/registration-form";
-import { deliverEmailsAfterResponse } from "../../mail";
+import { afterResponse } from "../../mail";
 import { clientAddress, requireShop } from "../../request";
 
 export async function resendActivationAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -16,7 +16,6 @@ export async function resendActivationAction(_previous: FormState, formData: For
   if (!parsed.success) {
     return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { email: values.email ?? "" } };
   }
-  await resendActivation(await getDb(), shop, parsed.data.email, await clientAddress());
-  deliverEmailsAfterResponse();
+  await resendActivation(await getDb(), shop, parsed.data.email, await clientAddress(), { defer: afterResponse });
   redirect("/check-inbox");
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { activateAccount } from "@/lib/accounts/activation";
-import { deliverEmailsAfterResponse } from "../../../mail";
+import { afterResponse } from "../../../mail";
 import { clientAddress, requireShop } from "../../../request";
 import { ResendActivationForm } from "../../resend-activation/components";
 
@@ -13,7 +13,7 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
   const shop = await requireShop();
   const { token } = await params;
   const result = await activateAccount(await getDb(), shop, decodeURIComponent(token), await clientAddress());
-  if (result.ok) deliverEmailsAfterResponse();
+  if (result.ok) afterResponse();
 
   if (result.ok || result.reason === "already-active") {
     return (

@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { formStrings, type FormState } from "@/components/form-state";
+import { resetPassword } from "@/lib/accounts/password-reset";
+import { afterResponse } from "../../../mail";
+import { clientAddress, requireShop } from "../../../request";
+
+export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const shop = await requireShop();
+  const { token = "", password, confirmPassword } = formStrings(formData);
+  const result = await resetPassword(await getDb(), shop, token, { password, confirmPassword }, await clientAddress());
+  if (result.ok) {
+    afterResponse();
+    redirect(result.generated ? "/reset-password/done?emailed=1" : "/reset-password/done");
+  }
+  if (result.reason === "rejected") return { fieldErrors: result.fieldErrors, formError: "Please choose another password." };
+  return { formError: "This link is no longer valid. Request a new one from the forgot-password page." };
+}

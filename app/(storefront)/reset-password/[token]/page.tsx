@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { Alert, PageHeading } from "@/components/form";
+import { inspectResetLink } from "@/lib/accounts/password-reset";
+import { requireShop } from "../../../request";
+import { GeneratedPasswordForm, NewPasswordForm } from "./components";
+
+export const metadata: Metadata = { title: "Reset your password", referrer: "no-referrer" };
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const shop = await requireShop();
+  const token = decodeURIComponent((await params).token);
+  const link = await inspectResetLink(await getDb(), shop, token);
+  if (!link.ok) {
+    return (
+      <section className="max-w-md space-y-6">
+        <PageHeading>This reset link is not valid</PageHeading>
+        <Alert tone="error">
+          The link has expired, has already been used, has been replaced by a newer one, or was not copied
+          completely. Only the most recent reset e-mail works.
+        </Alert>
+        <p>
+          <Link href="/forgot-password">Request a new reset link</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="max-w-md space-y-6">
+      <PageHeading>Reset your password</PageHeading>
+      {link.mode === "user-controlled" ? (
+        <>
+          <p>Choose a new password for {link.email}. You will be signed out everywhere.</p>
+          <NewPasswordForm token={token} email={link.email} policy={link.policy} />
+        </>
+      ) : (
+        <>
+          <p>We will e-mail a new password to {link.email}, and you will be signed out everywhere.</p>
+          <GeneratedPasswordForm token={token} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { isCommonPassword } from "./common";
+import { passwordProblem, TOO_COMMON } from "./policy";
+
+describe("common passwords", () => {
+  it("knows well over ten thousand of them, in any letter case", () => {
+    for (const password of ["password", "Password1", "QWERTY123", "iloveyou", "sunshine", "baseball1"]) {
+      expect(isCommonPassword(password), password).toBe(true);
+    }
+    expect(isCommonPassword("Correct-horse-42-battery")).toBe(false);
+  });
+
+  it("is one of the base rules when the server checks", () => {
+    expect(passwordProblem("password1", "", {}, isCommonPassword)).toBe(TOO_COMMON);
+    expect(passwordProblem("password1", "", {})).toBeNull();
+    expect(passwordProblem("ada@example.com", "Ada@Example.com", {}, isCommonPassword)).toMatch(/e-mail/);
+    expect(passwordProblem("short", "", {}, isCommonPassword)).toMatch(/at least 8/);
+    expect(passwordProblem("x".repeat(129), "", {}, isCommonPassword)).toMatch(/at most 128/);
+  });
+});
