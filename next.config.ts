@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/activate/:path*", headers: noReferrer },
-      { source: "/reset-password/:path*", headers: noReferrer },
+      { source: "/reset-password/:token", headers: noReferrer },
       {
         source: "/:path*",
         headers: [

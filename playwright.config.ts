@@ -27,6 +27,8 @@ const appEnv = {
   APP_URL: `http://localhost:${appPort}`,
   CRON_SECRET: "e2e-cron-secret-0123456789",
   EMAIL_FROM: "shop@example.com",
+  // Tests act as different clients through X-Forwarded-For, as behind a proxy.
+  TRUST_PROXY: "true",
 };
 
 export default defineConfig({

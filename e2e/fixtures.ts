@@ -6,12 +6,23 @@ import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
 
 type Sql = ReturnType<typeof postgres>;
 
-/** Direct access to the app's database: for assertions and to move time forward, never to fake a flow. */
-export const test = base.extend<object, { sql: Sql }>({
+/**
+ * Each test is its own client address (the server trusts X-Forwarded-For here, as behind a proxy), so the
+ * per-address abuse limits see separate people. `sql` is direct access to the app's database: for assertions
+ * and to move time forward, never to fake a flow.
+ */
+export const test = base.extend<{ clientAddress: string }, { sql: Sql }>({
+  clientAddress: async ({}, provide) => {
+    const [a, b] = randomBytes(2);
+    await provide(`198.18.${a}.${b}`);
+  },
+  extraHTTPHeaders: async ({ clientAddress }, provide) => {
+    await provide({ "x-forwarded-for": clientAddress });
+  },
   sql: [
-    async ({}, use) => {
+    async ({}, provide) => {
       const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 2, onnotice: () => {} });
-      await use(sql);
+      await provide(sql);
       await sql.end();
     },
     { scope: "worker" },
@@ -52,6 +63,15 @@ export function linkTo(email: SinkEmail, path: string): string {
   const link = extractLinks(email).find((candidate) => new URL(candidate).pathname.startsWith(path));
   if (!link) throw new Error(`No ${path} link in "${email.subject}": ${email.text}`);
   return link;
+}
+
+/** A shopper who registered and activated from the e-mail, ready to sign in. */
+export async function activeShopper(page: Page, label: string): Promise<Shopper> {
+  const shopper = newShopper(label);
+  await register(page, shopper);
+  await page.goto(linkTo(await activationEmail(shopper.email), "/activate/"));
+  await expect(page.getByRole("heading", { name: "Your account is active" })).toBeVisible();
+  return shopper;
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {

@@ -5,14 +5,13 @@ import { Alert, PageHeading } from "@/components/form";
 import { activateAccount } from "@/lib/accounts/activation";
 import { afterResponse } from "../../../mail";
 import { clientAddress, requireShop } from "../../../request";
-import { ResendActivationForm } from "../../resend-activation/components";
 
 export const metadata: Metadata = { title: "Activate your account", referrer: "no-referrer" };
 
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const shop = await requireShop();
   const { token } = await params;
-  const result = await activateAccount(await getDb(), shop, decodeURIComponent(token), await clientAddress());
+  const result = await activateAccount(await getDb(), shop, token, await clientAddress());
   if (result.ok) afterResponse();
 
   if (result.ok || result.reason === "already-active") {
@@ -47,8 +46,11 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
         The link has expired, has been replaced by a newer one, or was not copied completely. Only the most recent
         activation e-mail works.
       </Alert>
-      <p>Enter your e-mail address and we will send you a new activation link.</p>
-      <ResendActivationForm />
+      <p>
+        <Link href="/resend-activation" className="font-medium">
+          Resend activation email
+        </Link>
+      </p>
     </section>
   );
 }

@@ -3,14 +3,15 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { inspectResetLink } from "@/lib/accounts/password-reset";
-import { requireShop } from "../../../request";
+import { requireShop } from "../../request";
+import { resetToken } from "./reset-cookie";
 import { GeneratedPasswordForm, NewPasswordForm } from "./components";
 
-export const metadata: Metadata = { title: "Reset your password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Reset your password" };
 
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ResetPasswordPage() {
   const shop = await requireShop();
-  const token = decodeURIComponent((await params).token);
+  const token = await resetToken();
   const link = await inspectResetLink(await getDb(), shop, token);
   if (!link.ok) {
     return (
@@ -32,12 +33,12 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {link.mode === "user-controlled" ? (
         <>
           <p>Choose a new password for {link.email}. You will be signed out everywhere.</p>
-          <NewPasswordForm token={token} email={link.email} policy={link.policy} />
+          <NewPasswordForm email={link.email} policy={link.policy} />
         </>
       ) : (
         <>
           <p>We will e-mail a new password to {link.email}, and you will be signed out everywhere.</p>
-          <GeneratedPasswordForm token={token} />
+          <GeneratedPasswordForm />
         </>
       )}
     </section>

@@ -12,7 +12,7 @@ import { resetPasswordAction } from "./actions";
 const secretFields = ["password", "confirmPassword"];
 
 /** "New password" and "Confirm password"; the server applies the shop's policy and the common-password list. */
-export function NewPasswordForm({ token, email, policy }: { token: string; email: string; policy: PasswordPolicy }) {
+export function NewPasswordForm({ email, policy }: { email: string; policy: PasswordPolicy }) {
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(
     resetPasswordAction,
     newPasswordSchema(policy, email),
@@ -25,7 +25,6 @@ export function NewPasswordForm({ token, email, policy }: { token: string; email
           {state.formError} {state.fieldErrors ? null : <Link href="/forgot-password">Request a new link</Link>}
         </Alert>
       ) : null}
-      <input type="hidden" name="token" value={token} />
       <Field
         label="New password"
         type="password"
@@ -49,12 +48,11 @@ export function NewPasswordForm({ token, email, policy }: { token: string; email
 }
 
 /** Automatic mode: a POST (never the link's GET) asks for a generated password. */
-export function GeneratedPasswordForm({ token }: { token: string }) {
+export function GeneratedPasswordForm() {
   const [state, formAction, pending] = useActionState<FormState, FormData>(resetPasswordAction, {});
   return (
     <form action={formAction} className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      <input type="hidden" name="token" value={token} />
       <SubmitButton pending={pending}>Send me a new password</SubmitButton>
     </form>
   );

@@ -4,14 +4,16 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { resetPassword } from "@/lib/accounts/password-reset";
-import { afterResponse } from "../../../mail";
-import { clientAddress, requireShop } from "../../../request";
+import { afterResponse } from "../../mail";
+import { clientAddress, requireShop } from "../../request";
+import { forgetResetToken, resetToken } from "./reset-cookie";
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const shop = await requireShop();
-  const { token = "", password, confirmPassword } = formStrings(formData);
-  const result = await resetPassword(await getDb(), shop, token, { password, confirmPassword }, await clientAddress());
+  const { password, confirmPassword } = formStrings(formData);
+  const result = await resetPassword(await getDb(), shop, await resetToken(), { password, confirmPassword }, await clientAddress());
   if (result.ok) {
+    await forgetResetToken();
     afterResponse();
     redirect(result.generated ? "/reset-password/done?emailed=1" : "/reset-password/done");
   }
