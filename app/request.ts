@@ -18,13 +18,13 @@ export async function requireShop(): Promise<Shop> {
 }
 
 /**
- * The client's address for the activity log. Forwarding headers are only believed when TRUST_PROXY is set;
- * otherwise Next.js fills x-forwarded-for from the socket when the client sent none.
+ * The client's address, for the activity log and the per-address limits. Only known behind a proxy we trust
+ * (TRUST_PROXY): it is the last X-Forwarded-For entry, the one our proxy appended or set. Without one the header
+ * is ignored, because Next.js keeps whatever a client sent in it; per-account limits apply either way.
  */
 export async function clientAddress(): Promise<string | null> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  if (!forwarded) return null;
-  const entries = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
-  const address = getEnv().trustProxy ? entries[0] : entries.at(-1);
+  if (!getEnv().trustProxy) return null;
+  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
+  const address = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
   return address ? address.slice(0, 64) : null;
 }

@@ -197,3 +197,23 @@ test("repeated failed sign-ins are slowed down with a message that says when to 
   await signIn(page, shopper.email, shopper.password);
   await expect(page.getByRole("main").getByRole("alert")).toContainText(/Too many unsuccessful attempts\. Please wait \d+ seconds?/);
 });
+
+test("forgot password answers malformed addresses next to the field, with or without JavaScript", async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    for (const [value, message] of [
+      ["", "Enter your e-mail address."],
+      ["<script>alert(1)</script>", "Enter a valid e-mail address, like name@example.com."],
+      ["' OR 1=1 --@x", "Enter a valid e-mail address, like name@example.com."],
+      [`${"a".repeat(300)}@example.com`, "Use at most 254 characters."],
+    ]) {
+      await page.goto("/forgot-password");
+      await page.getByLabel("Email").fill(value);
+      await page.getByRole("button", { name: "Send reset link" }).click();
+      await expect(page.getByRole("main").getByText(message)).toBeVisible();
+      await expect(page).toHaveURL(/\/forgot-password$/);
+    }
+    await context.close();
+  }
+});
