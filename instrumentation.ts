@@ -1,7 +1,7 @@
 /** Runs once when the server starts (Node.js runtime only). */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startServer } = await import("./lib/env/startup");
+    const { startServer } = await import("./app/startup");
     await startServer();
   }
 }

@@ -1,19 +1,11 @@
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
-import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
-import { deliverDueEmails } from "@/lib/mail/dispatch";
-import { transportFor } from "@/lib/mail/transports";
+import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
 
 export async function deliverDueEmailsNow(limit?: number) {
-  const env = getEnv();
-  const db = await getDb();
-  return deliverDueEmails(
-    db,
-    { transport: transportFor(env, db), render: renderNotification, secret: env.authSecret, defaultFrom: env.emailFrom },
-    limit,
-  );
+  return deliverWithConfiguredTransport(await getDb(), getEnv(), limit);
 }
 
 /**

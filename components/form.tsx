@@ -68,3 +68,40 @@ export function Alert({ tone = "info", children }: { tone?: "info" | "error" | "
 export function PageHeading({ children }: { children: ReactNode }) {
   return <h1 className="text-2xl font-semibold text-slate-900">{children}</h1>;
 }
+
+type CheckboxGroupProps = {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+  errors?: string[] | string;
+  inputProps?: (value: string) => InputHTMLAttributes<HTMLInputElement>;
+};
+
+/** A fieldset of checkboxes sharing one name, its errors announced with it. */
+export function CheckboxGroup({ legend, name, options, defaultValues = [], errors, inputProps }: CheckboxGroupProps) {
+  const messages = (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean);
+  return (
+    <fieldset className="space-y-2" aria-describedby={messages.length ? `${name}-error` : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            name={name}
+            value={option.value}
+            defaultChecked={defaultValues.includes(option.value)}
+            className="h-4 w-4 rounded border-slate-400 focus:ring-2 focus:ring-blue-700"
+            {...inputProps?.(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+      {messages.length ? (
+        <p id={`${name}-error`} className="text-sm text-red-800">
+          {messages.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

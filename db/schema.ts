@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { valueKinds } from "../lib/shops/registration-form";
+import { staffRoles, type StaffRole } from "./schema-enums";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -179,12 +180,60 @@ export const activityLog = pgTable(
     actorId: uuid("actor_id"),
     shopId: uuid("shop_id"),
     customerId: uuid("customer_id"),
+    /** The business user the action concerned (user management), when it concerned one. */
+    staffId: uuid("staff_id"),
     email: text("email"),
     ip: text("ip"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index("activity_log_at").on(t.at), index("activity_log_customer").on(t.customerId)],
 );
+
+export { staffRoles, type StaffRole };
+
+/** Business users ("BSS agents") of the back office. */
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored trimmed and lower-cased. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    roles: text("roles", { enum: staffRoles }).array().notNull().default([]),
+    passwordHash: text("password_hash").notNull(),
+    /** Generated passwords are temporary: the user must choose a new one before anything else. */
+    passwordTemporary: boolean("password_temporary").notNull().default(true),
+    temporaryExpiresAt: timestamp("temporary_expires_at", { withTimezone: true }),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by"),
+  },
+  (t) => [uniqueIndex("staff_users_email_unique").on(sql`lower(${t.email})`)],
+);
+
+/** One row per back-office sign-in: ended by inactivity, by sign-out, or when the password or status changes. */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ip: text("ip"),
+  },
+  (t) => [index("staff_sessions_staff").on(t.staffId)],
+);
+
+/** System preferences such as MANAGER_PASSWORD_REGEX. */
+export const systemPreferences = pgTable("system_preferences", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by"),
+});
 
 /**
  * Abuse limits, kept in the database so that they hold across serverless instances (SPEC §7). One row per
@@ -204,3 +253,5 @@ export type Customer = typeof customers.$inferSelect;
 export type AccountToken = typeof accountTokens.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type MailboxMessage = typeof mailboxMessages.$inferSelect;
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffSession = typeof staffSessions.$inferSelect;

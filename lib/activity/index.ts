@@ -1,9 +1,47 @@
+import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { activityLog } from "@/db/schema";
+import { activityLog, customers, staffUsers } from "@/db/schema";
 
 export type ActivityEntry = typeof activityLog.$inferInsert;
 
 /** The security log of SPEC §7: who did what to whom, when and from where. Never pass secrets in details. */
 export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void> {
   await db.insert(activityLog).values(entry);
+}
+
+export type ActivityFilter = { person?: string; action?: string; limit?: number };
+
+export type ActivityRow = typeof activityLog.$inferSelect & { actorEmail: string | null };
+
+/** Escapes LIKE's wildcards so that a search for "50%" or "a_b" means exactly that. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Newest first, by person (the e-mail of whoever acted or was acted upon) and by action. */
+export async function listActivity(db: Db, filter: ActivityFilter = {}): Promise<ActivityRow[]> {
+  const actorStaff = alias(staffUsers, "actor_staff");
+  const actorCustomer = alias(customers, "actor_customer");
+  const actorEmail = sql<string | null>`coalesce(${actorStaff.email}, ${actorCustomer.email})`;
+  const person = filter.person?.trim().slice(0, 200).toLowerCase();
+  const rows = await db
+    .select({ entry: activityLog, actorEmail })
+    .from(activityLog)
+    .leftJoin(actorStaff, and(eq(activityLog.actorType, "staff"), eq(actorStaff.id, activityLog.actorId)))
+    .leftJoin(actorCustomer, and(eq(activityLog.actorType, "customer"), eq(actorCustomer.id, activityLog.actorId)))
+    .where(
+      and(
+        person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
+        filter.action ? eq(activityLog.action, filter.action.slice(0, 100)) : undefined,
+      ),
+    )
+    .orderBy(desc(activityLog.at), desc(activityLog.id))
+    .limit(Math.min(filter.limit ?? 100, 500));
+  return rows.map((row) => ({ ...row.entry, actorEmail: row.actorEmail }));
+}
+
+export async function activityActions(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: activityLog.action }).from(activityLog).orderBy(activityLog.action);
+  return rows.map((row) => row.action);
 }

@@ -33,6 +33,13 @@ const schema = z
     EMAIL_FROM: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
     CRON_SECRET: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     TRUST_PROXY: flag,
+    ADMIN_IDLE_MINUTES: optional.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number of minutes")
+        .refine((minutes) => Number(minutes) >= 1 && Number(minutes) <= 1440, "must be between 1 and 1440 minutes")
+        .optional(),
+    ),
   });
 
 /** Rules across variables, checked on the raw values so that they are reported alongside the others. */
@@ -62,6 +69,8 @@ export type Env = {
   emailFrom: string;
   cronSecret: string | undefined;
   trustProxy: boolean;
+  /** Back-office sessions end after this much inactivity. */
+  adminIdleMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -96,6 +105,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     emailFrom: value.EMAIL_FROM ?? "no-reply@example.com",
     cronSecret: value.CRON_SECRET,
     trustProxy: value.TRUST_PROXY,
+    adminIdleMinutes: Number(value.ADMIN_IDLE_MINUTES ?? 30),
   };
 }
 

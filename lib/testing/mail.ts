@@ -1,19 +1,14 @@
 import type { Db } from "@/db/client";
-import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
-import { deliverDueEmails } from "@/lib/mail/dispatch";
+import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
 import { listMailbox, openMailboxMessage, type OpenedMessage } from "@/lib/mail/mailbox";
-import { localTransport } from "@/lib/mail/transports";
 
-/** Delivers everything due through the real local transport and returns the mailbox, newest first. */
+/** Delivers everything due through the local transport (the tests' configuration) and returns the mailbox, newest first. */
 export async function deliverAndReadMailbox(db: Db): Promise<OpenedMessage[]> {
-  const { authSecret } = getEnv();
-  await deliverDueEmails(db, {
-    transport: localTransport(db, authSecret),
-    render: renderNotification,
-    secret: authSecret,
-    defaultFrom: "Storefront Accounts <no-reply@example.com>",
-  });
+  const env = getEnv();
+  if (env.mail.transport !== "local") throw new Error("Domain tests read e-mails from the local mailbox: unset RESEND_API_KEY");
+  const { authSecret } = env;
+  await deliverWithConfiguredTransport(db, env, 200);
   const messages = await listMailbox(db);
   return Promise.all(messages.map(async (message) => (await openMailboxMessage(db, authSecret, message.id))!));
 }

@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { formStrings, type FormState } from "@/components/form-state";
+import { changeOwnPassword } from "@/lib/staff/users";
+import { clientAddress } from "../../../request";
+import { requireStaff } from "../../guard";
+
+export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireStaff(undefined, { allowTemporary: true });
+  const result = await changeOwnPassword(await getDb(), context, formStrings(formData), await clientAddress());
+  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: "Your password was not changed." };
+  redirect("/admin?password=changed");
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import type { StaffRole } from "@/db/schema";
+import { roleLabels } from "@/lib/staff/forms";
+import { currentStaff } from "../guard";
+import { adminSignOutAction } from "./actions";
+
+const sections: { href: string; label: string; roles: StaffRole[] }[] = [
+  { href: "/admin/users", label: "Business users", roles: ["user_manager"] },
+  { href: "/admin/settings", label: "Settings", roles: ["shop_admin"] },
+  { href: "/admin/activity", label: "Activity", roles: ["user_manager", "shop_admin"] },
+];
+
+/** The toolbar: who is signed in with which roles, the sections their roles open, and the user menu. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const context = await currentStaff();
+  if (!context) redirect("/admin/login");
+  const { staff } = context;
+  const allowed = (roles: StaffRole[]) => !staff.passwordTemporary && roles.some((role) => staff.roles.includes(role));
+  return (
+    <>
+      <header className="border-b border-slate-700 bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <Link href="/admin" className="font-semibold text-white">
+            Storefront Accounts · Back office
+          </Link>
+          <nav aria-label="Back office">
+            <ul className="flex flex-wrap items-center gap-4 text-sm">
+              {allowed(["customer_service"]) ? (
+                <li>
+                  <span className="text-slate-300" title="Arrives with the next release">
+                    Office › Contacts (coming next)
+                  </span>
+                </li>
+              ) : null}
+              {sections
+                .filter((section) => allowed(section.roles))
+                .map((section) => (
+                  <li key={section.href}>
+                    <Link href={section.href} className="text-white">
+                      {section.label}
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <details className="relative text-sm">
+            <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-white">
+              {staff.name} <span className="text-slate-300">({staff.roles.map((role) => roleLabels[role]).join(", ")})</span>
+            </summary>
+            <div className="absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-slate-900 shadow-lg">
+              <p className="truncate text-slate-600">{staff.email}</p>
+              <Link href="/admin/change-password" className="block">
+                Change password
+              </Link>
+              <form action={adminSignOutAction}>
+                <button type="submit" className="text-blue-800 underline underline-offset-2">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </details>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </>
+  );
+}

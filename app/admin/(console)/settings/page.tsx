@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { PageHeading } from "@/components/form";
+import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex } from "@/lib/staff/preferences";
+import { requireStaff } from "../../guard";
+import { ManagerRegexForm } from "./components";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requireStaff("shop_admin");
+  const pattern = await managerPasswordRegex(await getDb());
+  return (
+    <section className="max-w-2xl space-y-6">
+      <PageHeading>Settings</PageHeading>
+      <section aria-labelledby="preferences-heading" className="space-y-3">
+        <h2 id="preferences-heading" className="text-lg font-semibold">System preferences</h2>
+        <p className="text-slate-700">
+          Default: <code className="break-all">{DEFAULT_MANAGER_PASSWORD_REGEX}</code> (at least 8 characters, one
+          upper-case letter, one lower-case letter, one digit and one of @#$%^&amp;+=, no spaces). Patterns that could
+          stall the server, or that generated temporary passwords cannot meet, are refused.
+        </p>
+        <ManagerRegexForm pattern={pattern} />
+      </section>
+    </section>
+  );
+}

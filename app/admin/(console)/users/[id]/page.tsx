@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { Alert, PageHeading } from "@/components/form";
+import { findStaff } from "@/lib/staff/users";
+import { requireStaff } from "../../../guard";
+import { resetStaffPasswordAction, setStaffRolesAction, setStaffStatusAction } from "./actions";
+import { ActionButton, RolesForm } from "./components";
+
+export const metadata: Metadata = { title: "Business user" };
+
+export default async function StaffDetailsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  await requireStaff("user_manager");
+  const user = await findStaff(await getDb(), (await params).id);
+  if (!user) notFound();
+  const created = (await searchParams).created === "1";
+  const disabled = user.status === "disabled";
+  return (
+    <section className="max-w-2xl space-y-8">
+      <p>
+        <Link href="/admin/users">All business users</Link>
+      </p>
+      <PageHeading>{user.name}</PageHeading>
+      {created ? <Alert tone="success">The user has been created and their temporary password e-mailed to them.</Alert> : null}
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium text-slate-700">Email</dt>
+        <dd>{user.email}</dd>
+        <dt className="font-medium text-slate-700">Status</dt>
+        <dd>{disabled ? "Deactivated" : "Active"}</dd>
+        <dt className="font-medium text-slate-700">Password</dt>
+        <dd>
+          {user.passwordTemporary
+            ? `Temporary, valid until ${user.temporaryExpiresAt?.toISOString().replace("T", " ").slice(0, 16) ?? "—"} UTC`
+            : "Chosen by the user"}
+        </dd>
+        <dt className="font-medium text-slate-700">Created</dt>
+        <dd>{user.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</dd>
+      </dl>
+      <section aria-labelledby="roles-heading" className="space-y-3">
+        <h2 id="roles-heading" className="text-lg font-semibold">Roles</h2>
+        <RolesForm action={setStaffRolesAction.bind(null, user.id)} roles={user.roles} />
+      </section>
+      <section aria-labelledby="password-heading" className="space-y-3">
+        <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
+        <p className="text-slate-700">E-mails a new temporary password and ends the user&apos;s open sessions.</p>
+        <ActionButton action={resetStaffPasswordAction.bind(null, user.id)} label="Reset password" />
+      </section>
+      <section aria-labelledby="status-heading" className="space-y-3">
+        <h2 id="status-heading" className="text-lg font-semibold">Access</h2>
+        {disabled ? (
+          <ActionButton action={setStaffStatusAction.bind(null, user.id, "active")} label="Reactivate" />
+        ) : (
+          <ActionButton action={setStaffStatusAction.bind(null, user.id, "disabled")} label="Deactivate" />
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { Alert, CheckboxGroup, Field, SubmitButton } from "@/components/form";
+import { useFormAction } from "@/components/use-form-action";
+import { staffRoles } from "@/db/schema-enums";
+import { newStaffSchema, roleLabels } from "@/lib/staff/forms";
+import { createStaffAction } from "./actions";
+
+const roleOptions = staffRoles.map((role) => ({ value: role, label: roleLabels[role] }));
+
+export function NewStaffForm() {
+  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(createStaffAction, newStaffSchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      <Field label="Email" type="email" autoComplete="off" required defaultValue={state.values?.email} errors={errorsFor("email")} {...register("email")} />
+      <Field label="Name" type="text" autoComplete="off" required defaultValue={state.values?.name} errors={errorsFor("name")} {...register("name")} />
+      <CheckboxGroup legend="Roles" name="roles" options={roleOptions} errors={errorsFor("roles")} inputProps={() => register("roles")} />
+      <SubmitButton pending={pending}>Create user</SubmitButton>
+    </form>
+  );
+}

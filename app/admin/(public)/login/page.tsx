@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageHeading } from "@/components/form";
+import { currentStaff } from "../../guard";
+import { AdminSignInForm } from "./components";
+
+export const metadata: Metadata = { title: "Back office sign in" };
+
+export default async function AdminSignInPage() {
+  if (await currentStaff()) redirect("/admin");
+  return (
+    <main className="mx-auto max-w-md space-y-6 px-6 py-16">
+      <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Storefront Accounts · Back office</p>
+      <PageHeading>Sign in</PageHeading>
+      <AdminSignInForm />
+      <p className="text-sm text-slate-700">
+        Forgot your password? Ask a user manager to reset it: you will receive a new temporary password by e-mail.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, it, expect } from "vitest";
+import { generatePassword } from "./hash";
+import { checkPasswordPattern } from "./pattern-check";
+
+const MANAGER_DEFAULT = "(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])(?=.*[@#$%^&+=])(?=\\S+$).{8,}";
+
+const REASONABLE = [
+  MANAGER_DEFAULT,
+  "^(?=.*[A-Za-z])(?=.*[0-9]).*$",
+  ".{12,}",
+  "^(?=.*[A-Z])(?=.*[^A-Za-z0-9]).{10,64}$",
+  "\\d",
+  "^(?=(?:.*\\d){2})(?=.*[a-z]).{8,128}$",
+  "[A-Z].*[0-9]|[0-9].*[A-Z]",
+  "^\\S+$",
+  "^[A-Za-z0-9@#$%^&+=]{16,}$",
+  "(?=.*[@#$%^&+=])(?!.*password)",
+];
+
+const HOSTILE = [
+  "(a+)+$",
+  "^(a|a)*$",
+  "^(\\w+\\s?)*$",
+  "(.*a){25}",
+  "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+];
+
+function timed<T>(run: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - started };
+}
+
+describe("checkPasswordPattern", () => {
+  it.each(REASONABLE)("accepts %s", (pattern) => {
+    const { result, ms } = timed(() => checkPasswordPattern(pattern));
+    expect(result).toEqual({ ok: true });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it.each(["(", "[a-"])("refuses the invalid syntax %s with the engine's reason", (pattern) => {
+    const verdict = checkPasswordPattern(pattern);
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.message).toMatch(/^This is not a valid regular expression: \w/);
+  });
+
+  it("refuses empty, blank and overlong patterns", () => {
+    for (const pattern of ["", "   ", "a".repeat(600)]) {
+      expect(checkPasswordPattern(pattern).ok).toBe(false);
+    }
+  });
+
+  it.each(HOSTILE)("refuses the catastrophic pattern %s within one second", (pattern) => {
+    const { result, ms } = timed(() => checkPasswordPattern(pattern));
+    expect(result).toEqual({ ok: false, message: expect.stringContaining("catastrophic backtracking") });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it.each(["^[a-z]+$", "^\\d{4}$"])("refuses %s, which generated passwords cannot satisfy", (pattern) => {
+    expect(checkPasswordPattern(pattern)).toEqual({
+      ok: false,
+      message: expect.stringContaining("Generated passwords (16 characters"),
+    });
+  });
+
+  it.each(REASONABLE)("generates passwords that match the accepted pattern %s", (pattern) => {
+    const regex = new RegExp(pattern);
+    for (let i = 0; i < 50; i++) expect(generatePassword({ regex: pattern })).toMatch(regex);
+  });
+});

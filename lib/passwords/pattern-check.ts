@@ -1,0 +1,141 @@
+import vm from "node:vm";
+import { generatePassword } from "./hash";
+import { PASSWORD_MAX } from "./policy";
+
+/** Vetting of admin-entered password regexes before they are saved (they run on every password change). */
+export type PatternVerdict = { ok: true } | { ok: false; message: string };
+
+const PATTERN_MAX = 500;
+
+// A vm timeout makes V8 terminate the running script, regex backtracking included, so a hostile pattern costs
+// at most one timeout. Budgets: each batch of probes, all probes together, and the generation step.
+const BATCH_TIMEOUT_MS = 30;
+const PROBES_BUDGET_MS = 400;
+const GENERATE_TIMEOUT_MS = 200;
+
+const TOO_SLOW =
+  "This pattern can take too long to check some passwords (catastrophic backtracking). " +
+  "Simplify it, e.g. avoid nested quantifiers like (a+)+.";
+const UNGENERATABLE =
+  "Generated passwords (16 characters of letters, digits and @#$%^&+=) cannot satisfy this pattern, " +
+  "so temporary passwords could not be issued.";
+
+const LENGTHS = [16, 32, 64, PASSWORD_MAX];
+// Endings that make a match fail late, after the engine has tried every way of splitting the body.
+const ENDINGS = ["!", "\u0000", "\n"];
+// One character of each class, placed before or after the body, gets past look-aheads that demand them.
+const MIXED = "aA1@";
+const COMMON_CHARS = "aA1 \t._-@#!/";
+const PAIR_CHARS = "aA1 ._-@";
+const SYNTAX = new Set("\\^$.|?*+()[]{}");
+const MAX_UNITS = 120;
+
+function repeatTo(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+/** The pattern's literal runs ("ab" and "c" in ^(ab|c)+), ignoring escaped characters. */
+function literalRuns(pattern: string): string[] {
+  const runs: string[] = [];
+  let run = "";
+  for (let i = 0; i <= pattern.length; i++) {
+    const char = pattern[i];
+    if (char === undefined || SYNTAX.has(char)) {
+      if (run) runs.push(run);
+      run = "";
+      if (char === "\\") i++;
+    } else {
+      run += char;
+    }
+  }
+  return runs;
+}
+
+/** Units to repeat into probe bodies: characters of the pattern, common characters, pairs, literal runs. */
+function probeUnits(pattern: string): string[] {
+  const units = new Set<string>(COMMON_CHARS);
+  for (let i = 0; i < PAIR_CHARS.length; i++) {
+    for (let j = i + 1; j < PAIR_CHARS.length; j++) units.add(PAIR_CHARS[i] + PAIR_CHARS[j]);
+  }
+  for (const char of pattern) if (char !== "\\") units.add(char);
+  for (const run of literalRuns(pattern)) if (run.length > 1) units.add(run);
+  return [...units].slice(0, MAX_UNITS);
+}
+
+/** One batch per unit: the unit repeated to each length, wrapped so that a match has to fail at the end. */
+function probeBatches(pattern: string): string[][] {
+  // A pattern starting with a literal, like ^abc(d+)+$, only gets to its slow part after that literal.
+  const leading = (/^\^?([^\\^$.|?*+()[\]{}]+)/.exec(pattern)?.[1] ?? "").slice(0, 12);
+  const wrappers = [...new Set(["", MIXED, leading])].flatMap((prefix) =>
+    ENDINGS.map((end) => [prefix, end]),
+  );
+  for (const end of ENDINGS) wrappers.push(["", MIXED + end]);
+  return probeUnits(pattern).map((unit) =>
+    LENGTHS.flatMap((length) =>
+      wrappers
+        .filter(([, end]) => !unit.includes(end.slice(-1)))
+        .map(([prefix, end]) => prefix + repeatTo(unit, length - prefix.length - end.length) + end),
+    ),
+  );
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the pattern against adversarial inputs in a vm context; returns a refusal message or null. */
+function stallProblem(pattern: string): string | null {
+  const sandbox: { pattern: string; inputs: string[] } = { pattern, inputs: [] };
+  const context = vm.createContext(sandbox);
+  const run = new vm.Script("for (const input of inputs) regex.test(input);");
+  const started = performance.now();
+  try {
+    vm.runInContext("var regex = new RegExp(pattern);", context);
+    for (const batch of probeBatches(pattern)) {
+      sandbox.inputs = batch;
+      run.runInContext(context, { timeout: BATCH_TIMEOUT_MS });
+      // Each batch was quick, but many moderately slow ones add up to the same problem.
+      if (performance.now() - started > PROBES_BUDGET_MS) return TOO_SLOW;
+    }
+  } catch (error) {
+    if (isTimeout(error)) return TOO_SLOW;
+    // E.g. the engine running out of backtracking stack: passwords would hit the same error.
+    return `This pattern fails on some passwords: ${errorText(error)}`;
+  }
+  return null;
+}
+
+/**
+ * Checks an admin-entered password regex. It must compile, must not stall on long crafted passwords, and must
+ * leave room for the generated temporary passwords.
+ */
+export function checkPasswordPattern(pattern: string): PatternVerdict {
+  if (!pattern.trim()) return { ok: false, message: "Enter a pattern." };
+  if (pattern.length > PATTERN_MAX) {
+    return { ok: false, message: `Use at most ${PATTERN_MAX} characters for the pattern.` };
+  }
+  try {
+    new RegExp(pattern);
+  } catch (error) {
+    const reason = errorText(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
+    return { ok: false, message: `This is not a valid regular expression: ${reason}.` };
+  }
+
+  const stall = stallProblem(pattern);
+  if (stall) return { ok: false, message: stall };
+
+  // generatePassword tests up to 1000 random candidates; candidates the probes did not cover could still be
+  // slow, so it runs under a timeout as well (a host function called from the context is interrupted too).
+  try {
+    vm.runInNewContext("generate({ regex: pattern });", { generate: generatePassword, pattern }, {
+      timeout: GENERATE_TIMEOUT_MS,
+    });
+  } catch (error) {
+    return { ok: false, message: isTimeout(error) ? TOO_SLOW : UNGENERATABLE };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,358 @@
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { staffRoles, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
+import { recordActivity } from "@/lib/activity";
+import { clearFailures, currentBlock, limits, recordFailure } from "@/lib/limits";
+import type { ShopBranding } from "@/lib/mail/notifications";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { isCommonPassword } from "@/lib/passwords/common";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/passwords/hash";
+import { PASSWORD_MAX } from "@/lib/passwords/policy";
+import type { FieldErrors } from "@/lib/shops/registration-form";
+import { emailField } from "@/lib/shops/registration-form";
+import { changePasswordSchema, newStaffSchema, rolesField } from "./forms";
+import { managerPasswordPolicy } from "./preferences";
+
+/** A signed-in business user and the session they use. */
+export type StaffContext = { staff: StaffUser; sessionId: string };
+/** Who acted, for the activity log. */
+export type Actor = { id: string; email: string };
+/** The back office as the sender of business users' e-mails; its base URL leads to /admin/login. */
+export type BackOffice = { branding: ShopBranding; ip: string | null; now?: Date };
+
+export const TEMPORARY_PASSWORD_HOURS = 72;
+
+/** How business users' e-mails are branded: the back office itself, at the application's URL. */
+export function backOfficeBranding(appUrl: string): ShopBranding {
+  return { name: "Storefront Accounts", baseUrl: appUrl, logoUrl: null, accentColor: "#0f172a" };
+}
+
+type Failure<R extends string> = { ok: false; reason: R };
+
+async function temporaryPassword(db: Db): Promise<{ password: string; passwordHash: string }> {
+  const password = generatePassword(await managerPasswordPolicy(db));
+  return { password, passwordHash: await hashPassword(password) };
+}
+
+function temporaryUntil(now: Date): Date {
+  return new Date(now.getTime() + TEMPORARY_PASSWORD_HOURS * 3600_000);
+}
+
+async function sendTemporaryPassword(
+  tx: Db,
+  user: StaffUser,
+  type: "business-user-account-created" | "business-user-password-reset",
+  password: string,
+  backOffice: BackOffice,
+): Promise<void> {
+  await enqueueEmail(tx, {
+    type,
+    shopId: null,
+    to: user.email,
+    props: {
+      shop: backOffice.branding,
+      recipient: { email: user.email, firstName: user.name, lastName: "" },
+      link: `${backOffice.branding.baseUrl}/admin/login`,
+      password,
+    },
+  });
+}
+
+/** Ends sessions of a user: all of them, or all but the one given. */
+async function endSessions(tx: Db, staffId: string, except?: string): Promise<void> {
+  await tx
+    .update(staffSessions)
+    .set({ endedAt: new Date() })
+    .where(
+      and(
+        eq(staffSessions.staffId, staffId),
+        isNull(staffSessions.endedAt),
+        except ? ne(staffSessions.id, except) : undefined,
+      ),
+    );
+}
+
+export type CreateStaffResult =
+  | { ok: true; user: StaffUser; password: string }
+  | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
+  | Failure<"exists">;
+
+/** Creates a business user with a temporary password, e-mailed as Business user account created. */
+export async function createStaffUser(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  backOffice: BackOffice,
+): Promise<CreateStaffResult> {
+  const parsed = newStaffSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+  const now = backOffice.now ?? new Date();
+  const { password, passwordHash } = await temporaryPassword(db);
+  return db.transaction(async (tx): Promise<CreateStaffResult> => {
+    const [user] = await tx
+      .insert(staffUsers)
+      .values({
+        email: parsed.data.email,
+        name: parsed.data.name,
+        roles: [...new Set(parsed.data.roles)],
+        passwordHash,
+        passwordTemporary: true,
+        temporaryExpiresAt: temporaryUntil(now),
+        createdBy: actor?.id ?? null,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) return { ok: false, reason: "exists" };
+    await sendTemporaryPassword(tx, user, "business-user-account-created", password, backOffice);
+    await recordActivity(tx, {
+      action: "staff.created",
+      actorType: actor ? "staff" : "system",
+      actorId: actor?.id,
+      staffId: user.id,
+      email: user.email,
+      ip: backOffice.ip,
+      details: { roles: user.roles },
+    });
+    return { ok: true, user, password };
+  });
+}
+
+/** First start: when there is no business user at all, one with every role (SPEC §4 Bootstrap). */
+export async function bootstrapStaff(
+  db: Db,
+  email: string,
+  backOffice: BackOffice,
+): Promise<{ email: string; password: string } | null> {
+  const [existing] = await db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
+  if (existing) return null;
+  const created = await createStaffUser(db, null, { email, name: "Administrator", roles: [...staffRoles] }, backOffice);
+  return created.ok ? { email: created.user.email, password: created.password } : null;
+}
+
+export async function listStaff(db: Db): Promise<StaffUser[]> {
+  return db.select().from(staffUsers).orderBy(asc(staffUsers.email));
+}
+
+export async function findStaff(db: Db, id: string): Promise<StaffUser | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, id));
+  return user ?? null;
+}
+
+async function lockStaff(tx: Db, id: string): Promise<StaffUser | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, id)).for("update");
+  return user ?? null;
+}
+
+/** Locks every active user manager: two concurrent changes cannot each remove "the other" last one. */
+async function activeManagers(tx: Db): Promise<string[]> {
+  const rows = await tx
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.status, "active"), sql`'user_manager' = any(${staffUsers.roles})`))
+    .orderBy(asc(staffUsers.id))
+    .for("update");
+  return rows.map((row) => row.id);
+}
+
+async function wouldRemoveLastManager(tx: Db, user: StaffUser, stillManager: boolean): Promise<boolean> {
+  if (stillManager) return false;
+  const managers = await activeManagers(tx);
+  return managers.includes(user.id) && managers.length <= 1;
+}
+
+/** A user manager's reset: a new temporary password e-mailed as Business user password reset; sessions end. */
+export async function resetStaffPassword(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  backOffice: BackOffice,
+): Promise<{ ok: true } | Failure<"not-found">> {
+  const { password, passwordHash } = await temporaryPassword(db);
+  const now = backOffice.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const user = await lockStaff(tx, userId);
+    if (!user) return { ok: false, reason: "not-found" } as const;
+    await tx
+      .update(staffUsers)
+      .set({ passwordHash, passwordTemporary: true, temporaryExpiresAt: temporaryUntil(now) })
+      .where(eq(staffUsers.id, user.id));
+    await endSessions(tx, user.id);
+    await sendTemporaryPassword(tx, user, "business-user-password-reset", password, backOffice);
+    await recordActivity(tx, { action: "staff.password-reset", actorType: "staff", actorId: actor.id, staffId: user.id, email: user.email, ip: backOffice.ip });
+    return { ok: true } as const;
+  });
+}
+
+export type StaffChangeResult =
+  | { ok: true }
+  | Failure<"not-found" | "last-manager">
+  | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
+
+export async function setStaffRoles(db: Db, actor: Actor, userId: string, roles: unknown, ip: string | null): Promise<StaffChangeResult> {
+  const parsed = rolesField.safeParse(roles);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: { roles: parsed.error.issues.map((issue) => issue.message) } };
+  const next = [...new Set(parsed.data)] as StaffRole[];
+  return db.transaction(async (tx): Promise<StaffChangeResult> => {
+    const user = await lockStaff(tx, userId);
+    if (!user) return { ok: false, reason: "not-found" };
+    if (await wouldRemoveLastManager(tx, user, next.includes("user_manager"))) return { ok: false, reason: "last-manager" };
+    await tx.update(staffUsers).set({ roles: next }).where(eq(staffUsers.id, user.id));
+    await recordActivity(tx, {
+      action: "staff.roles-changed",
+      actorType: "staff",
+      actorId: actor.id,
+      staffId: user.id,
+      email: user.email,
+      ip,
+      details: { from: user.roles, to: next },
+    });
+    return { ok: true };
+  });
+}
+
+/** Deactivates (ending every session, refusing sign-in) or reactivates a business user. */
+export async function setStaffStatus(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  status: "active" | "disabled",
+  ip: string | null,
+): Promise<StaffChangeResult> {
+  return db.transaction(async (tx): Promise<StaffChangeResult> => {
+    const user = await lockStaff(tx, userId);
+    if (!user) return { ok: false, reason: "not-found" };
+    if (status === "disabled" && (await wouldRemoveLastManager(tx, user, false))) return { ok: false, reason: "last-manager" };
+    await tx.update(staffUsers).set({ status }).where(eq(staffUsers.id, user.id));
+    if (status === "disabled") await endSessions(tx, user.id);
+    await recordActivity(tx, {
+      action: status === "disabled" ? "staff.deactivated" : "staff.reactivated",
+      actorType: "staff",
+      actorId: actor.id,
+      staffId: user.id,
+      email: user.email,
+      ip,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * The toolbar's "Change password", forced while the password is temporary. The new one must meet
+ * MANAGER_PASSWORD_REGEX and the base rules and differ from the current one; other sessions end; no e-mail.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  context: StaffContext,
+  input: Record<string, unknown>,
+  ip: string | null,
+): Promise<{ ok: true } | { ok: false; reason: "rejected"; fieldErrors: FieldErrors }> {
+  const { staff, sessionId } = context;
+  const parsed = changePasswordSchema(await managerPasswordPolicy(db), staff.email, isCommonPassword).safeParse(input);
+  const current = typeof input.currentPassword === "string" ? input.currentPassword : "";
+  const { valid } = await verifyPassword(current.length <= PASSWORD_MAX ? staff.passwordHash : null, current);
+  if (!valid) {
+    await recordActivity(db, { action: "staff.password-change-failed", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip });
+    return { ok: false, reason: "rejected", fieldErrors: { currentPassword: ["Your current password is not correct."] } };
+  }
+  if (!parsed.success) return { ok: false, reason: "rejected", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(staffUsers)
+      .set({ passwordHash, passwordTemporary: false, temporaryExpiresAt: null })
+      .where(eq(staffUsers.id, staff.id));
+    await endSessions(tx, staff.id, sessionId);
+    await recordActivity(tx, { action: "staff.password-changed", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip });
+  });
+  return { ok: true };
+}
+
+export type StaffSignInResult =
+  | { ok: true; staff: StaffUser; sessionId: string }
+  | Failure<"invalid" | "temporary-expired">
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** Back-office sign-in: the storefront's protections (one argon2 cost for every failure, growing delays). */
+export async function authenticateStaff(
+  db: Db,
+  credentials: { email: unknown; password: unknown },
+  ip: string | null,
+  now = new Date(),
+): Promise<StaffSignInResult> {
+  const email = emailField.safeParse(credentials.email);
+  const password = typeof credentials.password === "string" ? credentials.password : "";
+  const account = email.success ? `staff:${email.data}` : null;
+  const block = await currentBlock(db, [
+    { rule: limits.signInFailuresPerAccount, subject: account },
+    { rule: limits.signInFailuresPerAddress, subject: ip },
+  ]);
+  const [user] = email.success
+    ? await db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`)
+    : [];
+  const log = (action: string, details: Record<string, unknown> = {}) =>
+    recordActivity(db, {
+      action,
+      actorType: user ? "staff" : "anonymous",
+      actorId: user?.id,
+      staffId: user?.id,
+      email: email.success ? email.data : null,
+      ip,
+      details,
+    });
+  if (!block.ok) {
+    await log("staff.sign-in-throttled");
+    return { ok: false, reason: "throttled", retryAfterSeconds: block.retryAfterSeconds };
+  }
+  const usable = password.length > 0 && password.length <= PASSWORD_MAX;
+  const { valid, needsRehash } = await verifyPassword(usable ? (user?.passwordHash ?? null) : null, password);
+  if (!user || !valid || user.status !== "active") {
+    await log("staff.sign-in-failed", { reason: !user ? "unknown" : !valid ? "password" : "disabled" });
+    await recordFailure(db, limits.signInFailuresPerAccount, account);
+    await recordFailure(db, limits.signInFailuresPerAddress, ip);
+    return { ok: false, reason: "invalid" };
+  }
+  if (user.passwordTemporary && user.temporaryExpiresAt && user.temporaryExpiresAt <= now) {
+    await log("staff.sign-in-failed", { reason: "temporary-expired" });
+    return { ok: false, reason: "temporary-expired" };
+  }
+  if (needsRehash) await db.update(staffUsers).set({ passwordHash: await hashPassword(password) }).where(eq(staffUsers.id, user.id));
+  await clearFailures(db, limits.signInFailuresPerAccount, account);
+  const [session] = await db.insert(staffSessions).values({ staffId: user.id, ip }).returning({ id: staffSessions.id });
+  await log("staff.signed-in");
+  return { ok: true, staff: user, sessionId: session.id };
+}
+
+/**
+ * The business user behind a session, if it is still open: not signed out or ended by a password change,
+ * reset or deactivation, and used within the last `idleMinutes`. Using it keeps it alive.
+ */
+export async function validateStaffSession(
+  db: Db,
+  sessionId: string,
+  idleMinutes: number,
+  now = new Date(),
+): Promise<StaffContext | null> {
+  if (!z.uuid().safeParse(sessionId).success) return null;
+  const [row] = await db
+    .select({ session: staffSessions, staff: staffUsers })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .where(eq(staffSessions.id, sessionId));
+  if (!row || row.session.endedAt || row.staff.status !== "active") return null;
+  const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
+  if (idleSince > idleMinutes * 60_000) {
+    await endStaffSession(db, sessionId);
+    return null;
+  }
+  if (idleSince > 30_000) await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, sessionId));
+  return { staff: row.staff, sessionId };
+}
+
+export async function endStaffSession(db: Db, sessionId: string): Promise<void> {
+  if (!z.uuid().safeParse(sessionId).success) return;
+  await db.update(staffSessions).set({ endedAt: new Date() }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+}
