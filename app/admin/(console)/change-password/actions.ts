@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
@@ -11,5 +12,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const context = await requireStaff(undefined, { allowTemporary: true });
   const result = await changeOwnPassword(await getDb(), context, formStrings(formData), await clientAddress());
   if (!result.ok) return { fieldErrors: result.fieldErrors, formError: "Your password was not changed." };
+  // The toolbar (in the layout) shows more once the password is no longer temporary.
+  revalidatePath("/admin", "layout");
   redirect("/admin?password=changed");
 }
