@@ -15,6 +15,8 @@ export type FormAttribute = {
 };
 
 export const EMAIL_MAX = 254;
+/** Something@something.something, without spaces or characters that have no place in an address. */
+const EMAIL_SHAPE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 const TEXT_MAX = 100;
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 
@@ -31,7 +33,7 @@ export const emailField = z
   .trim()
   .min(1, "Enter your e-mail address.")
   .max(EMAIL_MAX, `Use at most ${EMAIL_MAX} characters.`)
-  .pipe(z.email("Enter a valid e-mail address, like name@example.com."))
+  .regex(EMAIL_SHAPE, "Enter a valid e-mail address, like name@example.com.")
   .transform((email) => email.toLowerCase());
 
 function textField(attribute: FormAttribute) {
