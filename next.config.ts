@@ -1,7 +1,5 @@
 import type { NextConfig } from "next";
 
-const noReferrer = [{ key: "Referrer-Policy", value: "no-referrer" }];
-
 const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so that it never clobbers a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -10,8 +8,6 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "128kb" }, authInterrupts: true },
   async headers() {
     return [
-      { source: "/activate/:path*", headers: noReferrer },
-      { source: "/reset-password/:token", headers: noReferrer },
       {
         source: "/:path*",
         headers: [

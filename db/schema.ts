@@ -101,9 +101,15 @@ export const customers = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     activatedAt: timestamp("activated_at", { withTimezone: true }),
+    /** The business user who created the contact in the back office; null for self-registration. */
+    createdBy: uuid("created_by"),
   },
   (t) => [
     uniqueIndex("customers_shop_email_unique").on(t.shopId, sql`lower(${t.email})`),
+    // Office › Contacts at a million rows: substring search by trigrams, results in e-mail order.
+    index("customers_email_trgm").using("gin", sql`${t.email} gin_trgm_ops`),
+    index("customers_name_trgm").using("gin", sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    index("customers_email_order").on(t.email, t.id),
   ],
 );
 

@@ -18,7 +18,9 @@ test("a shopper registers, activates from the e-mail, signs in, sees who they ar
   expect(activation.tags).toContainEqual({ name: "notification", value: "storefront-account-activation" });
 
   const response = await page.goto(linkTo(activation, "/activate/"));
-  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  const linkResponse = await response?.request().redirectedFrom()?.response();
+  expect(linkResponse?.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(page.url()).not.toContain(new URL(linkTo(activation, "/activate/")).pathname);
   await expect(page.getByRole("heading", { name: "Your account is active" })).toBeVisible();
   const [success] = await waitForEmail({ to: shopper.email, tag: "activation-successful" });
   expect(success.text).toContain("/login");

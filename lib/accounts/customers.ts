@@ -96,7 +96,8 @@ export async function sendActivationEmail(tx: Db, shop: Shop, customer: Customer
     customerId: customer.id,
     email: customer.email,
     purpose: "activation",
-    ttlMinutes: shop.activationTtlMinutes,
+    // Contacts created in the back office get longer: the customer did not just ask for the e-mail.
+    ttlMinutes: customer.createdBy ? shop.contactActivationTtlMinutes : shop.activationTtlMinutes,
     now,
   });
   await queueCustomerEmail(tx, shop, customer, "storefront-account-activation", {

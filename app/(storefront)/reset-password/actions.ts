@@ -6,14 +6,14 @@ import { formStrings, type FormState } from "@/components/form-state";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import { afterResponse } from "../../mail";
 import { clientAddress, requireShop } from "../../request";
-import { forgetResetToken, resetToken } from "./reset-cookie";
+import { forgetToken, keptToken } from "../token-cookie";
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const shop = await requireShop();
   const { password, confirmPassword } = formStrings(formData);
-  const result = await resetPassword(await getDb(), shop, await resetToken(), { password, confirmPassword }, await clientAddress());
+  const result = await resetPassword(await getDb(), shop, await keptToken("reset-token"), { password, confirmPassword }, await clientAddress());
   if (result.ok) {
-    await forgetResetToken();
+    await forgetToken("reset-token");
     afterResponse();
     redirect(result.generated ? "/reset-password/done?emailed=1" : "/reset-password/done");
   }

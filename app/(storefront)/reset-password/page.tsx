@@ -4,14 +4,14 @@ import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { inspectResetLink } from "@/lib/accounts/password-reset";
 import { requireShop } from "../../request";
-import { resetToken } from "./reset-cookie";
+import { keptToken } from "../token-cookie";
 import { GeneratedPasswordForm, NewPasswordForm } from "./components";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
 export default async function ResetPasswordPage() {
   const shop = await requireShop();
-  const token = await resetToken();
+  const token = await keptToken("reset-token");
   const link = await inspectResetLink(await getDb(), shop, token);
   if (!link.ok) {
     return (
