@@ -5,7 +5,8 @@ import { customers, customerStatuses, customerTypes, emailOutbox, shops, staffUs
 import { likePattern, recordActivity } from "@/lib/activity";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
 import { registrationAttributesOf } from "@/lib/shops";
-import { emailField, type FieldErrors } from "@/lib/shops/registration-form";
+import type { FieldErrors } from "@/lib/shops/registration-form";
+import { contactFormSchema } from "./contact-form";
 import { queueCustomerEmail, sendActivationEmail } from "./customers";
 import { sendResetEmail } from "./password-reset";
 
@@ -82,14 +83,6 @@ export async function searchContacts(db: Db, filter: ContactFilter): Promise<Con
   };
 }
 
-export const contactSchema = z.object({
-  shopId: z.uuid("Choose a shop."),
-  customerType: z.string().trim().min(1, "Choose a customer type.").max(32),
-  email: emailField,
-  firstName: z.string().trim().min(1, "Enter the first name.").max(100, "Use at most 100 characters.").regex(/^[^\p{Cc}]*$/u, "Remove the control characters."),
-  lastName: z.string().trim().min(1, "Enter the last name.").max(100, "Use at most 100 characters.").regex(/^[^\p{Cc}]*$/u, "Remove the control characters."),
-});
-
 export type CreateContactResult =
   | { ok: true; customer: Customer }
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
@@ -100,7 +93,7 @@ export type CreateContactResult =
  * password first (or issues one in automatic mode) and lives for the shop's contact-activation lifetime.
  */
 export async function createContact(db: Db, agent: Agent, input: unknown, ip: string | null, now = new Date()): Promise<CreateContactResult> {
-  const parsed = contactSchema.safeParse(input);
+  const parsed = contactFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
   const { shopId, customerType, email, firstName, lastName } = parsed.data;
   const [offered] = await db

@@ -10,7 +10,7 @@ export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void
   await db.insert(activityLog).values(entry);
 }
 
-export type ActivityFilter = { person?: string; action?: string; limit?: number };
+export type ActivityFilter = { person?: string; action?: string; customerId?: string; limit?: number };
 
 export type ActivityRow = typeof activityLog.$inferSelect & { actorEmail: string | null };
 
@@ -34,6 +34,7 @@ export async function listActivity(db: Db, filter: ActivityFilter = {}): Promise
       and(
         person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
         filter.action ? eq(activityLog.action, filter.action.slice(0, 100)) : undefined,
+        filter.customerId ? eq(activityLog.customerId, filter.customerId) : undefined,
       ),
     )
     .orderBy(desc(activityLog.at), desc(activityLog.id))

@@ -7,6 +7,7 @@ import { currentStaff } from "../guard";
 import { adminSignOutAction } from "./actions";
 
 const sections: { href: string; label: string; roles: StaffRole[] }[] = [
+  { href: "/admin/contacts", label: "Office › Contacts", roles: ["customer_service"] },
   { href: "/admin/users", label: "Business users", roles: ["user_manager"] },
   { href: "/admin/settings", label: "Settings", roles: ["shop_admin"] },
   { href: "/admin/activity", label: "Activity", roles: ["user_manager", "shop_admin"] },
@@ -27,13 +28,6 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </Link>
           <nav aria-label="Back office">
             <ul className="flex flex-wrap items-center gap-4 text-sm">
-              {allowed(["customer_service"]) ? (
-                <li>
-                  <span className="text-slate-300" title="Arrives with the next release">
-                    Office › Contacts (coming next)
-                  </span>
-                </li>
-              ) : null}
               {sections
                 .filter((section) => allowed(section.roles))
                 .map((section) => (

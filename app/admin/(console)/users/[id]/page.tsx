@@ -6,7 +6,8 @@ import { Alert, PageHeading } from "@/components/form";
 import { findStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../../guard";
 import { resetStaffPasswordAction, setStaffRolesAction, setStaffStatusAction } from "./actions";
-import { ActionButton, RolesForm } from "./components";
+import { ActionButton } from "@/components/action-forms";
+import { RolesForm } from "./components";
 
 export const metadata: Metadata = { title: "Business user" };
 

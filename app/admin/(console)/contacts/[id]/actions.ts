@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import type { FormState } from "@/components/form-state";
+import { callCentreReset, resendContactActivation, setContactActive } from "@/lib/accounts/contacts";
+import { afterResponse } from "../../../../mail";
+import { clientAddress } from "../../../../request";
+import { requireStaff } from "../../../guard";
+
+const problems: Record<string, string> = {
+  "not-found": "This contact no longer exists.",
+  "not-active": "Only active accounts can have their password reset. Resend the activation e-mail instead.",
+  "not-pending": "This account is no longer waiting for activation.",
+};
+
+async function run(customerId: string, work: (agent: { id: string; email: string }, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>, done: string): Promise<FormState> {
+  const { staff } = await requireStaff("customer_service");
+  const result = await work(staff, await clientAddress());
+  revalidatePath(`/admin/contacts/${customerId}`);
+  if (!result.ok) return { formError: problems[result.reason] ?? "That did not work." };
+  afterResponse();
+  return { notice: done };
+}
+
+export async function callCentreResetAction(customerId: string): Promise<FormState> {
+  let mode = "link";
+  const state = await run(
+    customerId,
+    async (agent, ip) => {
+      const result = await callCentreReset(await getDb(), agent, customerId, ip);
+      if (result.ok) mode = result.mode;
+      return result;
+    },
+    "",
+  );
+  if (state.notice === undefined) return state;
+  return {
+    notice:
+      mode === "generated"
+        ? "A new password was generated and e-mailed to the customer. Their sessions have ended."
+        : "A password reset link was e-mailed to the customer.",
+  };
+}
+
+export async function resendContactActivationAction(customerId: string): Promise<FormState> {
+  return run(customerId, async (agent, ip) => resendContactActivation(await getDb(), agent, customerId, ip), "A new activation e-mail was sent.");
+}
+
+export async function setContactActiveAction(customerId: string, active: boolean): Promise<FormState> {
+  return run(
+    customerId,
+    async (agent, ip) => setContactActive(await getDb(), agent, customerId, active === true, ip),
+    active ? "The account has been reactivated." : "The account has been deactivated and its sessions ended.",
+  );
+}

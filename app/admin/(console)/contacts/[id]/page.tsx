@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { Alert, PageHeading } from "@/components/form";
+import { listActivity } from "@/lib/activity";
+import { contactNotifications, findContact } from "@/lib/accounts/contacts";
+import { requireStaff } from "../../../guard";
+import { ActionButton } from "@/components/action-forms";
+import { callCentreResetAction, resendContactActivationAction, setContactActiveAction } from "./actions";
+
+export const metadata: Metadata = { title: "Contact" };
+
+const when = (date: Date | null) => (date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
+
+export default async function ContactPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  await requireStaff("customer_service");
+  const db = await getDb();
+  const contact = await findContact(db, (await params).id);
+  if (!contact) notFound();
+  const { customer, shop, createdBy } = contact;
+  const [notifications, activity] = await Promise.all([
+    contactNotifications(db, customer.id),
+    listActivity(db, { customerId: customer.id, limit: 50 }),
+  ]);
+  const created = (await searchParams).created === "1";
+  return (
+    <section className="max-w-4xl space-y-8">
+      <p>
+        <Link href="/admin/contacts">All contacts</Link>
+      </p>
+      <PageHeading>{`${customer.firstName} ${customer.lastName}`.trim() || customer.email}</PageHeading>
+      {created ? <Alert tone="success">The contact has been created and the activation e-mail sent.</Alert> : null}
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium text-slate-700">Email</dt>
+        <dd>{customer.email}</dd>
+        <dt className="font-medium text-slate-700">Shop</dt>
+        <dd>{shop.name}</dd>
+        <dt className="font-medium text-slate-700">Customer type</dt>
+        <dd>{customer.customerType}</dd>
+        <dt className="font-medium text-slate-700">Status</dt>
+        <dd>{customer.status}</dd>
+        <dt className="font-medium text-slate-700">Created</dt>
+        <dd>
+          {when(customer.createdAt)} {createdBy ? `by ${createdBy}` : "by self-registration"}
+        </dd>
+        <dt className="font-medium text-slate-700">Activated</dt>
+        <dd>{when(customer.activatedAt)}</dd>
+      </dl>
+      <section aria-labelledby="actions-heading" className="space-y-4">
+        <h2 id="actions-heading" className="text-lg font-semibold">Actions</h2>
+        <p className="text-slate-700">
+          Password resets for this shop {shop.callCentreResetMode === "link" ? "e-mail a reset link" : "e-mail a new generated password"}.
+        </p>
+        <div className="flex flex-wrap gap-6">
+          {customer.status === "active" ? <ActionButton action={callCentreResetAction.bind(null, customer.id)} label="Send password reset" /> : null}
+          {customer.status === "pending" ? (
+            <ActionButton action={resendContactActivationAction.bind(null, customer.id)} label="Resend activation email" />
+          ) : null}
+          {customer.status === "disabled" ? (
+            <ActionButton action={setContactActiveAction.bind(null, customer.id, true)} label="Reactivate" />
+          ) : (
+            <ActionButton action={setContactActiveAction.bind(null, customer.id, false)} label="Deactivate" />
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="notifications-heading" className="space-y-3">
+        <h2 id="notifications-heading" className="text-lg font-semibold">Notifications</h2>
+        {notifications.length === 0 ? (
+          <p>No e-mails yet.</p>
+        ) : (
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">Type</th>
+                <th scope="col" className="py-2 pr-4">Status</th>
+                <th scope="col" className="py-2 pr-4">Attempts</th>
+                <th scope="col" className="py-2 pr-4">Queued</th>
+                <th scope="col" className="py-2 pr-4">Sent</th>
+              </tr>
+            </thead>
+            <tbody>
+              {notifications.map((row) => (
+                <tr key={row.id} className="border-b border-slate-200">
+                  <td className="py-2 pr-4">{row.type}</td>
+                  <td className="py-2 pr-4">{row.status}{row.lastError ? ` (${row.lastError.slice(0, 80)})` : ""}</td>
+                  <td className="py-2 pr-4">{row.attempts}</td>
+                  <td className="py-2 pr-4">{when(row.createdAt)}</td>
+                  <td className="py-2 pr-4">{when(row.sentAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="activity-heading" className="space-y-3">
+        <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
+        <ul className="space-y-1 text-sm">
+          {activity.map((row) => (
+            <li key={row.id}>
+              {when(row.at)} · {row.action} · by {row.actorEmail ?? row.actorType}
+              {row.ip ? ` · from ${row.ip}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { formStrings, type FormState } from "@/components/form-state";
+import { createContact } from "@/lib/accounts/contacts";
+import { afterResponse } from "../../../../mail";
+import { clientAddress } from "../../../../request";
+import { requireStaff } from "../../../guard";
+
+export async function createContactAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff } = await requireStaff("customer_service");
+  const values = formStrings(formData, 320);
+  const result = await createContact(await getDb(), staff, values, await clientAddress());
+  if (result.ok) {
+    afterResponse();
+    redirect(`/admin/contacts/${result.customer.id}?created=1`);
+  }
+  const echo = { shopId: values.shopId ?? "", customerType: values.customerType ?? "", email: values.email ?? "", firstName: values.firstName ?? "", lastName: values.lastName ?? "" };
+  if (result.reason === "exists") {
+    return { values: echo, fieldErrors: { email: ["A contact with this e-mail address already exists in this shop."] } };
+  }
+  return { values: echo, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
+}

@@ -1,0 +1,145 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { accountTokens, customers, emailOutbox, registrationAttributes, shops, type Shop } from "@/db/schema";
+import { describeOnDatabases } from "@/lib/testing/databases";
+import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
+import { activateAccount } from "./activation";
+import { callCentreReset, createContact, resendContactActivation, searchContacts, setContactActive } from "./contacts";
+import { resetPassword } from "./password-reset";
+import { authenticateCustomer, sessionCustomer } from "./sign-in";
+
+const agent = { id: "00000000-0000-4000-8000-00000000a9e7", email: "agent@example.com" };
+
+describeOnDatabases("Office › Contacts", (db) => {
+  let demo: Shop;
+  let classic: Shop;
+  let counter = 0;
+  const email = (label = "contact") => `${label}${++counter}-${Date.now()}@example.com`;
+
+  beforeAll(async () => {
+    [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
+    [classic] = await db().select().from(shops).where(eq(shops.code, "classic"));
+  });
+
+  const mailFor = async (to: string, type: string) =>
+    (await deliverAndReadMailbox(db())).filter((message) => message.to === to && message.type === type);
+
+  async function contact(shop: Shop, label = "contact") {
+    const address = email(label);
+    const created = await createContact(db(), agent, { shopId: shop.id, customerType: "B2C", email: address, firstName: "Carla", lastName: "Contact" }, null);
+    if (!created.ok) throw new Error(`create: ${created.reason}`);
+    const [activation] = await mailFor(address, "storefront-account-activation");
+    return { customer: created.customer, token: linkToken(activation, "activate"), activation };
+  }
+
+  it("creates a pending contact without a password whose 72-hour link asks for one", async () => {
+    const { customer, activation, token } = await contact(demo);
+    expect(customer).toMatchObject({ status: "pending", passwordHash: null, createdBy: agent.id });
+    expect(activation.text).toMatch(/choose a password/i);
+    const [row] = await db().select().from(accountTokens).where(eq(accountTokens.customerId, customer.id));
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(72 * 3600_000);
+
+    expect(await activateAccount(db(), demo, token, null)).toEqual({ ok: false, reason: "needs-password" });
+    const weak = await activateAccount(db(), demo, token, null, { chosen: { password: "password1", confirmPassword: "password1" } });
+    expect(weak).toMatchObject({ ok: false, reason: "rejected" });
+    const chosen = "Carla-chose-42";
+    expect(await activateAccount(db(), demo, token, null, { chosen: { password: chosen, confirmPassword: chosen } })).toMatchObject({ ok: true });
+    expect(await mailFor(customer.email, "activation-successful")).toHaveLength(1);
+    expect(await authenticateCustomer(db(), demo, { email: customer.email, password: chosen }, null)).toMatchObject({ ok: true });
+  });
+
+  it("says plainly that an e-mail exists in that shop, and refuses bad input", async () => {
+    const { customer } = await contact(demo);
+    const again = await createContact(db(), agent, { shopId: demo.id, customerType: "B2C", email: customer.email.toUpperCase(), firstName: "A", lastName: "B" }, null);
+    expect(again).toEqual({ ok: false, reason: "exists" });
+    const elsewhere = await createContact(db(), agent, { shopId: classic.id, customerType: "B2C", email: customer.email, firstName: "A", lastName: "B" }, null);
+    expect(elsewhere.ok).toBe(true);
+    expect(await createContact(db(), agent, { shopId: classic.id, customerType: "B2B", email: email(), firstName: "A", lastName: "B" }, null)).toMatchObject({
+      fieldErrors: { customerType: ["This shop does not offer that customer type."] },
+    });
+    const bad = await createContact(db(), agent, { shopId: "x", customerType: "", email: "nope", firstName: "", lastName: "y".repeat(101) }, null);
+    expect(bad).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("decides when the link is used whether it asks for a password: a shop gone automatic issues one", async () => {
+    const { customer, token } = await contact(demo, "switch");
+    const passwordFields = and(eq(registrationAttributes.shopId, demo.id), eq(registrationAttributes.customerType, "B2C"), sql`${registrationAttributes.attributeCode} in ('password', 'confirmPassword')`);
+    const saved = await db().select().from(registrationAttributes).where(passwordFields);
+    await db().delete(registrationAttributes).where(passwordFields);
+    try {
+      expect(await activateAccount(db(), demo, token, null)).toMatchObject({ ok: true });
+      const [welcome] = await mailFor(customer.email, "activation-successful");
+      const password = welcome.text.match(/password:\s*(\S{16,})/i)?.[1];
+      expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toMatchObject({ ok: true });
+    } finally {
+      await db().insert(registrationAttributes).values(saved);
+    }
+  });
+
+  it("call-centre reset in link mode e-mails a reset link worded for a caller", async () => {
+    const { customer, token } = await contact(demo, "caller");
+    await activateAccount(db(), demo, token, null, { chosen: { password: "Caller-pass-77", confirmPassword: "Caller-pass-77" } });
+    expect(await callCentreReset(db(), agent, customer.id, null)).toEqual({ ok: true, mode: "link" });
+    const [reset] = await mailFor(customer.email, "storefront-password-reset");
+    const [queued] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.customerId, customer.id), eq(emailOutbox.type, "storefront-password-reset")));
+    expect(queued.redacted).toMatchObject({ additionalData: { callCentrePasswordReset: true }, link: "[redacted]" });
+    expect(reset.text).toMatch(/customer service/i);
+    const fresh = "Caller-new-pass-88";
+    expect(await resetPassword(db(), demo, linkToken(reset, "reset-password"), { password: fresh, confirmPassword: fresh }, null)).toMatchObject({ ok: true });
+  });
+
+  it("call-centre reset in generated mode sets a password meeting the shop's policy and ends sessions", async () => {
+    await db().update(shops).set({ callCentreResetMode: "generated" }).where(eq(shops.id, demo.id));
+    try {
+      const { customer, token } = await contact(demo, "generated");
+      await activateAccount(db(), demo, token, null, { chosen: { password: "Before-reset-1", confirmPassword: "Before-reset-1" } });
+      const [active] = await db().select().from(customers).where(eq(customers.id, customer.id));
+      expect(await callCentreReset(db(), agent, customer.id, null)).toEqual({ ok: true, mode: "generated" });
+      expect(await sessionCustomer(db(), demo.id, { customerId: active.id, sessionVersion: active.sessionVersion })).toBeNull();
+      const [done] = await mailFor(customer.email, "reset-password-successful");
+      const [queued] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.customerId, customer.id), eq(emailOutbox.type, "reset-password-successful")));
+      expect(queued.redacted).toMatchObject({ additionalData: { callCentrePasswordReset: true }, password: "[redacted]" });
+      const password = done.text.match(/password:\s*(\S{16,})/i)?.[1] ?? "";
+      expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*[0-9]).*$/);
+      expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toMatchObject({ ok: true });
+    } finally {
+      await db().update(shops).set({ callCentreResetMode: "link" }).where(eq(shops.id, demo.id));
+    }
+  });
+
+  it("resends activation only while pending; deactivation blocks sign-in and reactivation restores it", async () => {
+    const { customer, token } = await contact(demo, "status");
+    expect(await resendContactActivation(db(), agent, customer.id, null)).toEqual({ ok: true });
+    expect(await callCentreReset(db(), agent, customer.id, null)).toEqual({ ok: false, reason: "not-active" });
+    const [, newest] = (await mailFor(customer.email, "storefront-account-activation")).reverse();
+    expect(await activateAccount(db(), demo, token, null)).toEqual({ ok: false, reason: "invalid" });
+    const password = "Status-pass-55";
+    await activateAccount(db(), demo, linkToken(newest, "activate"), null, { chosen: { password, confirmPassword: password } });
+    expect(await resendContactActivation(db(), agent, customer.id, null)).toEqual({ ok: false, reason: "not-pending" });
+    await setContactActive(db(), agent, customer.id, false, null);
+    expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toEqual({ ok: false, reason: "invalid" });
+    await setContactActive(db(), agent, customer.id, true, null);
+    expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toMatchObject({ ok: true });
+  });
+
+  it("searches by part of the e-mail or name, filters, pages, and takes hostile strings safely", async () => {
+    const tag = `zq${Date.now().toString(36)}`;
+    for (let i = 0; i < 30; i++) {
+      await db().insert(customers).values({ shopId: i % 2 ? demo.id : classic.id, customerType: "B2C", email: `${tag}.${String(i).padStart(2, "0")}@example.com`, firstName: "Olga", lastName: `Tokarczuk${tag}`, status: i % 3 ? "active" : "pending" });
+    }
+    const first = await searchContacts(db(), { q: tag });
+    expect(first.total).toBe(30);
+    expect(first.rows).toHaveLength(25);
+    const second = await searchContacts(db(), { q: tag, after: first.next! });
+    expect(second.rows).toHaveLength(5);
+    expect(second.next).toBeNull();
+    expect([...first.rows, ...second.rows].map((row) => row.email)).toEqual([...Array(30).keys()].map((i) => `${tag}.${String(i).padStart(2, "0")}@example.com`));
+    expect((await searchContacts(db(), { q: `olga tokarczuk${tag}`.toUpperCase() })).total).toBe(30);
+    expect((await searchContacts(db(), { q: tag, shopId: demo.id, status: "active" })).total).toBe(10);
+    expect((await searchContacts(db(), { q: "zq" })).tooShort).toBe(true);
+    for (const hostile of ["%", "%%%", "___", "'; drop table customers; --", "\\", '"', "x".repeat(10_000), "🚀🚀🚀"]) {
+      const page = await searchContacts(db(), { q: hostile, after: hostile, shopId: hostile, status: hostile, customerType: hostile });
+      expect(page.rows.every((row) => row.email.includes(hostile.trim().slice(0, 200).toLowerCase()))).toBe(true);
+    }
+  });
+});
