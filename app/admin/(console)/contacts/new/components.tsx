@@ -11,9 +11,11 @@ type ShopOption = { id: string; name: string; types: { code: string; name: strin
 const selectClass = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
 export function NewContactForm({ shops }: { shops: ShopOption[] }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(createContactAction, contactFormSchema, {
-    defaultValues: { shopId: shops[0]?.id ?? "", customerType: shops[0]?.types[0]?.code ?? "" },
-  });
+  // No react-hook-form defaults: the selects' own values stand, even when chosen before hydration.
+  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(
+    createContactAction,
+    contactFormSchema,
+  );
   const [shopId, setShopId] = useState(state.values?.shopId || shops[0]?.id || "");
   const types = shops.find((shop) => shop.id === shopId)?.types ?? [];
   const shopField = register("shopId");

@@ -1,0 +1,152 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, linkTo, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
+import { waitForEmail } from "./sink";
+
+const temporaryIn = (text = "") => text.match(/password:\s*(\S{16,})/i)?.[1] ?? "";
+
+async function adminSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A business user with these roles, created by the bootstrap admin and past the forced password change. */
+async function staffWithRoles(browser: Browser, sql: import("postgres").Sql, clientAddress: string, roles: string[]): Promise<Page> {
+  const email = uniqueEmail("staff");
+  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
+  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
+  // The admin spec runs first (files run in name order) and completes the bootstrap user's first sign-in.
+  const [row] = await sql`select count(*)::int as n from staff_users where email = 'admin@example.com' and not password_temporary`;
+  if (row.n === 0) throw new Error("Run with the admin spec first (it completes the bootstrap user's first sign-in).");
+  await adminSignIn(admin, "admin@example.com", "Admin#Chosen2026");
+  await expect(admin.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Name").fill(`Staff ${roles.join(" ")}`);
+  for (const role of roles) await admin.getByLabel(role).check();
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText("The user has been created")).toBeVisible();
+  await admin.context().close();
+  const [mail] = await waitForEmail({ to: email, tag: "business-user-account-created" });
+  await adminSignIn(page, email, temporaryIn(mail.text));
+  await page.getByLabel("Current password").fill(temporaryIn(mail.text));
+  await page.getByLabel("New password", { exact: true }).fill("Staff#Chosen2026x");
+  await page.getByLabel("Confirm new password").fill("Staff#Chosen2026x");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+  return page;
+}
+
+test("an agent onboards a contact who sets a password from the link, then resets it both ways, deactivates and reactivates", async ({
+  browser,
+  sql,
+  clientAddress,
+  page,
+}) => {
+  const agent = await staffWithRoles(browser, sql, clientAddress, ["Customer service"]);
+  await agent.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Office › Contacts" }).click();
+  await expect(agent).toHaveTitle(/Contacts/);
+  await expectAccessible(agent);
+  await agent.getByRole("link", { name: "New contact" }).click();
+  await expect(agent).toHaveTitle(/New contact/);
+  // React sets a select's value when it hydrates: choose only once the page is interactive.
+  await agent.waitForLoadState("networkidle");
+  const email = uniqueEmail("onboarded");
+  await agent.getByLabel("Shop").selectOption({ label: "Demo Shop" });
+  await agent.getByLabel("Customer type").selectOption("B2C");
+  await expect(agent.getByLabel("Shop")).toHaveValue((await agent.getByLabel("Shop").locator("option", { hasText: "Demo Shop" }).getAttribute("value"))!);
+  await agent.getByLabel("Email").fill(email);
+  await agent.getByLabel("First name").fill("Olu");
+  await agent.getByLabel("Last name").fill("Adeyemi");
+  await agent.getByRole("button", { name: "Create contact" }).click();
+  await expect(agent.getByText("The contact has been created")).toBeVisible();
+  await expect(agent.getByText("by Staff Customer service")).toBeVisible();
+  await expectAccessible(agent);
+  const contactUrl = agent.url();
+
+  // The same e-mail again in that shop is named plainly.
+  await agent.goto("/admin/contacts/new");
+  await agent.waitForLoadState("networkidle");
+  await agent.getByLabel("Shop").selectOption({ label: "Demo Shop" });
+  await agent.getByLabel("Email").fill(email);
+  await agent.getByLabel("First name").fill("Olu");
+  await agent.getByLabel("Last name").fill("Again");
+  await agent.getByRole("button", { name: "Create contact" }).click();
+  await expect(agent.getByText("A contact with this e-mail address already exists in this shop.")).toBeVisible();
+
+  // The customer chooses a password from the link, then signs in on the storefront.
+  const [activation] = await waitForEmail({ to: email, tag: "storefront-account-activation" });
+  await page.goto(linkTo(activation, "/activate/"));
+  await expect(page).toHaveURL(/\/activate\/set-password$/);
+  await page.getByLabel("New password").fill("Olu-chose-2026");
+  await page.getByLabel("Confirm password").fill("Olu-chose-2026");
+  await page.getByRole("button", { name: "Set password and activate" }).click();
+  await expect(page.getByRole("heading", { name: "Your account is active" })).toBeVisible();
+  await waitForEmail({ to: email, tag: "activation-successful" });
+  await customerSignIn(page, email, "Olu-chose-2026");
+  await expect(page).toHaveURL(/\/account$/);
+
+  // Type-ahead search finds the contact by a fragment of the name.
+  await agent.goto("/admin/contacts");
+  await agent.getByLabel("Search").fill("adeyem");
+  await expect(agent.getByRole("link", { name: email })).toBeVisible();
+
+  // Call-centre reset, mode "link": the customer completes it.
+  await agent.goto(contactUrl);
+  await agent.getByRole("button", { name: "Send password reset" }).click();
+  await expect(agent.getByText("A password reset link was e-mailed")).toBeVisible();
+  const [reset] = await waitForEmail({ to: email, tag: "storefront-password-reset" });
+  expect(reset.text).toMatch(/customer service/i);
+  await page.goto(linkTo(reset, "/reset-password/"));
+  await page.getByLabel("New password").fill("Olu-second-2026");
+  await page.getByLabel("Confirm password").fill("Olu-second-2026");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("heading", { name: "Your password has been changed" })).toBeVisible();
+
+  // Call-centre reset, mode "generated": a new password arrives at once.
+  await sql`update shops set call_centre_reset_mode = 'generated' where code = 'demo'`;
+  try {
+    await agent.reload();
+    await agent.getByRole("button", { name: "Send password reset" }).click();
+    await expect(agent.getByText("A new password was generated and e-mailed")).toBeVisible();
+  } finally {
+    await sql`update shops set call_centre_reset_mode = 'link' where code = 'demo'`;
+  }
+  const [generated] = await waitForEmail({ to: email, tag: "reset-password-successful" }, { count: 2 }).then((mails) => mails.slice(-1));
+  const password = temporaryIn(generated.text);
+  expect(password).not.toBe("");
+  await customerSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/account$/);
+
+  // Deactivation ends the customer's session and blocks sign-in; reactivation restores it.
+  await agent.reload();
+  await agent.getByRole("button", { name: "Deactivate" }).click();
+  await expect(agent.getByText("deactivated and its sessions ended")).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+  await customerSignIn(page, email, password);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The e-mail or password is incorrect.");
+  await agent.reload();
+  await agent.getByRole("button", { name: "Reactivate" }).click();
+  await expect(agent.getByText("has been reactivated")).toBeVisible();
+  await customerSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/account$/);
+
+  // The contact page lists the e-mails (no secrets) and the agent's actions.
+  await agent.reload();
+  await expect(agent.getByRole("cell", { name: "storefront-password-reset" })).toBeVisible();
+  await expect(agent.getByText("contact.deactivated")).toBeVisible();
+  expect(await agent.getByRole("main").innerText()).not.toContain(password);
+  await agent.context().close();
+});
+
+test("a user manager without customer service gets a 403 on Office › Contacts", async ({ browser, sql, clientAddress }) => {
+  const manager = await staffWithRoles(browser, sql, clientAddress, ["User manager"]);
+  await expect(manager.getByRole("navigation", { name: "Back office" })).not.toContainText("Office › Contacts");
+  for (const path of ["/admin/contacts", "/admin/contacts/new"]) {
+    const response = await manager.goto(path);
+    expect(response?.status()).toBe(403);
+  }
+  await manager.context().close();
+});
