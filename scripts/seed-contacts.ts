@@ -2,9 +2,9 @@
 // Adds <count> realistic contacts to the shops `demo` and `classic` (SPEC §8: Office › Contacts at a million rows).
 // Rows are generated inside PostgreSQL, one INSERT … SELECT generate_series per batch, never row by row from Node.
 // SEED_CONTACTS_PASSWORD=… gives every activated contact that password (hashed once), so they can sign in.
-import { sql } from "drizzle-orm";
+import { count as countRows, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { shops } from "@/db/schema";
+import { customers, shops } from "@/db/schema";
 import { ConfigError, getEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/passwords/hash";
 
@@ -186,8 +186,7 @@ async function main(): Promise<number> {
   const passwordHash = password ? await hashPassword(password) : null;
 
   // Series numbers continue after the rows already there, so a second run adds new addresses instead of clashing.
-  const existing = await db.execute<{ count: string }>(sql`select count(*)::text as count from customers`);
-  const offset = Number(existing.rows?.[0]?.count ?? (existing as unknown as { count: string }[])[0].count);
+  const [{ offset }] = await db.select({ offset: countRows() }).from(customers);
 
   const batchSize = embedded ? 20_000 : 100_000;
   let inserted = 0;
@@ -251,7 +250,7 @@ async function main(): Promise<number> {
                status,
                case when status = 'disabled' then 1 else 0 end,
                created_at,
-               case when activated then created_at + activation_delay end
+               case when activated then least(now(), created_at + activation_delay) end
         from shaped
         on conflict do nothing
       `);
