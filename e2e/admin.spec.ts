@@ -1,16 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
-import { activeShopper, expect, expectAccessible, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
+import { activeShopper, adminSignIn, expect, expectAccessible, passwordIn, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./sink";
 
 const ADMIN = "admin@example.com";
-const temporaryIn = (text = "") => text.match(/password:\s*(\S{16,})/i)?.[1] ?? "";
-
-async function adminSignIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/admin/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function changePassword(page: Page, current: string, next: string): Promise<void> {
   await page.getByLabel("Current password").fill(current);
@@ -38,7 +30,7 @@ async function createUser(page: Page, email: string, name: string, roles: string
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText("The user has been created")).toBeVisible();
   const [mail] = await waitForEmail({ to: email, tag: "business-user-account-created" });
-  return temporaryIn(mail.text);
+  return passwordIn(mail.text);
 }
 
 async function newPage(browser: Browser, clientAddress: string): Promise<Page> {
@@ -58,7 +50,7 @@ test.describe.serial("the back office", () => {
     clientAddress,
   }) => {
     const [welcome] = await waitForEmail({ to: ADMIN, tag: "business-user-account-created" });
-    const bootstrap = temporaryIn(welcome.text);
+    const bootstrap = passwordIn(welcome.text);
     expect(bootstrap).toMatch(/(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])(?=.*[@#$%^&+=])/);
     await page.goto("/admin/login");
     await expect(page.getByText("Ask a user manager to reset it")).toBeVisible();
@@ -131,7 +123,7 @@ test.describe.serial("the back office", () => {
     await expect(agentPage).toHaveURL(/\/admin\/login$/);
     const [reset] = await waitForEmail({ to: agent.email, tag: "business-user-password-reset" });
     agent.password = "Agent#Second2026";
-    await firstSignIn(agentPage, agent.email, temporaryIn(reset.text), agent.password);
+    await firstSignIn(agentPage, agent.email, passwordIn(reset.text), agent.password);
     await agentPage.context().close();
     await managerPage.context().close();
   });

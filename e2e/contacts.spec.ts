@@ -1,15 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, linkTo, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
+import { adminSignIn, expect, expectAccessible, linkTo, passwordIn, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./sink";
-
-const temporaryIn = (text = "") => text.match(/password:\s*(\S{16,})/i)?.[1] ?? "";
-
-async function adminSignIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/admin/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /** A business user with these roles, created by the bootstrap admin and past the forced password change. */
 async function staffWithRoles(browser: Browser, sql: import("postgres").Sql, clientAddress: string, roles: string[]): Promise<Page> {
@@ -29,8 +20,8 @@ async function staffWithRoles(browser: Browser, sql: import("postgres").Sql, cli
   await expect(admin.getByText("The user has been created")).toBeVisible();
   await admin.context().close();
   const [mail] = await waitForEmail({ to: email, tag: "business-user-account-created" });
-  await adminSignIn(page, email, temporaryIn(mail.text));
-  await page.getByLabel("Current password").fill(temporaryIn(mail.text));
+  await adminSignIn(page, email, passwordIn(mail.text));
+  await page.getByLabel("Current password").fill(passwordIn(mail.text));
   await page.getByLabel("New password", { exact: true }).fill("Staff#Chosen2026x");
   await page.getByLabel("Confirm new password").fill("Staff#Chosen2026x");
   await page.getByRole("button", { name: "Change password" }).click();
@@ -114,7 +105,7 @@ test("an agent onboards a contact who sets a password from the link, then resets
     await sql`update shops set call_centre_reset_mode = 'link' where code = 'demo'`;
   }
   const [generated] = await waitForEmail({ to: email, tag: "reset-password-successful" }, { count: 2 }).then((mails) => mails.slice(-1));
-  const password = temporaryIn(generated.text);
+  const password = passwordIn(generated.text);
   expect(password).not.toBe("");
   await customerSignIn(page, email, password);
   await expect(page).toHaveURL(/\/account$/);

@@ -87,3 +87,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
+
+/** The password in an e-mail that carries one ("Your password: …", "Temporary password: …"). */
+export function passwordIn(text = ""): string {
+  return text.match(/password:\s*(\S{16,})/i)?.[1] ?? "";
+}
+
+export async function adminSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

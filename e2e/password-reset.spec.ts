@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { activationEmail, activeShopper, expect, linkTo, newShopper, register, signIn, test, uniqueEmail } from "./fixtures";
+import { activationEmail, activeShopper, expect, linkTo, newShopper, passwordIn, register, signIn, test, uniqueEmail } from "./fixtures";
 import { sinkEmails, waitForEmail } from "./sink";
 
 const NEW_PASSWORD = "Fresh-start-2026";
@@ -166,7 +166,7 @@ test("in automatic mode the reset e-mails a generated password after a POST", as
   expect(linkTo(activation, "/activate/")).toContain("classic.localhost");
   await page.goto(linkTo(activation, "/activate/"));
   const [welcome] = await waitForEmail({ to: email, tag: "activation-successful" });
-  const first = (welcome.text ?? "").match(/password:\s*(\S{16,})/i)?.[1];
+  const first = passwordIn(welcome.text);
   expect(first).toBeTruthy();
 
   await page.goto(`${classic.origin}/forgot-password`);
@@ -178,7 +178,7 @@ test("in automatic mode the reset e-mails a generated password after a POST", as
   await page.getByRole("button", { name: "Send me a new password" }).click();
   await expect(page.getByRole("heading", { name: "We have e-mailed you a new password" })).toBeVisible();
   const [done] = await waitForEmail({ to: email, tag: "reset-password-successful" });
-  const generated = (done.text ?? "").match(/password:\s*(\S{16,})/i)?.[1];
+  const generated = passwordIn(done.text);
   expect(generated).toBeTruthy();
   expect(generated).not.toBe(first);
   await page.goto(`${classic.origin}/login`);

@@ -2,7 +2,8 @@
 
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
-import { ResendActivationForm } from "../resend-activation/components";
+import { EmailForm } from "@/components/email-form";
+import { resendActivationAction } from "../resend-activation/actions";
 import { signInAction } from "./actions";
 import { signInSchema } from "./schema";
 
@@ -17,7 +18,7 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <div className="space-y-6">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      {state.pendingEmail ? <ResendActivationForm email={state.pendingEmail} /> : null}
+      {state.pendingEmail ? <EmailForm action={resendActivationAction} submitLabel="Resend activation email" email={state.pendingEmail} /> : null}
       <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <Field

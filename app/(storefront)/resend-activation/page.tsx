@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/form";
-import { ResendActivationForm } from "./components";
+import { EmailForm } from "@/components/email-form";
+import { resendActivationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Resend activation email" };
 
@@ -9,7 +10,7 @@ export default function ResendActivationPage() {
     <section className="max-w-md space-y-6">
       <PageHeading>Resend activation email</PageHeading>
       <p>Enter the e-mail address you registered with. If its account is waiting for activation, we will send a new link.</p>
-      <ResendActivationForm />
+      <EmailForm action={resendActivationAction} submitLabel="Resend activation email" />
     </section>
   );
 }

@@ -1,24 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Alert, PageHeading } from "@/components/form";
+import { SignInNext } from "@/components/outcome-page";
 
 export const metadata: Metadata = { title: "Account activated" };
 
 export default async function ActivatedPage({ searchParams }: { searchParams: Promise<{ already?: string }> }) {
-  const already = (await searchParams).already === "1";
-  return (
-    <section className="max-w-xl space-y-4">
-      <PageHeading>{already ? "Your account is already active" : "Your account is active"}</PageHeading>
-      <Alert tone="success">
-        {already
-          ? "This link has already been used to activate your account. You can sign in."
-          : "Thank you for confirming your e-mail address. We have sent you a confirmation."}
-      </Alert>
-      <p>
-        <Link href="/login" className="font-medium">
-          Sign in
-        </Link>
-      </p>
-    </section>
+  return (await searchParams).already === "1" ? (
+    <SignInNext heading="Your account is already active" message="This link has already been used to activate your account. You can sign in." />
+  ) : (
+    <SignInNext heading="Your account is active" message="Thank you for confirming your e-mail address. We have sent you a confirmation." />
   );
 }
