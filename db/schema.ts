@@ -106,10 +106,11 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex("customers_shop_email_unique").on(t.shopId, sql`lower(${t.email})`),
-    // Office › Contacts at a million rows: substring search by trigrams, results in e-mail order.
+    // Office › Contacts at a million rows: substring search by trigrams, newest first. The order must not follow
+    // the text searched for (as e-mail order would): walking it then finds a page of a common fragment quickly.
     index("customers_email_trgm").using("gin", sql`${t.email} gin_trgm_ops`),
     index("customers_name_trgm").using("gin", sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
-    index("customers_email_order").on(t.email, t.id),
+    index("customers_newest").on(t.createdAt, t.id),
   ],
 );
 

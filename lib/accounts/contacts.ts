@@ -24,7 +24,7 @@ export type ContactRow = Pick<Customer, "id" | "email" | "firstName" | "lastName
 };
 export type ContactPage = { rows: ContactRow[]; next: string | null; total: number; more: boolean; tooShort: boolean };
 
-const cursorSchema = z.tuple([z.string().max(400), z.uuid()]);
+const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
 
 function decodeCursor(cursor: string | undefined): [string, string] | null {
   if (!cursor || cursor.length > 600) return null;
@@ -36,11 +36,12 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
   }
 }
 
-const encodeCursor = (row: { email: string; id: string }) => Buffer.from(JSON.stringify([row.email, row.id])).toString("base64url");
+const encodeCursor = (row: { createdAt: Date; id: string }) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 
 /**
- * Searches contacts by part of the e-mail or name (trigram indexes), filtered by shop, status and type, in e-mail
- * order with keyset pagination; the total is counted only up to a cap, so no search scans a million rows.
+ * Searches contacts by part of the e-mail or name (trigram indexes), filtered by shop, status and type, newest
+ * first with keyset pagination; the total is counted only up to a cap, so no search scans a million rows.
  */
 export async function searchContacts(db: Db, filter: ContactFilter): Promise<ContactPage> {
   const q = (filter.q ?? "").trim().slice(0, 200);
@@ -68,8 +69,8 @@ export async function searchContacts(db: Db, filter: ContactFilter): Promise<Con
     })
     .from(customers)
     .innerJoin(shops, eq(shops.id, customers.shopId))
-    .where(and(where, cursor ? sql`(${customers.email}, ${customers.id}) > (${cursor[0]}, ${cursor[1]}::uuid)` : undefined))
-    .orderBy(asc(customers.email), asc(customers.id))
+    .where(and(where, cursor ? sql`(${customers.createdAt}, ${customers.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined))
+    .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(PAGE_SIZE + 1);
   const capped = db.select({ one: sql`1` }).from(customers).where(where).limit(COUNT_CAP + 1).as("capped");
   const [{ total }] = await db.select({ total: count() }).from(capped);

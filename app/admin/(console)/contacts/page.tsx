@@ -67,7 +67,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           : `${page.more ? `More than ${page.total.toLocaleString("en")}` : page.total.toLocaleString("en")} contact${page.total === 1 ? "" : "s"}`}
       </p>
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Contacts in e-mail order</caption>
+        <caption className="sr-only">Contacts, newest first</caption>
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="py-2 pr-4">Email</th>
