@@ -111,6 +111,8 @@ export const customers = pgTable(
     index("customers_email_trgm").using("gin", sql`${t.email} gin_trgm_ops`),
     index("customers_name_trgm").using("gin", sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
     index("customers_newest").on(t.createdAt, t.id),
+    index("customers_status_newest").on(t.status, t.createdAt, t.id),
+    index("customers_shop_newest").on(t.shopId, t.createdAt, t.id),
   ],
 );
 

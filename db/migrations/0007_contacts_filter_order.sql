@@ -1,0 +1,2 @@
+CREATE INDEX "customers_status_newest" ON "customers" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "customers_shop_newest" ON "customers" USING btree ("shop_id","created_at","id");
