@@ -10,16 +10,12 @@ import { registrationAttributesOf } from "@/lib/shops";
 import { newPasswordSchema, passwordMode, type FieldErrors, type FormAttribute } from "@/lib/shops/registration-form";
 import { markTokenUsed, tokenState } from "@/lib/tokens";
 import {
-  findCustomerForUpdate,
   lockTokenAndCustomer,
-  mayEmail,
   peekTokenAndCustomer,
   queueCustomerEmail,
-  queuedRecently,
-  runOrDefer,
-  sendActivationEmail,
   type Defer,
 } from "./customers";
+import { emailAccountLink } from "./password-reset";
 
 export type ActivationResult =
   | { ok: true; customer: Customer }
@@ -114,28 +110,12 @@ export async function inspectActivationLink(
  * "Resend activation email": a fresh link for a pending account, nothing for any other, decided after the
  * response (`defer`). The caller answers the same whatever happens here (no enumeration).
  */
-export async function resendActivation(
+export function resendActivation(
   db: Db,
   shop: Shop,
   email: string,
   ip: string | null,
   options: { now?: Date; defer?: Defer } = {},
 ): Promise<void> {
-  const now = options.now ?? new Date();
-  await runOrDefer(options.defer, () =>
-    db.transaction(async (tx) => {
-      const customer = await findCustomerForUpdate(tx, shop.id, email);
-      if (!customer || customer.status !== "pending") return;
-      if (await queuedRecently(tx, customer.id, "storefront-account-activation", now)) return;
-      await recordActivity(tx, {
-        action: "customer.activation-resent",
-        actorType: "anonymous",
-        shopId: shop.id,
-        customerId: customer.id,
-        email: customer.email,
-        ip,
-      });
-      if (await mayEmail(tx, shop, customer.email, ip)) await sendActivationEmail(tx, shop, customer, now);
-    }),
-  );
+  return emailAccountLink(db, shop, email, ip, { ...options, resetActive: false });
 }

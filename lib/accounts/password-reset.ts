@@ -48,19 +48,34 @@ export async function sendResetEmail(
  * Forgot password and My account (SPEC §3, YesCart's two-step reset): an active account gets a reset link, a
  * pending one the activation e-mail instead, any other address nothing. Decided after the response (`defer`).
  */
-export async function requestPasswordReset(
+export function requestPasswordReset(
   db: Db,
   shop: Shop,
   email: string,
   ip: string | null,
   options: { now?: Date; defer?: Defer } = {},
 ): Promise<void> {
+  return emailAccountLink(db, shop, email, ip, { ...options, resetActive: true });
+}
+
+/**
+ * The anonymous "e-mail me a link" requests (forgot password, resend activation): pending accounts get a fresh
+ * activation link, active ones a reset link when `resetActive`, every other address nothing. Repeats within the
+ * duplicate window and requests over the e-mail limits send nothing either; the caller answers the same always.
+ */
+export async function emailAccountLink(
+  db: Db,
+  shop: Shop,
+  email: string,
+  ip: string | null,
+  options: { now?: Date; defer?: Defer; resetActive: boolean },
+): Promise<void> {
   const now = options.now ?? new Date();
   await runOrDefer(options.defer, () =>
     db.transaction(async (tx) => {
       const customer = await findCustomerForUpdate(tx, shop.id, email);
-      if (!customer || customer.status === "disabled") return;
-      const pending = customer.status === "pending";
+      const pending = customer?.status === "pending";
+      if (!customer || !(pending || (options.resetActive && customer.status === "active"))) return;
       const type = pending ? "storefront-account-activation" : "storefront-password-reset";
       if (await queuedRecently(tx, customer.id, type, now)) return;
       await recordActivity(tx, {
