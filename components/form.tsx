@@ -105,3 +105,31 @@ export function CheckboxGroup({ legend, name, options, defaultValues = [], error
     </fieldset>
   );
 }
+
+type SelectFieldProps = {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  /** The first option, standing for "no choice" (e.g. "All shops"). */
+  anyLabel: string;
+  options: { value: string; label: string }[];
+};
+
+/** A labelled select for filter forms. */
+export function SelectField({ label, name, defaultValue, anyLabel, options }: SelectFieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={defaultValue} className="rounded-md border border-slate-400 px-3 py-2">
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -5,7 +5,9 @@ import { Alert, PageHeading } from "@/components/form";
 import { inspectResetLink } from "@/lib/accounts/password-reset";
 import { requireShop } from "../../request";
 import { keptToken } from "../token-cookie";
-import { GeneratedPasswordForm, NewPasswordForm } from "./components";
+import { NewPasswordForm } from "@/components/new-password-form";
+import { resetPasswordAction } from "./actions";
+import { GeneratedPasswordForm } from "./components";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
@@ -33,7 +35,7 @@ export default async function ResetPasswordPage() {
       {link.mode === "user-controlled" ? (
         <>
           <p>Choose a new password for {link.email}. You will be signed out everywhere.</p>
-          <NewPasswordForm email={link.email} policy={link.policy} />
+          <NewPasswordForm action={resetPasswordAction} email={link.email} policy={link.policy} submitLabel="Set password" newLinkHref="/forgot-password" />
         </>
       ) : (
         <>

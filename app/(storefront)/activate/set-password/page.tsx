@@ -5,7 +5,8 @@ import { PageHeading } from "@/components/form";
 import { inspectActivationLink } from "@/lib/accounts/activation";
 import { requireShop } from "../../../request";
 import { keptToken } from "../../token-cookie";
-import { SetPasswordForm } from "./components";
+import { NewPasswordForm } from "@/components/new-password-form";
+import { setPasswordAndActivateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Choose your password" };
 
@@ -17,7 +18,7 @@ export default async function SetPasswordPage() {
     <section className="max-w-md space-y-6">
       <PageHeading>Choose your password</PageHeading>
       <p>Your account for {link.email} was opened by our team. Choose a password to activate it.</p>
-      <SetPasswordForm email={link.email} policy={link.policy} />
+      <NewPasswordForm action={setPasswordAndActivateAction} email={link.email} policy={link.policy} submitLabel="Set password and activate" />
     </section>
   );
 }

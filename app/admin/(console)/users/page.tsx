@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { DataTable } from "@/components/data-table";
 import { PageHeading } from "@/components/form";
 import { roleLabels } from "@/lib/staff/forms";
 import { listStaff } from "@/lib/staff/users";
@@ -19,30 +20,20 @@ export default async function StaffListPage() {
           New user
         </Link>
       </div>
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Email</th>
-            <th scope="col" className="py-2 pr-4">Roles</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className="border-b border-slate-200">
-              <td className="py-2 pr-4">
-                <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-              </td>
-              <td className="py-2 pr-4">{user.email}</td>
-              <td className="py-2 pr-4">{user.roles.map((role) => roleLabels[role]).join(", ")}</td>
-              <td className="py-2 pr-4">
-                {user.status === "disabled" ? "Deactivated" : user.passwordTemporary ? "Active (temporary password)" : "Active"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={users}
+        rowKey={(user) => user.id}
+        caption="Business users"
+        columns={[
+          { header: "Name", cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.name}</Link> },
+          { header: "Email", cell: (user) => user.email },
+          { header: "Roles", cell: (user) => user.roles.map((role) => roleLabels[role]).join(", ") },
+          {
+            header: "Status",
+            cell: (user) => (user.status === "disabled" ? "Deactivated" : user.passwordTemporary ? "Active (temporary password)" : "Active"),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { DataTable, formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
 import { contactNotifications, findContact } from "@/lib/accounts/contacts";
@@ -10,8 +11,6 @@ import { ActionButton } from "@/components/action-forms";
 import { callCentreResetAction, resendContactActivationAction, setContactActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Contact" };
-
-const when = (date: Date | null) => (date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
 
 export default async function ContactPage({
   params,
@@ -48,10 +47,10 @@ export default async function ContactPage({
         <dd>{customer.status}</dd>
         <dt className="font-medium text-slate-700">Created</dt>
         <dd>
-          {when(customer.createdAt)} {createdBy ? `by ${createdBy}` : "by self-registration"}
+          {formatUtc(customer.createdAt)} {createdBy ? `by ${createdBy}` : "by self-registration"}
         </dd>
         <dt className="font-medium text-slate-700">Activated</dt>
-        <dd>{when(customer.activatedAt)}</dd>
+        <dd>{formatUtc(customer.activatedAt)}</dd>
       </dl>
       <section aria-labelledby="actions-heading" className="space-y-4">
         <h2 id="actions-heading" className="text-lg font-semibold">Actions</h2>
@@ -72,39 +71,25 @@ export default async function ContactPage({
       </section>
       <section aria-labelledby="notifications-heading" className="space-y-3">
         <h2 id="notifications-heading" className="text-lg font-semibold">Notifications</h2>
-        {notifications.length === 0 ? (
-          <p>No e-mails yet.</p>
-        ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">Type</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2 pr-4">Attempts</th>
-                <th scope="col" className="py-2 pr-4">Queued</th>
-                <th scope="col" className="py-2 pr-4">Sent</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notifications.map((row) => (
-                <tr key={row.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">{row.type}</td>
-                  <td className="py-2 pr-4">{row.status}{row.lastError ? ` (${row.lastError.slice(0, 80)})` : ""}</td>
-                  <td className="py-2 pr-4">{row.attempts}</td>
-                  <td className="py-2 pr-4">{when(row.createdAt)}</td>
-                  <td className="py-2 pr-4">{when(row.sentAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={notifications}
+          rowKey={(row) => row.id}
+          empty="No e-mails yet."
+          columns={[
+            { header: "Type", cell: (row) => row.type },
+            { header: "Status", cell: (row) => `${row.status}${row.lastError ? ` (${row.lastError.slice(0, 80)})` : ""}` },
+            { header: "Attempts", cell: (row) => row.attempts },
+            { header: "Queued", cell: (row) => formatUtc(row.createdAt) },
+            { header: "Sent", cell: (row) => formatUtc(row.sentAt) },
+          ]}
+        />
       </section>
       <section aria-labelledby="activity-heading" className="space-y-3">
         <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
         <ul className="space-y-1 text-sm">
           {activity.map((row) => (
             <li key={row.id}>
-              {when(row.at)} · {row.action} · by {row.actorEmail ?? row.actorType}
+              {formatUtc(row.at)} · {row.action} · by {row.actorEmail ?? row.actorType}
               {row.ip ? ` · from ${row.ip}` : ""}
             </li>
           ))}

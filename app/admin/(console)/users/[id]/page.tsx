@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { findStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../../guard";
@@ -38,11 +39,11 @@ export default async function StaffDetailsPage({
         <dt className="font-medium text-slate-700">Password</dt>
         <dd>
           {user.passwordTemporary
-            ? `Temporary, valid until ${user.temporaryExpiresAt?.toISOString().replace("T", " ").slice(0, 16) ?? "—"} UTC`
+            ? `Temporary, valid until ${formatUtc(user.temporaryExpiresAt)}`
             : "Chosen by the user"}
         </dd>
         <dt className="font-medium text-slate-700">Created</dt>
-        <dd>{user.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</dd>
+        <dd>{formatUtc(user.createdAt)}</dd>
       </dl>
       <section aria-labelledby="roles-heading" className="space-y-3">
         <h2 id="roles-heading" className="text-lg font-semibold">Roles</h2>
