@@ -1,11 +1,10 @@
-import { headers } from "next/headers";
 import Link from "next/link";
-import { requestShop } from "./request";
+import { requestHost, requestShop } from "./request";
 
 /** Unknown hosts get "no shop here" (SPEC §2); unknown pages of a known shop get a plain not-found. */
 export default async function NotFound() {
   const shop = await requestShop().catch(() => null);
-  const host = (await headers()).get("host") ?? "";
+  const host = (await requestHost()) ?? "";
   return (
     <main className="mx-auto max-w-xl px-6 py-16">
       <h1 className="text-2xl font-semibold">{shop ? "Page not found" : "No shop here"}</h1>

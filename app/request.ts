@@ -7,11 +7,20 @@ import type { Shop } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { findShopByHost } from "@/lib/shops";
 
-/** The shop this request's host belongs to, or null (SPEC §2: never another shop's). */
-export const requestShop = cache(async (): Promise<Shop | null> => {
-  const host = (await headers()).get("host");
-  return findShopByHost(await getDb(), host);
+/**
+ * The host the person addressed. Next.js sets X-Forwarded-Host from Host on every request that lacks it and keeps
+ * it when it renders the page a server action redirected to, through an internal fetch whose own Host is the
+ * server's (that fetch showed the Demo Shop on classic.localhost). Next.js reads it first for its own origin
+ * check; so do we. A client that sets it chooses no more than it could with Host itself.
+ */
+export const requestHost = cache(async (): Promise<string | null> => {
+  const all = await headers();
+  const forwarded = all.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || all.get("host");
 });
+
+/** The shop this request's host belongs to, or null (SPEC §2: never another shop's). */
+export const requestShop = cache(async (): Promise<Shop | null> => findShopByHost(await getDb(), await requestHost()));
 
 export async function requireShop(): Promise<Shop> {
   return (await requestShop()) ?? notFound();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -54,7 +55,6 @@ export const customerTypes = pgTable(
   (t) => [primaryKey({ columns: [t.shopId, t.code] })],
 );
 
-
 export const attributeDefinitions = pgTable("attribute_definitions", {
   code: text("code").primaryKey(),
   label: text("label").notNull(),
@@ -75,7 +75,10 @@ export const registrationAttributes = pgTable(
       .references(() => attributeDefinitions.code),
     position: integer("position").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.customerType, t.attributeCode] })],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.customerType, t.attributeCode] }),
+    foreignKey({ columns: [t.shopId, t.customerType], foreignColumns: [customerTypes.shopId, customerTypes.code] }).onDelete("cascade"),
+  ],
 );
 
 export const customerStatuses = ["pending", "active", "disabled"] as const;
@@ -105,6 +108,8 @@ export const customers = pgTable(
     createdBy: uuid("created_by"),
   },
   (t) => [
+    // A customer type that customers belong to cannot be removed (SPEC §4).
+    foreignKey({ columns: [t.shopId, t.customerType], foreignColumns: [customerTypes.shopId, customerTypes.code] }),
     uniqueIndex("customers_shop_email_unique").on(t.shopId, sql`lower(${t.email})`),
     // Office › Contacts at a million rows: substring search by trigrams, newest first. The order must not follow
     // the text searched for (as e-mail order would): walking it then finds a page of a common fragment quickly.
@@ -214,6 +219,8 @@ export const staffUsers = pgTable(
     passwordTemporary: boolean("password_temporary").notNull().default(true),
     temporaryExpiresAt: timestamp("temporary_expires_at", { withTimezone: true }),
     status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    /** The shops this user works in; null means all shops (SPEC §4 shop scope). */
+    shopIds: uuid("shop_ids").array(),
     createdAt: createdAt(),
     createdBy: uuid("created_by"),
   },

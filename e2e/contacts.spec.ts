@@ -1,32 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
-import { adminSignIn, expect, expectAccessible, linkTo, passwordIn, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, linkTo, newStaff, passwordIn, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./sink";
 
-/** A business user with these roles, created by the bootstrap admin and past the forced password change. */
-async function staffWithRoles(browser: Browser, sql: import("postgres").Sql, clientAddress: string, roles: string[]): Promise<Page> {
-  const email = uniqueEmail("staff");
-  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
-  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
-  // The admin spec runs first (files run in name order) and completes the bootstrap user's first sign-in.
-  const [row] = await sql`select count(*)::int as n from staff_users where email = 'admin@example.com' and not password_temporary`;
-  if (row.n === 0) throw new Error("Run with the admin spec first (it completes the bootstrap user's first sign-in).");
-  await adminSignIn(admin, "admin@example.com", "Admin#Chosen2026");
-  await expect(admin.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Email").fill(email);
-  await admin.getByLabel("Name").fill(`Staff ${roles.join(" ")}`);
-  for (const role of roles) await admin.getByLabel(role).check();
-  await admin.getByRole("button", { name: "Create user" }).click();
-  await expect(admin.getByText("The user has been created")).toBeVisible();
-  await admin.context().close();
-  const [mail] = await waitForEmail({ to: email, tag: "business-user-account-created" });
-  await adminSignIn(page, email, passwordIn(mail.text));
-  await page.getByLabel("Current password").fill(passwordIn(mail.text));
-  await page.getByLabel("New password", { exact: true }).fill("Staff#Chosen2026x");
-  await page.getByLabel("Confirm new password").fill("Staff#Chosen2026x");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
-  return page;
+const roleCodes: Record<string, string> = { "Customer service": "customer_service", "User manager": "user_manager" };
+
+async function staffWithRoles(browser: Browser, clientAddress: string, roles: string[]): Promise<Page> {
+  return (await newStaff(browser, clientAddress, roles.map((role) => roleCodes[role]), `Staff ${roles.join(" ")}`)).page;
 }
 
 test("an agent onboards a contact who sets a password from the link, then resets it both ways, deactivates and reactivates", async ({
@@ -35,7 +14,7 @@ test("an agent onboards a contact who sets a password from the link, then resets
   clientAddress,
   page,
 }) => {
-  const agent = await staffWithRoles(browser, sql, clientAddress, ["Customer service"]);
+  const agent = await staffWithRoles(browser, clientAddress, ["Customer service"]);
   await agent.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Office › Contacts" }).click();
   await expect(agent).toHaveTitle(/Contacts/);
   await expectAccessible(agent);
@@ -132,8 +111,8 @@ test("an agent onboards a contact who sets a password from the link, then resets
   await agent.context().close();
 });
 
-test("a user manager without customer service gets a 403 on Office › Contacts", async ({ browser, sql, clientAddress }) => {
-  const manager = await staffWithRoles(browser, sql, clientAddress, ["User manager"]);
+test("a user manager without customer service gets a 403 on Office › Contacts", async ({ browser, clientAddress }) => {
+  const manager = await staffWithRoles(browser, clientAddress, ["User manager"]);
   await expect(manager.getByRole("navigation", { name: "Back office" })).not.toContainText("Office › Contacts");
   for (const path of ["/admin/contacts", "/admin/contacts/new"]) {
     const response = await manager.goto(path);

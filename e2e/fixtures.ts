@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
+import { appEnv } from "./app-env";
 import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
 
 type Sql = ReturnType<typeof postgres>;
@@ -98,4 +100,33 @@ export async function adminSignIn(page: Page, email: string, password: string): 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export const STAFF_PASSWORD = "Staff#Chosen2026x";
+
+/**
+ * A business user created with the real `npm run admin:create` CLI (roles by code, e.g. "customer_service"), signed
+ * in on a page of its own and past the forced change of its temporary password (to STAFF_PASSWORD).
+ */
+export async function newStaff(
+  browser: Browser,
+  clientAddress: string,
+  roles: string[],
+  name = `Staff ${roles.join(" ")}`,
+): Promise<{ page: Page; email: string; name: string }> {
+  const email = uniqueEmail("staff");
+  const cli = spawnSync("npx", ["tsx", "scripts/admin-create.ts", "--email", email, "--name", name, "--roles", roles.join(",")], {
+    env: { ...process.env, ...appEnv() },
+    encoding: "utf8",
+  });
+  const temporary = cli.stdout.match(/Temporary password \(shown once\): (\S+)/)?.[1];
+  if (cli.status !== 0 || !temporary) throw new Error(`admin:create failed: ${cli.stderr || cli.stdout}`);
+  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
+  await adminSignIn(page, email, temporary);
+  await page.getByLabel("Current password").fill(temporary);
+  await page.getByLabel("New password", { exact: true }).fill(STAFF_PASSWORD);
+  await page.getByLabel("Confirm new password").fill(STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+  return { page, email, name };
 }

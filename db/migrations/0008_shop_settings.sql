@@ -1,0 +1,3 @@
+ALTER TABLE "staff_users" ADD COLUMN "shop_ids" uuid[];--> statement-breakpoint
+ALTER TABLE "customers" ADD CONSTRAINT "customers_shop_id_customer_type_customer_types_shop_id_code_fk" FOREIGN KEY ("shop_id","customer_type") REFERENCES "public"."customer_types"("shop_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registration_attributes" ADD CONSTRAINT "registration_attributes_shop_id_customer_type_customer_types_shop_id_code_fk" FOREIGN KEY ("shop_id","customer_type") REFERENCES "public"."customer_types"("shop_id","code") ON DELETE cascade ON UPDATE no action;

@@ -1,0 +1,21 @@
+/** The environment of the app under test, shared by Playwright's web server and the CLI tools the tests run. */
+export const appPort = Number(process.env.E2E_APP_PORT || 3100);
+export const sinkPort = Number(process.env.E2E_SINK_PORT || 3199);
+
+export function appEnv(): Record<string, string> {
+  const databaseUrl = process.env.E2E_DATABASE_URL;
+  if (!databaseUrl) throw new Error("Run the e2e suite with `npm run test:e2e`: it prepares the database and the build.");
+  return {
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-e2e",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "e2e-secret-that-is-long-enough-to-be-valid-0123456789",
+    RESEND_API_KEY: "re_e2e_test_key",
+    RESEND_BASE_URL: `http://127.0.0.1:${sinkPort}`,
+    APP_URL: `http://localhost:${appPort}`,
+    CRON_SECRET: "e2e-cron-secret-0123456789",
+    EMAIL_FROM: "shop@example.com",
+    // Tests act as different clients through X-Forwarded-For, as behind a proxy.
+    TRUST_PROXY: "true",
+  };
+}
