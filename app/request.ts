@@ -20,7 +20,11 @@ export const requestHost = cache(async (): Promise<string | null> => {
 });
 
 /** The shop this request's host belongs to, or null (SPEC §2: never another shop's). */
-export const requestShop = cache(async (): Promise<Shop | null> => findShopByHost(await getDb(), await requestHost()));
+export const requestShop = cache(async (): Promise<Shop | null> => {
+  // The host first: reading headers makes the page dynamic before anything touches the database at build time.
+  const host = await requestHost();
+  return findShopByHost(await getDb(), host);
+});
 
 export async function requireShop(): Promise<Shop> {
   return (await requestShop()) ?? notFound();
