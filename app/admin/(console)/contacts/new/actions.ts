@@ -11,7 +11,7 @@ import { requireStaff } from "../../../guard";
 export async function createContactAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("customer_service");
   const { intent, ...values } = formStrings(formData, 320);
-  // Without JavaScript, "Show the fields" posts the chosen shop and type: the form comes back with their fields.
+  // Without JavaScript, "Choose shop and type" posts the chosen shop and type: the form comes back with their fields.
   if (intent === "choose") return { values };
   const result = await createContact(await getDb(), staff, values, await clientAddress());
   if (result.ok) {

@@ -20,7 +20,7 @@ function resolve(shops: ContactShop[], choice: Choice) {
 
 /**
  * Office › Contacts › New contact. The fields are the chosen shop and type's registration attributes without the
- * passwords: with JavaScript they follow the selects at once; without it, "Show the fields" posts the choice and the
+ * passwords: with JavaScript they follow the selects at once; without it, "Choose shop and type" posts the choice and the
  * page comes back with that type's fields and what was typed so far.
  */
 export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initial: Choice }) {
@@ -77,7 +77,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
       </div>
       <noscript>
         <button type="submit" name="intent" value="choose" className="rounded-md border border-slate-400 px-4 py-2 font-medium">
-          Show the fields
+          Choose shop and type
         </button>
       </noscript>
       {type.attributes.map((attribute) => (
