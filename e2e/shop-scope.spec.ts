@@ -43,7 +43,7 @@ test("a customer-service agent limited to Classic Shop sees only Classic contact
   // A user manager creates a customer-service user limited to Classic Shop.
   const manager = (await newStaff(browser, clientAddress, ["user_manager"], "Scope Manager")).page;
   await manager.goto("/admin/users/new");
-  await expect(manager.getByRole("group", { name: "Shops" })).toBeVisible();
+  await expect(manager.getByRole("group", { name: "Shops", exact: true })).toBeVisible();
   await expect(manager.getByLabel("All shops")).toBeChecked();
   await expectAccessible(manager);
   const agentEmail = uniqueEmail("classic-agent");
