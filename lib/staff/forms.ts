@@ -37,7 +37,7 @@ const shopScopeFields = {
   shops: z.preprocess(
     checkedValues,
     z
-      .array(z.string().trim().max(40, shopScopeMessages.fromList).regex(/^[^\p{Cc}]*$/u, shopScopeMessages.fromList))
+      .array(z.string().trim().max(100, shopScopeMessages.fromList).regex(/^[^\p{Cc}]*$/u, shopScopeMessages.fromList))
       .max(500, shopScopeMessages.fromList),
   ),
 };

@@ -87,6 +87,6 @@ export function grantShopScope(
   if (codes.length === 0) return { ok: false, message: shopScopeMessages.atLeastOne };
   const offered = grantable.filter((shop) => inShopScope(granter, shop.id));
   const unknown = codes.filter((code) => !offered.some((shop) => shop.code === code));
-  if (unknown.length > 0) return { ok: false, message: scopeMessages.unknownShops(unknown.map((code) => code.slice(0, 40))) };
+  if (unknown.length > 0) return { ok: false, message: scopeMessages.unknownShops(unknown) };
   return { ok: true, scope: offered.filter((shop) => codes.includes(shop.code)).map((shop) => shop.id) };
 }
