@@ -120,3 +120,59 @@ test("a user manager without customer service gets a 403 on Office › Contacts"
   }
   await manager.context().close();
 });
+
+test("New contact follows the chosen type's registration form: Demo Shop Business asks for the Company, with or without JavaScript", async ({
+  browser,
+  clientAddress,
+  sql,
+}) => {
+  const agent = await staffWithRoles(browser, clientAddress, ["Customer service"]);
+  await agent.goto("/admin/contacts/new");
+  await agent.waitForLoadState("networkidle");
+  await expect(agent.getByRole("button", { name: "Choose shop and type" })).toHaveCount(0);
+  await agent.getByLabel("Shop").selectOption({ label: "Demo Shop" });
+  await agent.getByLabel("Customer type").selectOption("B2C");
+  await expect(agent.getByLabel("Company")).toHaveCount(0);
+  await agent.getByLabel("Customer type").selectOption("B2B");
+  const company = agent.getByLabel("Company");
+  await expect(company).toBeVisible();
+  await expect(company).toHaveAttribute("required", "");
+  await expect(agent.getByLabel("Password")).toHaveCount(0);
+  const email = uniqueEmail("business");
+  await agent.getByLabel("Email").fill(email);
+  await agent.getByLabel("First name").fill("Bea");
+  await agent.getByLabel("Last name").fill("Business");
+  await agent.getByRole("button", { name: "Create contact" }).click();
+  await expect(agent.getByText("Enter your company.")).toBeVisible();
+  await company.fill("Acme <Widgets> Ltd");
+  await agent.getByRole("button", { name: "Create contact" }).click();
+  await expect(agent.getByText("The contact has been created")).toBeVisible();
+  await expect(agent.getByRole("term").filter({ hasText: "Company" })).toBeVisible();
+  await expect(agent.getByRole("definition").filter({ hasText: "Acme <Widgets> Ltd" })).toBeVisible();
+  await expectAccessible(agent);
+
+  // Without JavaScript, "Choose shop and type" brings the chosen type's fields back with what was typed so far.
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+  await context.addCookies(await agent.context().cookies());
+  const page = await context.newPage();
+  await page.goto("/admin/contacts/new?shop=nonsense&type=%3Cb%3E");
+  const second = uniqueEmail("business-nojs");
+  await page.getByLabel("Shop").selectOption({ label: "Demo Shop" });
+  await page.getByLabel("Email").fill(second);
+  await page.getByRole("button", { name: "Choose shop and type" }).click();
+  await page.getByLabel("Customer type").selectOption("B2B");
+  await page.getByRole("button", { name: "Choose shop and type" }).click();
+  await expect(page.getByLabel("Company")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(second);
+  await page.getByLabel("First name").fill("Nora");
+  await page.getByLabel("Last name").fill("Noscript");
+  await page.getByRole("button", { name: "Create contact" }).click();
+  await expect(page.getByText("Enter your company.")).toBeVisible();
+  await page.getByLabel("Company").fill("Plain Forms GmbH");
+  await page.getByRole("button", { name: "Create contact" }).click();
+  await expect(page.getByText("The contact has been created")).toBeVisible();
+  const [stored] = await sql`select customer_type, attributes from customers where email = ${second}`;
+  expect(stored).toEqual({ customer_type: "B2B", attributes: { company: "Plain Forms GmbH" } });
+  await context.close();
+  await agent.context().close();
+});

@@ -115,7 +115,7 @@ async function buildCases(db: Db, terms: Record<string, string[]>): Promise<Case
   // Page 2: the cursor of page 1, for the terms with many matches.
   const paged = [...terms["very common"], ...terms.surname, ...terms["name prefix"]];
   for (const base of cases.filter((candidate) => candidate.kind.startsWith("browse") || paged.includes(candidate.filter.q ?? ""))) {
-    const first = await searchContacts(db, base.filter);
+    const first = await searchContacts(db, base.filter, null);
     if (first.next) {
       cases.push({ kind: base.kind.endsWith("+ filter") ? "page 2 + filter" : "page 2", filter: { ...base.filter, after: first.next }, label: `${base.label} (page 2)` });
     }
@@ -125,11 +125,11 @@ async function buildCases(db: Db, terms: Record<string, string[]>): Promise<Case
 
 async function measureSearch(db: Db, cases: Case[], rounds: number): Promise<Timing[]> {
   const timings: Timing[] = cases.map((item) => ({ ...item, ms: [], total: 0 }));
-  for (const timing of timings) await searchContacts(db, timing.filter); // warm-up: plans, connections, cache
+  for (const timing of timings) await searchContacts(db, timing.filter, null); // warm-up: plans, connections, cache
   for (let round = 0; round < rounds; round++) {
     for (const timing of timings) {
       const started = performance.now();
-      const page = await searchContacts(db, timing.filter);
+      const page = await searchContacts(db, timing.filter, null);
       timing.ms.push(performance.now() - started);
       timing.total = page.more ? 1001 : page.total;
     }

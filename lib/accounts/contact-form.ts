@@ -1,19 +1,35 @@
 import { z } from "zod";
-import { emailField } from "../shops/registration-form";
+import { registrationSchema, type FormAttribute } from "../shops/registration-form";
 
-const nameField = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .max(100, "Use at most 100 characters.")
-    .regex(/^[^\p{Cc}]*$/u, "Remove the control characters.");
+export const contactFormMessages = {
+  shop: "Choose a shop from the list.",
+  customerType: "Choose a customer type.",
+  typeNotOffered: "This shop does not offer that customer type.",
+} as const;
 
-/** Office › Contacts › New contact, shared by the browser and the server. */
-export const contactFormSchema = z.object({
-  shopId: z.uuid("Choose a shop."),
-  customerType: z.string().trim().min(1, "Choose a customer type.").max(32),
-  email: emailField,
-  firstName: nameField("first name"),
-  lastName: nameField("last name"),
+/** Office › Contacts › New contact: which shop and customer type the contact belongs to. */
+export const contactChoiceSchema = z.object({
+  shopId: z.uuid(contactFormMessages.shop),
+  customerType: z.string().trim().min(1, contactFormMessages.customerType).max(32, contactFormMessages.typeNotOffered),
 });
+
+const fallbackEmail: FormAttribute = { code: "email", label: "Email", valueKind: "email", required: true, regex: null, regexMessage: null };
+
+/**
+ * The fields a contact form captures for a shop and customer type: its registration attributes without the
+ * password ones (the customer chooses a password from the activation link, or is sent one), and always an e-mail.
+ */
+export function contactAttributes(attributes: FormAttribute[]): FormAttribute[] {
+  const fields = attributes.filter((attribute) => attribute.valueKind !== "password" && attribute.valueKind !== "confirmPassword");
+  return fields.some((attribute) => attribute.valueKind === "email") ? fields : [fallbackEmail, ...fields];
+}
+
+/** The contact's own fields, by the storefront's rules (registrationSchema): what the browser checks as they type. */
+export function contactFieldsSchema(attributes: FormAttribute[]) {
+  return registrationSchema(contactAttributes(attributes));
+}
+
+/** The whole form as the server checks it, built from the attributes in force when the form arrives. */
+export function contactFormSchema(attributes: FormAttribute[]) {
+  return contactFieldsSchema(attributes).safeExtend(contactChoiceSchema.shape);
+}

@@ -1,14 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { accountTokens, customers, emailOutbox, registrationAttributes, shops, type Shop } from "@/db/schema";
+import { accountTokens, customers, emailOutbox, registrationAttributes, shops, type Customer, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { activateAccount } from "./activation";
-import { callCentreReset, createContact, resendContactActivation, searchContacts, setContactActive } from "./contacts";
+import {
+  callCentreReset,
+  contactNotifications,
+  createContact,
+  findContact,
+  resendContactActivation,
+  searchContacts,
+  setContactActive,
+  shopsWithTypes,
+} from "./contacts";
 import { resetPassword } from "./password-reset";
 import { authenticateCustomer, sessionCustomer } from "./sign-in";
 
-const agent = { id: "00000000-0000-4000-8000-00000000a9e7", email: "agent@example.com" };
+const agent = { id: "00000000-0000-4000-8000-00000000a9e7", email: "agent@example.com", shopIds: null };
 
 describeOnDatabases("Office › Contacts", (db) => {
   let demo: Shop;
@@ -127,22 +136,106 @@ describeOnDatabases("Office › Contacts", (db) => {
     for (let i = 0; i < 30; i++) {
       await db().insert(customers).values({ shopId: i % 2 ? demo.id : classic.id, customerType: "B2C", email: `${tag}.${String(i).padStart(2, "0")}@example.com`, firstName: "Olga", lastName: `Tokarczuk${tag}`, status: i % 3 ? "active" : "pending" });
     }
-    const first = await searchContacts(db(), { q: tag });
+    const first = await searchContacts(db(), { q: tag }, null);
     expect(first.total).toBe(30);
     expect(first.rows).toHaveLength(25);
-    const second = await searchContacts(db(), { q: tag, after: first.next! });
+    const second = await searchContacts(db(), { q: tag, after: first.next! }, null);
     expect(second.rows).toHaveLength(5);
     expect(second.next).toBeNull();
     const seen = [...first.rows, ...second.rows];
     expect(new Set(seen.map((row) => row.email))).toEqual(new Set([...Array(30).keys()].map((i) => `${tag}.${String(i).padStart(2, "0")}@example.com`)));
     const times = seen.map((row) => row.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
-    expect((await searchContacts(db(), { q: `olga tokarczuk${tag}`.toUpperCase() })).total).toBe(30);
-    expect((await searchContacts(db(), { q: tag, shopId: demo.id, status: "active" })).total).toBe(10);
-    expect((await searchContacts(db(), { q: "zq" })).tooShort).toBe(true);
+    expect((await searchContacts(db(), { q: `olga tokarczuk${tag}`.toUpperCase() }, null)).total).toBe(30);
+    expect((await searchContacts(db(), { q: tag, shopId: demo.id, status: "active" }, null)).total).toBe(10);
+    expect((await searchContacts(db(), { q: "zq" }, null)).tooShort).toBe(true);
     for (const hostile of ["%", "%%%", "___", "'; drop table customers; --", "\\", '"', "x".repeat(10_000), "🚀🚀🚀"]) {
-      const page = await searchContacts(db(), { q: hostile, after: hostile, shopId: hostile, status: hostile, customerType: hostile });
+      const page = await searchContacts(db(), { q: hostile, after: hostile, shopId: hostile, status: hostile, customerType: hostile }, null);
       expect(page.rows.every((row) => row.email.includes(hostile.trim().slice(0, 200).toLowerCase()))).toBe(true);
     }
+  });
+
+  it("captures the type's registration attributes without passwords, as they are when the form arrives", async () => {
+    const b2b = (values: Record<string, string>) =>
+      createContact(db(), agent, { shopId: demo.id, customerType: "B2B", firstName: "Bea", lastName: "Business", ...values }, null);
+    const missing = email("b2b");
+    expect(await b2b({ email: missing })).toEqual({ ok: false, reason: "invalid", fieldErrors: { company: ["Enter your company."] } });
+    expect(await db().select().from(customers).where(eq(customers.email, missing))).toEqual([]);
+    expect(await b2b({ email: email("b2b"), company: "x".repeat(101) })).toMatchObject({ fieldErrors: { company: ["Use at most 100 characters."] } });
+
+    const address = email("b2b");
+    const created = await b2b({ email: address, company: " <b>Acme & Co</b> ", password: "Sneaky-pass-1", confirmPassword: "Sneaky-pass-1", role: "admin" });
+    if (!created.ok) throw new Error(`create: ${created.reason}`);
+    expect(created.customer).toMatchObject({ customerType: "B2B", firstName: "Bea", passwordHash: null, attributes: { company: "<b>Acme & Co</b>" } });
+    const details = await findContact(db(), created.customer.id, null);
+    expect(details?.attributes).toEqual([{ code: "company", label: "Company", value: "<b>Acme & Co</b>" }]);
+
+    // The form that counts is the one in force now: without the company attribute, none is asked for.
+    const companyField = and(eq(registrationAttributes.shopId, demo.id), eq(registrationAttributes.customerType, "B2B"), eq(registrationAttributes.attributeCode, "company"));
+    const [saved] = await db().select().from(registrationAttributes).where(companyField);
+    await db().delete(registrationAttributes).where(companyField);
+    try {
+      const plain = await b2b({ email: email("b2b") });
+      expect(plain).toMatchObject({ ok: true, customer: { attributes: {} } });
+    } finally {
+      await db().insert(registrationAttributes).values(saved);
+    }
+    const offered = (await shopsWithTypes(db(), null)).find((shop) => shop.id === demo.id)!;
+    expect(offered.types.map((type) => [type.code, type.attributes.map((attribute) => attribute.code)])).toEqual([
+      ["B2C", ["email", "firstName", "lastName"]],
+      ["B2B", ["email", "firstName", "lastName", "company"]],
+    ]);
+  });
+
+  it("confines search, details, notifications and every action to the agent's shops: another shop's contact does not exist", async () => {
+    const classicAgent = { ...agent, shopIds: [classic.id] };
+    const nowhere = { ...agent, shopIds: [] };
+    const tag = `sc${Date.now().toString(36)}`;
+    for (let i = 0; i < 30; i++) {
+      await db().insert(customers).values({ shopId: i % 3 ? demo.id : classic.id, customerType: "B2C", email: `${tag}.${String(i).padStart(2, "0")}@example.com`, status: "active" });
+    }
+    const classicOnly = (rows: { shopName: string }[]) => rows.every((row) => row.shopName === "Classic Shop");
+    const scoped = await searchContacts(db(), { q: tag }, [classic.id]);
+    expect(scoped.total).toBe(10);
+    expect(classicOnly(scoped.rows)).toBe(true);
+    // A forged shop filter, or a cursor taken from an all-shops page, still finds nothing of Demo Shop.
+    expect((await searchContacts(db(), { q: tag, shopId: demo.id }, [classic.id])).total).toBe(0);
+    const everything = await searchContacts(db(), { q: tag }, null);
+    expect(everything.total).toBe(30);
+    const next = await searchContacts(db(), { q: tag, after: everything.next! }, [classic.id]);
+    expect(next.rows.length).toBeGreaterThan(0);
+    expect(classicOnly(next.rows)).toBe(true);
+    expect((await searchContacts(db(), { q: tag }, [])).total).toBe(0);
+    expect((await searchContacts(db(), {}, [classic.id])).rows.every((row) => row.shopName === "Classic Shop")).toBe(true);
+    expect((await shopsWithTypes(db(), [classic.id])).map((shop) => shop.name)).toEqual(["Classic Shop"]);
+
+    const { customer: demoContact } = await contact(demo, "scoped-demo");
+    const { customer: classicContact } = await contact(classic, "scoped-classic");
+    expect(await findContact(db(), demoContact.id, [classic.id])).toBeNull();
+    expect(await findContact(db(), demoContact.id, [])).toBeNull();
+    expect((await findContact(db(), classicContact.id, [classic.id]))?.customer.id).toBe(classicContact.id);
+    expect(await contactNotifications(db(), demoContact.id, [classic.id])).toEqual([]);
+    expect(await contactNotifications(db(), classicContact.id, [classic.id])).toHaveLength(1);
+
+    const before = await db().select().from(customers).where(eq(customers.id, demoContact.id));
+    const outbox = async (customer: Customer) => (await db().select().from(emailOutbox).where(eq(emailOutbox.customerId, customer.id))).length;
+    const mails = await outbox(demoContact);
+    for (const someone of [classicAgent, nowhere]) {
+      expect(await resendContactActivation(db(), someone, demoContact.id, null)).toEqual({ ok: false, reason: "not-found" });
+      expect(await callCentreReset(db(), someone, demoContact.id, null)).toEqual({ ok: false, reason: "not-found" });
+      expect(await setContactActive(db(), someone, demoContact.id, false, null)).toEqual({ ok: false, reason: "not-found" });
+    }
+    expect(await db().select().from(customers).where(eq(customers.id, demoContact.id))).toEqual(before);
+    expect(await outbox(demoContact)).toBe(mails);
+    expect(await resendContactActivation(db(), classicAgent, classicContact.id, null)).toEqual({ ok: true });
+
+    // New contact: a shop outside the scope is refused like an unknown one, and nothing is created.
+    const forged = email("forged");
+    const refused = await createContact(db(), classicAgent, { shopId: demo.id, customerType: "B2C", email: forged, firstName: "F", lastName: "G" }, null);
+    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { shopId: ["Choose a shop from the list."] } });
+    const unknown = await createContact(db(), classicAgent, { shopId: "00000000-0000-4000-8000-000000000001", customerType: "B2C", email: forged, firstName: "F", lastName: "G" }, null);
+    expect(unknown).toEqual(refused);
+    expect(await db().select().from(customers).where(eq(customers.email, forged))).toEqual([]);
+    expect(await createContact(db(), classicAgent, { shopId: classic.id, customerType: "B2C", email: forged, firstName: "F", lastName: "G" }, null)).toMatchObject({ ok: true });
   });
 });

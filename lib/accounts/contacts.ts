@@ -1,17 +1,34 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { customers, customerStatuses, customerTypes, emailOutbox, shops, staffUsers, type Customer, type CustomerStatus, type Shop } from "@/db/schema";
+import {
+  attributeDefinitions,
+  customers,
+  customerStatuses,
+  customerTypes,
+  emailOutbox,
+  registrationAttributes,
+  shops,
+  staffUsers,
+  type Customer,
+  type CustomerStatus,
+  type Shop,
+  type StaffUser,
+} from "@/db/schema";
 import { likePattern, recordActivity } from "@/lib/activity";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
 import { registrationAttributesOf } from "@/lib/shops";
-import type { FieldErrors } from "@/lib/shops/registration-form";
-import { contactFormSchema } from "./contact-form";
+import { customerFields, type FieldErrors, type FormAttribute } from "@/lib/shops/registration-form";
+import { shopScope, shopScopeCondition, type ShopScope } from "@/lib/staff/scope";
+import { contactAttributes, contactChoiceSchema, contactFormMessages, contactFormSchema } from "./contact-form";
 import { queueCustomerEmail, sendActivationEmail } from "./customers";
 import { sendResetEmail } from "./password-reset";
 
-/** Office › Contacts (SPEC §4): customers as the call centre sees them. Every change is logged with the agent. */
-type Agent = { id: string; email: string };
+/**
+ * Office › Contacts (SPEC §4): customers as the call centre sees them. Every change is logged with the agent, and
+ * everything is confined to the agent's shop scope: a contact of another shop is "not found", as if it did not exist.
+ */
+export type Agent = Pick<StaffUser, "id" | "email" | "shopIds">;
 type Failure<R extends string> = { ok: false; reason: R };
 
 export const SEARCH_MIN_LENGTH = 3;
@@ -41,12 +58,14 @@ const encodeCursor = (row: { createdAt: Date; id: string }) =>
 
 /**
  * Searches contacts by part of the e-mail or name (trigram indexes), filtered by shop, status and type, newest
- * first with keyset pagination; the total is counted only up to a cap, so no search scans a million rows.
+ * first with keyset pagination; the total is counted only up to a cap, so no search scans a million rows. Only
+ * contacts of shops in `scope` are found, whatever the filter or cursor says.
  */
-export async function searchContacts(db: Db, filter: ContactFilter): Promise<ContactPage> {
+export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopScope): Promise<ContactPage> {
   const q = (filter.q ?? "").trim().slice(0, 200);
   const tooShort = q.length > 0 && q.length < SEARCH_MIN_LENGTH;
   const conditions: (SQL | undefined)[] = [
+    shopScopeCondition(scope, customers.shopId),
     q.length >= SEARCH_MIN_LENGTH
       ? or(ilike(customers.email, likePattern(q)), ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, likePattern(q)))
       : undefined,
@@ -89,25 +108,35 @@ export type CreateContactResult =
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
   | Failure<"exists">;
 
+const invalid = (fieldErrors: FieldErrors) => ({ ok: false, reason: "invalid", fieldErrors }) as const;
+const flatten = (error: z.ZodError) => z.flattenError(error).fieldErrors as FieldErrors;
+
 /**
  * "New contact": a pending customer without a password, and Storefront account activation whose link asks for a
- * password first (or issues one in automatic mode) and lives for the shop's contact-activation lifetime.
+ * password first (or issues one in automatic mode) and lives for the shop's contact-activation lifetime. The form
+ * captures the shop and type's registration attributes (without passwords) as they are when it arrives; a shop
+ * outside the agent's scope is refused like one that does not exist.
  */
 export async function createContact(db: Db, agent: Agent, input: unknown, ip: string | null, now = new Date()): Promise<CreateContactResult> {
-  const parsed = contactFormSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
-  const { shopId, customerType, email, firstName, lastName } = parsed.data;
+  const choice = contactChoiceSchema.safeParse(input);
+  if (!choice.success) return invalid(flatten(choice.error));
+  const { shopId, customerType } = choice.data;
   const [offered] = await db
-    .select({ shop: shops })
-    .from(customerTypes)
-    .innerJoin(shops, eq(shops.id, customerTypes.shopId))
-    .where(and(eq(customerTypes.shopId, shopId), eq(customerTypes.code, customerType)));
-  if (!offered) return { ok: false, reason: "invalid", fieldErrors: { customerType: ["This shop does not offer that customer type."] } };
-  const shop = offered.shop;
+    .select({ shop: shops, type: customerTypes.code })
+    .from(shops)
+    .leftJoin(customerTypes, and(eq(customerTypes.shopId, shops.id), eq(customerTypes.code, customerType)))
+    .where(and(eq(shops.id, shopId), shopScopeCondition(shopScope(agent), shops.id)));
+  if (!offered) return invalid({ shopId: [contactFormMessages.shop] });
+  if (!offered.type) return invalid({ customerType: [contactFormMessages.typeNotOffered] });
+  const { shop } = offered;
+  const attributes = await registrationAttributesOf(db, shopId, customerType);
+  const parsed = contactFormSchema(attributes).safeParse(input);
+  if (!parsed.success) return invalid(flatten(parsed.error));
+  const { email, firstName, lastName, attributes: extra } = customerFields(contactAttributes(attributes), parsed.data as Record<string, string>);
   return db.transaction(async (tx): Promise<CreateContactResult> => {
     const [customer] = await tx
       .insert(customers)
-      .values({ shopId, customerType, email, firstName, lastName, createdBy: agent.id, createdAt: now })
+      .values({ shopId, customerType, email, firstName, lastName, attributes: extra, createdBy: agent.id, createdAt: now })
       .onConflictDoNothing()
       .returning();
     if (!customer) return { ok: false, reason: "exists" };
@@ -130,21 +159,38 @@ function log(tx: Db, agent: Agent, customer: Customer, action: string, ip: strin
   });
 }
 
-export type ContactDetails = { customer: Customer; shop: Shop; createdBy: string | null };
+export type ContactDetails = {
+  customer: Customer;
+  shop: Shop;
+  createdBy: string | null;
+  /** The attributes beyond e-mail and names (e.g. Company), labelled as their definitions are. */
+  attributes: { code: string; label: string; value: string }[];
+};
 
-export async function findContact(db: Db, id: string): Promise<ContactDetails | null> {
+/** A contact of a shop in `scope`; any other (or an id that is no id) is not found. */
+export async function findContact(db: Db, id: string, scope: ShopScope): Promise<ContactDetails | null> {
   if (!z.uuid().safeParse(id).success) return null;
   const [row] = await db
     .select({ customer: customers, shop: shops, createdBy: staffUsers.name })
     .from(customers)
     .innerJoin(shops, eq(shops.id, customers.shopId))
     .leftJoin(staffUsers, eq(staffUsers.id, customers.createdBy))
-    .where(eq(customers.id, id));
-  return row ?? null;
+    .where(and(eq(customers.id, id), shopScopeCondition(scope, customers.shopId)));
+  if (!row) return null;
+  const codes = Object.keys(row.customer.attributes);
+  const definitions = codes.length
+    ? await db.select({ code: attributeDefinitions.code, label: attributeDefinitions.label }).from(attributeDefinitions).where(inArray(attributeDefinitions.code, codes))
+    : [];
+  const attributes = Object.entries(row.customer.attributes).map(([code, value]) => ({
+    code,
+    label: definitions.find((definition) => definition.code === code)?.label ?? code,
+    value: String(value),
+  }));
+  return { ...row, attributes };
 }
 
 /** The contact's e-mails as the back office may see them: type, status, attempts, times, never content. */
-export async function contactNotifications(db: Db, customerId: string) {
+export async function contactNotifications(db: Db, customerId: string, scope: ShopScope) {
   return db
     .select({
       id: emailOutbox.id,
@@ -156,18 +202,19 @@ export async function contactNotifications(db: Db, customerId: string) {
       sentAt: emailOutbox.sentAt,
     })
     .from(emailOutbox)
-    .where(eq(emailOutbox.customerId, customerId))
+    .where(and(eq(emailOutbox.customerId, customerId), shopScopeCondition(scope, emailOutbox.shopId)))
     .orderBy(desc(emailOutbox.createdAt))
     .limit(50);
 }
 
-async function lockContact(tx: Db, id: string): Promise<{ customer: Customer; shop: Shop } | null> {
+/** The contact an agent acts on, locked; outside the agent's scope it is not found. */
+async function lockContact(tx: Db, agent: Agent, id: string): Promise<{ customer: Customer; shop: Shop } | null> {
   if (!z.uuid().safeParse(id).success) return null;
   const [row] = await tx
     .select({ customer: customers, shop: shops })
     .from(customers)
     .innerJoin(shops, eq(shops.id, customers.shopId))
-    .where(eq(customers.id, id))
+    .where(and(eq(customers.id, id), shopScopeCondition(shopScope(agent), customers.shopId)))
     .for("update", { of: customers });
   return row ?? null;
 }
@@ -185,7 +232,7 @@ export async function callCentreReset(
   now = new Date(),
 ): Promise<{ ok: true; mode: "link" | "generated" } | Failure<"not-found" | "not-active">> {
   return db.transaction(async (tx) => {
-    const found = await lockContact(tx, customerId);
+    const found = await lockContact(tx, agent, customerId);
     if (!found) return { ok: false, reason: "not-found" } as const;
     const { customer, shop } = found;
     if (customer.status !== "active") return { ok: false, reason: "not-active" } as const;
@@ -219,7 +266,7 @@ export async function resendContactActivation(
   now = new Date(),
 ): Promise<{ ok: true } | Failure<"not-found" | "not-pending">> {
   return db.transaction(async (tx) => {
-    const found = await lockContact(tx, customerId);
+    const found = await lockContact(tx, agent, customerId);
     if (!found) return { ok: false, reason: "not-found" } as const;
     if (found.customer.status !== "pending") return { ok: false, reason: "not-pending" } as const;
     await sendActivationEmail(tx, found.shop, found.customer, now);
@@ -237,7 +284,7 @@ export async function setContactActive(
   ip: string | null,
 ): Promise<{ ok: true } | Failure<"not-found">> {
   return db.transaction(async (tx) => {
-    const found = await lockContact(tx, customerId);
+    const found = await lockContact(tx, agent, customerId);
     if (!found) return { ok: false, reason: "not-found" } as const;
     const { customer } = found;
     const status: CustomerStatus = active ? (customer.activatedAt ? "active" : "pending") : "disabled";
@@ -250,18 +297,42 @@ export async function setContactActive(
   });
 }
 
-/** Shops and their customer types, for the filters and the New contact form. */
-export async function shopsWithTypes(db: Db): Promise<{ id: string; name: string; types: { code: string; name: string }[] }[]> {
+export type ContactShop = { id: string; name: string; types: { code: string; name: string; attributes: FormAttribute[] }[] };
+
+/**
+ * The shops in `scope` with their customer types and each type's contact-form fields (registration attributes
+ * without passwords), for the filters and the New contact form.
+ */
+export async function shopsWithTypes(db: Db, scope: ShopScope): Promise<ContactShop[]> {
   const rows = await db
-    .select({ id: shops.id, name: shops.name, code: customerTypes.code, typeName: customerTypes.name })
+    .select({
+      id: shops.id,
+      name: shops.name,
+      code: customerTypes.code,
+      typeName: customerTypes.name,
+      attribute: {
+        code: attributeDefinitions.code,
+        label: attributeDefinitions.label,
+        valueKind: attributeDefinitions.valueKind,
+        required: attributeDefinitions.required,
+        regex: attributeDefinitions.regex,
+        regexMessage: attributeDefinitions.regexMessage,
+      },
+    })
     .from(shops)
     .innerJoin(customerTypes, eq(customerTypes.shopId, shops.id))
-    .orderBy(asc(shops.name), asc(customerTypes.position));
-  const byShop = new Map<string, { id: string; name: string; types: { code: string; name: string }[] }>();
+    .leftJoin(registrationAttributes, and(eq(registrationAttributes.shopId, shops.id), eq(registrationAttributes.customerType, customerTypes.code)))
+    .leftJoin(attributeDefinitions, eq(attributeDefinitions.code, registrationAttributes.attributeCode))
+    .where(shopScopeCondition(scope, shops.id))
+    .orderBy(asc(shops.name), asc(shops.id), asc(customerTypes.position), asc(customerTypes.code), asc(registrationAttributes.position));
+  const byShop = new Map<string, ContactShop>();
   for (const row of rows) {
     const shop = byShop.get(row.id) ?? { id: row.id, name: row.name, types: [] };
-    shop.types.push({ code: row.code, name: row.typeName });
     byShop.set(row.id, shop);
+    let type = shop.types.find((candidate) => candidate.code === row.code);
+    if (!type) shop.types.push((type = { code: row.code, name: row.typeName, attributes: [] }));
+    if (row.attribute) type.attributes.push(row.attribute);
   }
+  for (const shop of byShop.values()) for (const type of shop.types) type.attributes = contactAttributes(type.attributes);
   return [...byShop.values()];
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { activityLog, customers, staffUsers } from "@/db/schema";
+import { activityLog, customers, staffUsers, type StaffUser } from "@/db/schema";
+import { shopScope, shopScopeCondition } from "@/lib/staff/scope";
 
 export type ActivityEntry = typeof activityLog.$inferInsert;
 
@@ -12,6 +13,9 @@ export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void
 
 export type ActivityFilter = { person?: string; action?: string; customerId?: string; limit?: number };
 
+/** The business user reading the log: their shop scope decides which entries exist for them. */
+export type ActivityViewer = Pick<StaffUser, "id" | "shopIds">;
+
 export type ActivityRow = typeof activityLog.$inferSelect & { actorEmail: string | null };
 
 /** Escapes LIKE's wildcards so that a search for "50%" or "a_b" means exactly that. */
@@ -19,8 +23,23 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
+/**
+ * The entries a viewer may see (SPEC §4 shop scope). With All shops: all of them. Limited to some shops: the
+ * entries of those shops, and of the entries that belong to no shop only those about the viewer themselves (their
+ * own sign-ins, password changes, changes made to their account). Shop-less entries are about the back office as a
+ * whole (other staff's sign-ins, user management, settings, anonymous attempts) and stay with All-shops users.
+ */
+function visibleTo(viewer: ActivityViewer): SQL | undefined {
+  const scope = shopScope(viewer);
+  if (scope === null) return undefined;
+  return or(
+    shopScopeCondition(scope, activityLog.shopId),
+    and(isNull(activityLog.shopId), or(eq(activityLog.actorId, viewer.id), eq(activityLog.staffId, viewer.id))),
+  );
+}
+
 /** Newest first, by person (the e-mail of whoever acted or was acted upon) and by action. */
-export async function listActivity(db: Db, filter: ActivityFilter = {}): Promise<ActivityRow[]> {
+export async function listActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter = {}): Promise<ActivityRow[]> {
   const actorStaff = alias(staffUsers, "actor_staff");
   const actorCustomer = alias(customers, "actor_customer");
   const actorEmail = sql<string | null>`coalesce(${actorStaff.email}, ${actorCustomer.email})`;
@@ -32,6 +51,7 @@ export async function listActivity(db: Db, filter: ActivityFilter = {}): Promise
     .leftJoin(actorCustomer, and(eq(activityLog.actorType, "customer"), eq(actorCustomer.id, activityLog.actorId)))
     .where(
       and(
+        visibleTo(viewer),
         person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
         filter.action ? eq(activityLog.action, filter.action.slice(0, 100)) : undefined,
         filter.customerId ? eq(activityLog.customerId, filter.customerId) : undefined,
@@ -42,7 +62,12 @@ export async function listActivity(db: Db, filter: ActivityFilter = {}): Promise
   return rows.map((row) => ({ ...row.entry, actorEmail: row.actorEmail }));
 }
 
-export async function activityActions(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ action: activityLog.action }).from(activityLog).orderBy(activityLog.action);
+/** The actions of the entries the viewer may see, for the filter. */
+export async function activityActions(db: Db, viewer: ActivityViewer): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ action: activityLog.action })
+    .from(activityLog)
+    .where(visibleTo(viewer))
+    .orderBy(activityLog.action);
   return rows.map((row) => row.action);
 }

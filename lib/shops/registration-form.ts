@@ -126,3 +126,22 @@ export type RegistrationValues = Record<string, string>;
 
 /** Field errors keyed by attribute code, every message kept (not only the first). */
 export type FieldErrors = Record<string, string[]>;
+
+/**
+ * A form's parsed values as a customer's columns: the e-mail (by value kind), first and last name (by code), and
+ * every other attribute except passwords, which belong in `customers.attributes`.
+ */
+export function customerFields(
+  attributes: FormAttribute[],
+  values: Record<string, string>,
+): { email: string; firstName: string; lastName: string; attributes: Record<string, string> } {
+  const columns = ["firstName", "lastName"];
+  const stored = (attribute: FormAttribute) =>
+    !["email", "password", "confirmPassword"].includes(attribute.valueKind) && !columns.includes(attribute.code);
+  return {
+    email: values[attributes.find((attribute) => attribute.valueKind === "email")?.code ?? ""] ?? "",
+    firstName: values.firstName ?? "",
+    lastName: values.lastName ?? "",
+    attributes: Object.fromEntries(attributes.filter(stored).map((attribute) => [attribute.code, values[attribute.code] ?? ""])),
+  };
+}

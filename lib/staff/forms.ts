@@ -11,21 +11,61 @@ export const roleLabels: Record<(typeof staffRoles)[number], string> = {
 };
 
 /** Checkboxes arrive as one value, several, or none (false in react-hook-form, absent in a form post). */
+const checkedValues = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
+
 export const rolesField = z.preprocess(
-  (value) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []),
+  checkedValues,
   z.array(z.enum(staffRoles, { message: "Choose roles from the list." })).min(1, "Choose at least one role.").max(staffRoles.length),
 );
 
-export const newStaffSchema = z.object({
-  email: emailField,
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter the person's name.")
-    .max(100, "Use at most 100 characters.")
-    .regex(/^[^\p{Cc}]*$/u, "Remove the control characters."),
-  roles: rolesField,
-});
+/**
+ * "Shops" (SPEC §4 shop scope): the radio `shopScope` is "all" or "chosen", the checkboxes `shops` carry shop codes.
+ * Without either (a bare form post, the bootstrap) the domain applies the default: the granting manager's own scope.
+ * Whether the codes exist and may be granted is the domain's to check (lib/staff/scope.ts grantShopScope).
+ */
+export const shopScopeChoices = ["all", "chosen"] as const;
+
+export const shopScopeMessages = {
+  choice: "Choose All shops or the shops below.",
+  fromList: "Choose shops from the list.",
+  atLeastOne: "Choose at least one shop, or All shops.",
+} as const;
+
+const shopScopeChoice = z.enum(shopScopeChoices, { message: shopScopeMessages.choice });
+const shopScopeFields = {
+  shopScope: z.preprocess((value) => (value === null || value === "" || value === false ? undefined : value), shopScopeChoice.optional()),
+  shops: z.preprocess(
+    checkedValues,
+    z
+      .array(z.string().trim().max(100, shopScopeMessages.fromList).regex(/^[^\p{Cc}]*$/u, shopScopeMessages.fromList))
+      .max(500, shopScopeMessages.fromList),
+  ),
+};
+
+function requireChosenShops(values: { shopScope?: string; shops: string[] }, ctx: z.RefinementCtx): void {
+  if (values.shopScope === "chosen" && values.shops.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["shops"], message: shopScopeMessages.atLeastOne });
+  }
+}
+
+/** The user page's "Shops" form, where the choice is always made. */
+export const shopScopeSchema = z
+  .object({ ...shopScopeFields, shopScope: z.preprocess((value) => (typeof value === "string" ? value : ""), shopScopeChoice) })
+  .superRefine(requireChosenShops);
+
+export const newStaffSchema = z
+  .object({
+    email: emailField,
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter the person's name.")
+      .max(100, "Use at most 100 characters.")
+      .regex(/^[^\p{Cc}]*$/u, "Remove the control characters."),
+    roles: rolesField,
+    ...shopScopeFields,
+  })
+  .superRefine(requireChosenShops);
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters."),

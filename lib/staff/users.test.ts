@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
-import { expect, it } from "vitest";
-import { staffSessions, staffUsers } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { activityLog, shops, staffSessions, staffUsers, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
 import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex, setManagerPasswordRegex } from "./preferences";
@@ -12,8 +12,10 @@ import {
   createStaffUser,
   resetStaffPassword,
   setStaffRoles,
+  setStaffShops,
   setStaffStatus,
   validateStaffSession,
+  type Granter,
 } from "./users";
 
 const office = { branding: backOfficeBranding("http://localhost:3000"), ip: "192.0.2.9" };
@@ -33,7 +35,7 @@ describeOnDatabases("business users", (db) => {
     if (!created.ok) throw new Error("could not create");
     const signIn = await authenticateStaff(db(), { email: address, password: created.password }, null);
     if (!signIn.ok) throw new Error(`could not sign in: ${signIn.reason}`);
-    return { ...signIn, password: created.password, actor: { id: signIn.staff.id, email: address } };
+    return { ...signIn, password: created.password, actor: { id: signIn.staff.id, email: address, shopIds: signIn.staff.shopIds } };
   }
 
   it("bootstraps one user with every role once, e-mailing a temporary password that meets the policy", async () => {
@@ -44,6 +46,7 @@ describeOnDatabases("business users", (db) => {
     expect(await bootstrapStaff(db(), "other@example.com", office)).toBeNull();
     const [user] = await db().select().from(staffUsers).where(eq(staffUsers.email, "admin@example.com"));
     expect(user.roles.sort()).toEqual(["customer_service", "shop_admin", "user_manager"]);
+    expect(user.shopIds).toBeNull();
     expect(user.passwordTemporary).toBe(true);
     const [mail] = await mailTo("admin@example.com", "business-user-account-created");
     expect(temporaryIn(mail.text)).toBe(first!.password);
@@ -142,5 +145,79 @@ describeOnDatabases("business users", (db) => {
     if (!created.ok) throw new Error("create");
     expect(created.password).toMatch(/^(?=.*[0-9]).{12,}$/);
     await setManagerPasswordRegex(db(), admin, DEFAULT_MANAGER_PASSWORD_REGEX, null);
+  });
+
+  let demo: Shop;
+  let classic: Shop;
+  beforeAll(async () => {
+    [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
+    [classic] = await db().select().from(shops).where(eq(shops.code, "classic"));
+  });
+  const create = async (granter: Granter | null, extra: Record<string, unknown> = {}) =>
+    createStaffUser(db(), granter, { email: email(), name: "Scoped", roles: ["customer_service"], ...extra }, office);
+  const scopeOf = async (result: Awaited<ReturnType<typeof create>>) => {
+    if (!result.ok) throw new Error(`create: ${result.reason}`);
+    return result.user.shopIds;
+  };
+  const logged = async (staffId: string, action: string) =>
+    (await db().select().from(activityLog).where(and(eq(activityLog.staffId, staffId), eq(activityLog.action, action)))).map((row) => row.details);
+
+  it("grants All shops by default only from a manager who has them, otherwise the manager's own shops, never more", async () => {
+    const all = (await signedIn()).actor;
+    expect(await scopeOf(await create(all))).toBeNull();
+    expect(await scopeOf(await create(null, { shopScope: "chosen", shops: ["classic"] }))).toEqual([classic.id]);
+    expect(await scopeOf(await create(all, { shopScope: "chosen", shops: ["demo", "classic", "demo"] }))).toEqual([classic.id, demo.id]);
+
+    const limited: Granter = { ...all, shopIds: [classic.id] };
+    const created = await create(limited);
+    expect(await scopeOf(created)).toEqual([classic.id]);
+    expect(await logged(created.ok ? created.user.id : "", "staff.created")).toEqual([{ roles: ["customer_service"], shops: ["classic"] }]);
+    expect(await create(limited, { shopScope: "all" })).toMatchObject({
+      fieldErrors: { shops: ["You work in some shops only, so you cannot grant All shops. Choose shops from your own."] },
+    });
+    // A shop outside the manager's scope is as unknown as one that does not exist.
+    for (const code of ["demo", "nowhere"]) {
+      expect(await create(limited, { shopScope: "chosen", shops: ["classic", code] })).toMatchObject({
+        fieldErrors: { shops: [`Unknown shop: ${code}. Choose shops from the list.`] },
+      });
+    }
+    expect(await create(all, { shopScope: "chosen", shops: [] })).toMatchObject({ fieldErrors: { shops: ["Choose at least one shop, or All shops."] } });
+    expect(await create(all, { shopScope: "some", shops: "<script>" })).toMatchObject({ reason: "invalid" });
+    expect(await create(all, { shopScope: "chosen", shops: ["x".repeat(101)] })).toMatchObject({ reason: "invalid" });
+  });
+
+  it("changes a user's shops within the manager's own, logging before → after as shop codes", async () => {
+    const all = (await signedIn()).actor;
+    const limited: Granter = { ...all, shopIds: [classic.id] };
+    const user = await create(all);
+    if (!user.ok) throw new Error("create");
+    const id = user.user.id;
+    expect(await setStaffShops(db(), all, id, { shopScope: "chosen", shops: ["demo", "classic"] }, "192.0.2.1")).toEqual({ ok: true });
+    expect(await logged(id, "staff.shops-changed")).toEqual([{ from: "all", to: ["classic", "demo"] }]);
+    // Someone who also works in Demo Shop is not a Classic-only manager's to change.
+    expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: ["classic"] }, null)).toEqual({ ok: false, reason: "outside-scope" });
+    expect(await setStaffShops(db(), all, id, { shopScope: "chosen", shops: ["classic"] }, null)).toEqual({ ok: true });
+    expect(await setStaffShops(db(), limited, id, { shopScope: "all" }, null)).toMatchObject({ reason: "invalid" });
+    expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: ["demo"] }, null)).toMatchObject({ reason: "invalid" });
+    expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: [] }, null)).toMatchObject({ reason: "invalid" });
+    expect(await setStaffShops(db(), limited, id, {}, null)).toMatchObject({ fieldErrors: { shopScope: ["Choose All shops or the shops below."] } });
+    expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: ["classic"] }, null)).toEqual({ ok: true });
+    expect(await setStaffShops(db(), all, "not-a-uuid", { shopScope: "all" }, null)).toEqual({ ok: false, reason: "not-found" });
+    const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, id));
+    expect(row.shopIds).toEqual([classic.id]);
+    expect(await logged(id, "staff.shops-changed")).toHaveLength(2);
+  });
+
+  it("keeps at least one active user manager with All shops, who alone can grant them", async () => {
+    await db().update(staffUsers).set({ status: "disabled" }).where(sql`'user_manager' = any(${staffUsers.roles})`);
+    const only = await signedIn(["user_manager"]);
+    const classicManager = await create(null, { roles: ["user_manager"], shopScope: "chosen", shops: ["classic"] });
+    expect(classicManager.ok).toBe(true);
+    const last = { ok: false, reason: "last-all-shops-manager" };
+    expect(await setStaffShops(db(), only.actor, only.staff.id, { shopScope: "chosen", shops: ["classic"] }, null)).toEqual(last);
+    expect(await setStaffRoles(db(), only.actor, only.staff.id, ["customer_service"], null)).toEqual(last);
+    expect(await setStaffStatus(db(), only.actor, only.staff.id, "disabled", null)).toEqual(last);
+    await signedIn(["user_manager"]);
+    expect(await setStaffShops(db(), only.actor, only.staff.id, { shopScope: "chosen", shops: ["classic"] }, null)).toEqual({ ok: true });
   });
 });

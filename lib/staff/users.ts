@@ -11,13 +11,26 @@ import { generatePassword, hashPassword, verifyPassword } from "@/lib/passwords/
 import { PASSWORD_MAX } from "@/lib/passwords/policy";
 import type { FieldErrors } from "@/lib/shops/registration-form";
 import { emailField } from "@/lib/shops/registration-form";
-import { changePasswordSchema, newStaffSchema, rolesField } from "./forms";
+import { changePasswordSchema, newStaffSchema, rolesField, shopScopeSchema } from "./forms";
 import { managerPasswordPolicy } from "./preferences";
+import {
+  grantShopScope,
+  sameShopScope,
+  scopeCodes,
+  shopScope,
+  shopsInScope,
+  withinShopScope,
+  type ScopeRequest,
+  type ScopeShop,
+  type ShopScope,
+} from "./scope";
 
 /** A signed-in business user and the session they use. */
 export type StaffContext = { staff: StaffUser; sessionId: string };
 /** Who acted, for the activity log. */
 export type Actor = { id: string; email: string };
+/** A user manager granting shops: their own shop scope bounds what they may grant (SPEC §4). */
+export type Granter = Actor & Pick<StaffUser, "shopIds">;
 /** The back office as the sender of business users' e-mails; its base URL leads to /admin/login. */
 export type BackOffice = { branding: ShopBranding; ip: string | null; now?: Date };
 
@@ -73,20 +86,43 @@ async function endSessions(tx: Db, staffId: string, except?: string): Promise<vo
     );
 }
 
+type ScopeInput = { shopScope?: "all" | "chosen"; shops: string[] };
+type GrantedScope = { ok: true; scope: ShopScope; known: ScopeShop[] } | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
+
+/**
+ * The shops a grant gives (lib/staff/scope.ts grantShopScope). A form that names neither All shops nor any shop gets
+ * the default of SPEC §4: All shops when the granter has them, otherwise the granter's own shops.
+ */
+async function grantedScope(db: Db, granter: ShopScope, input: ScopeInput): Promise<GrantedScope> {
+  const known = await shopsInScope(db, null);
+  const own = known.filter((shop) => granter?.includes(shop.id)).map((shop) => shop.code);
+  const request: ScopeRequest =
+    input.shopScope === "all" || (input.shopScope === undefined && input.shops.length === 0 && granter === null)
+      ? { all: true }
+      : { all: false, codes: input.shopScope === undefined && input.shops.length === 0 ? own : input.shops };
+  const granted = grantShopScope(granter, request, known);
+  return granted.ok ? { ...granted, known } : { ok: false, reason: "invalid", fieldErrors: { shops: [granted.message] } };
+}
+
 export type CreateStaffResult =
   | { ok: true; user: StaffUser; password: string }
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
   | Failure<"exists">;
 
-/** Creates a business user with a temporary password, e-mailed as Business user account created. */
+/**
+ * Creates a business user with a temporary password, e-mailed as Business user account created. `actor` null is
+ * the system (bootstrap, CLI), which grants as one with All shops.
+ */
 export async function createStaffUser(
   db: Db,
-  actor: Actor | null,
+  actor: Granter | null,
   input: unknown,
   backOffice: BackOffice,
 ): Promise<CreateStaffResult> {
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+  const granted = await grantedScope(db, actor ? shopScope(actor) : null, parsed.data);
+  if (!granted.ok) return granted;
   const now = backOffice.now ?? new Date();
   const { password, passwordHash } = await temporaryPassword(db);
   return db.transaction(async (tx): Promise<CreateStaffResult> => {
@@ -96,6 +132,7 @@ export async function createStaffUser(
         email: parsed.data.email,
         name: parsed.data.name,
         roles: [...new Set(parsed.data.roles)],
+        shopIds: granted.scope,
         passwordHash,
         passwordTemporary: true,
         temporaryExpiresAt: temporaryUntil(now),
@@ -113,7 +150,7 @@ export async function createStaffUser(
       staffId: user.id,
       email: user.email,
       ip: backOffice.ip,
-      details: { roles: user.roles },
+      details: { roles: user.roles, shops: scopeCodes(user.shopIds, granted.known) },
     });
     return { ok: true, user, password };
   });
@@ -127,7 +164,7 @@ export async function bootstrapStaff(
 ): Promise<{ email: string; password: string } | null> {
   const [existing] = await db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
   if (existing) return null;
-  const created = await createStaffUser(db, null, { email, name: "Administrator", roles: [...staffRoles] }, backOffice);
+  const created = await createStaffUser(db, null, { email, name: "Administrator", roles: [...staffRoles], shopScope: "all" }, backOffice);
   return created.ok ? { email: created.user.email, password: created.password } : null;
 }
 
@@ -148,20 +185,30 @@ async function lockStaff(tx: Db, id: string): Promise<StaffUser | null> {
 }
 
 /** Locks every active user manager: two concurrent changes cannot each remove "the other" last one. */
-async function activeManagers(tx: Db): Promise<string[]> {
-  const rows = await tx
-    .select({ id: staffUsers.id })
+async function activeManagers(tx: Db): Promise<Pick<StaffUser, "id" | "shopIds">[]> {
+  return tx
+    .select({ id: staffUsers.id, shopIds: staffUsers.shopIds })
     .from(staffUsers)
     .where(and(eq(staffUsers.status, "active"), sql`'user_manager' = any(${staffUsers.roles})`))
     .orderBy(asc(staffUsers.id))
     .for("update");
-  return rows.map((row) => row.id);
 }
 
-async function wouldRemoveLastManager(tx: Db, user: StaffUser, stillManager: boolean): Promise<boolean> {
-  if (stillManager) return false;
+/**
+ * Whether a change to a user (still a user manager or not, with these shops) would leave no active user manager,
+ * or none with All shops: nobody could then manage the team, or grant the shops that only they can grant.
+ */
+async function managerProblem(
+  tx: Db,
+  user: StaffUser,
+  after: { manager: boolean; shopIds: ShopScope },
+): Promise<"last-manager" | "last-all-shops-manager" | null> {
   const managers = await activeManagers(tx);
-  return managers.includes(user.id) && managers.length <= 1;
+  if (!managers.some((manager) => manager.id === user.id)) return null;
+  const remaining = [...managers.filter((manager) => manager.id !== user.id), ...(after.manager ? [{ id: user.id, shopIds: after.shopIds }] : [])];
+  if (remaining.length === 0) return "last-manager";
+  const allShops = (list: typeof managers) => list.some((manager) => shopScope(manager) === null);
+  return allShops(managers) && !allShops(remaining) ? "last-all-shops-manager" : null;
 }
 
 /** A user manager's reset: a new temporary password e-mailed as Business user password reset; sessions end. */
@@ -189,7 +236,7 @@ export async function resetStaffPassword(
 
 export type StaffChangeResult =
   | { ok: true }
-  | Failure<"not-found" | "last-manager">
+  | Failure<"not-found" | "last-manager" | "last-all-shops-manager" | "outside-scope">
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
 
 export async function setStaffRoles(db: Db, actor: Actor, userId: string, roles: unknown, ip: string | null): Promise<StaffChangeResult> {
@@ -199,7 +246,8 @@ export async function setStaffRoles(db: Db, actor: Actor, userId: string, roles:
   return db.transaction(async (tx): Promise<StaffChangeResult> => {
     const user = await lockStaff(tx, userId);
     if (!user) return { ok: false, reason: "not-found" };
-    if (await wouldRemoveLastManager(tx, user, next.includes("user_manager"))) return { ok: false, reason: "last-manager" };
+    const problem = await managerProblem(tx, user, { manager: next.includes("user_manager"), shopIds: user.shopIds });
+    if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ roles: next }).where(eq(staffUsers.id, user.id));
     await recordActivity(tx, {
       action: "staff.roles-changed",
@@ -209,6 +257,37 @@ export async function setStaffRoles(db: Db, actor: Actor, userId: string, roles:
       email: user.email,
       ip,
       details: { from: user.roles, to: next },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * "Shops" on the user's page: All shops or chosen shops, within the granter's own scope. A user who also works in
+ * shops outside that scope (or in All shops) is left to a user manager of those shops. Logged as shop codes.
+ */
+export async function setStaffShops(db: Db, actor: Granter, userId: string, input: unknown, ip: string | null): Promise<StaffChangeResult> {
+  const parsed = shopScopeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+  return db.transaction(async (tx): Promise<StaffChangeResult> => {
+    const user = await lockStaff(tx, userId);
+    if (!user) return { ok: false, reason: "not-found" };
+    const granter = shopScope(actor);
+    if (!withinShopScope(shopScope(user), granter)) return { ok: false, reason: "outside-scope" };
+    const granted = await grantedScope(tx, granter, parsed.data);
+    if (!granted.ok) return granted;
+    if (sameShopScope(shopScope(user), granted.scope)) return { ok: true };
+    const problem = await managerProblem(tx, user, { manager: user.roles.includes("user_manager"), shopIds: granted.scope });
+    if (problem) return { ok: false, reason: problem };
+    await tx.update(staffUsers).set({ shopIds: granted.scope }).where(eq(staffUsers.id, user.id));
+    await recordActivity(tx, {
+      action: "staff.shops-changed",
+      actorType: "staff",
+      actorId: actor.id,
+      staffId: user.id,
+      email: user.email,
+      ip,
+      details: { from: scopeCodes(shopScope(user), granted.known), to: scopeCodes(granted.scope, granted.known) },
     });
     return { ok: true };
   });
@@ -225,7 +304,8 @@ export async function setStaffStatus(
   return db.transaction(async (tx): Promise<StaffChangeResult> => {
     const user = await lockStaff(tx, userId);
     if (!user) return { ok: false, reason: "not-found" };
-    if (status === "disabled" && (await wouldRemoveLastManager(tx, user, false))) return { ok: false, reason: "last-manager" };
+    const problem = status === "disabled" ? await managerProblem(tx, user, { manager: false, shopIds: user.shopIds }) : null;
+    if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ status }).where(eq(staffUsers.id, user.id));
     if (status === "disabled") await endSessions(tx, user.id);
     await recordActivity(tx, {

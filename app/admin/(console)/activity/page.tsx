@@ -10,12 +10,12 @@ export const metadata: Metadata = { title: "Activity" };
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireStaff(["user_manager", "shop_admin"]);
+  const { staff } = await requireStaff(["user_manager", "shop_admin"]);
   const params = await searchParams;
   const person = one(params.person).slice(0, 200);
   const action = one(params.action).slice(0, 100);
   const db = await getDb();
-  const [rows, actions] = await Promise.all([listActivity(db, { person, action }), activityActions(db)]);
+  const [rows, actions] = await Promise.all([listActivity(db, staff, { person, action }), activityActions(db, staff)]);
   return (
     <section className="space-y-6">
       <PageHeading>Activity</PageHeading>

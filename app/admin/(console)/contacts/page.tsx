@@ -5,6 +5,7 @@ import { customerStatuses } from "@/db/schema";
 import { DataTable } from "@/components/data-table";
 import { PageHeading, SelectField } from "@/components/form";
 import { searchContacts, shopsWithTypes, SEARCH_MIN_LENGTH } from "@/lib/accounts/contacts";
+import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../guard";
 import { SearchBox } from "./components";
 
@@ -13,11 +14,12 @@ export const metadata: Metadata = { title: "Contacts" };
 const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 600);
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireStaff("customer_service");
+  const { staff } = await requireStaff("customer_service");
+  const scope = shopScope(staff);
   const params = await searchParams;
   const filter = { q: one(params.q), shopId: one(params.shop), status: one(params.status), customerType: one(params.type), after: one(params.after) };
   const db = await getDb();
-  const [page, shopList] = await Promise.all([searchContacts(db, filter), shopsWithTypes(db)]);
+  const [page, shopList] = await Promise.all([searchContacts(db, filter, scope), shopsWithTypes(db, scope)]);
   const types = [...new Set(shopList.flatMap((shop) => shop.types.map((type) => type.code)))];
   const chosen = { q: filter.q, shop: filter.shopId, status: filter.status, type: filter.customerType };
   const firstQuery = new URLSearchParams(Object.entries(chosen).filter(([, value]) => value));
@@ -33,7 +35,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       </div>
       <form method="get" role="search" aria-label="Find contacts" className="flex flex-wrap items-start gap-4">
         <SearchBox initial={filter.q} />
-        <SelectField label="Shop" name="shop" defaultValue={filter.shopId} anyLabel="All shops" options={shopList.map((shop) => ({ value: shop.id, label: shop.name }))} />
+        <SelectField label="Shop" name="shop" defaultValue={filter.shopId} anyLabel={scope === null ? "All shops" : "All your shops"} options={shopList.map((shop) => ({ value: shop.id, label: shop.name }))} />
         <SelectField label="Status" name="status" defaultValue={filter.status} anyLabel="Any status" options={customerStatuses.map((status) => ({ value: status, label: status }))} />
         <SelectField label="Customer type" name="type" defaultValue={filter.customerType} anyLabel="Any type" options={types.map((type) => ({ value: type, label: type }))} />
         <button type="submit" className="mt-6 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">Apply</button>

@@ -4,14 +4,16 @@ import { getDb } from "@/db/client";
 import { DataTable } from "@/components/data-table";
 import { PageHeading } from "@/components/form";
 import { roleLabels } from "@/lib/staff/forms";
+import { describeShopScope, shopScope, shopsInScope } from "@/lib/staff/scope";
 import { listStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../guard";
 
 export const metadata: Metadata = { title: "Business users" };
 
 export default async function StaffListPage() {
-  await requireStaff("user_manager");
-  const users = await listStaff(await getDb());
+  const { staff } = await requireStaff("user_manager");
+  const db = await getDb();
+  const [users, visibleShops] = await Promise.all([listStaff(db), shopsInScope(db, shopScope(staff))]);
   return (
     <section className="space-y-6">
       <div className="flex items-center justify-between">
@@ -28,6 +30,7 @@ export default async function StaffListPage() {
           { header: "Name", cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.name}</Link> },
           { header: "Email", cell: (user) => user.email },
           { header: "Roles", cell: (user) => user.roles.map((role) => roleLabels[role]).join(", ") },
+          { header: "Shops", cell: (user) => describeShopScope(shopScope(user), visibleShops) },
           {
             header: "Status",
             cell: (user) => (user.status === "disabled" ? "Deactivated" : user.passwordTemporary ? "Active (temporary password)" : "Active"),

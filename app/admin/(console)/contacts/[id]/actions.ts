@@ -1,22 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
-import { callCentreReset, resendContactActivation, setContactActive } from "@/lib/accounts/contacts";
+import { callCentreReset, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
 
 const problems: Record<string, string> = {
-  "not-found": "This contact no longer exists.",
   "not-active": "Only active accounts can have their password reset. Resend the activation e-mail instead.",
   "not-pending": "This account is no longer waiting for activation.",
 };
 
-async function run(customerId: string, work: (agent: { id: string; email: string }, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>, done: string): Promise<FormState> {
+async function run(customerId: string, work: (agent: Agent, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>, done: string): Promise<FormState> {
   const { staff } = await requireStaff("customer_service");
   const result = await work(staff, await clientAddress());
+  // A contact of a shop outside the agent's scope (or one that is gone) does not exist for them: 404.
+  if (!result.ok && result.reason === "not-found") notFound();
   revalidatePath(`/admin/contacts/${customerId}`);
   if (!result.ok) return { formError: problems[result.reason] ?? "That did not work." };
   afterResponse();

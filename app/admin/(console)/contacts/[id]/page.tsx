@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { DataTable, formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
 import { contactNotifications, findContact } from "@/lib/accounts/contacts";
+import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 import { ActionButton } from "@/components/action-forms";
 import { callCentreResetAction, resendContactActivationAction, setContactActiveAction } from "./actions";
@@ -19,14 +21,15 @@ export default async function ContactPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string }>;
 }) {
-  await requireStaff("customer_service");
+  const { staff } = await requireStaff("customer_service");
   const db = await getDb();
-  const contact = await findContact(db, (await params).id);
+  const scope = shopScope(staff);
+  const contact = await findContact(db, (await params).id, scope);
   if (!contact) notFound();
-  const { customer, shop, createdBy } = contact;
+  const { customer, shop, createdBy, attributes } = contact;
   const [notifications, activity] = await Promise.all([
-    contactNotifications(db, customer.id),
-    listActivity(db, { customerId: customer.id, limit: 50 }),
+    contactNotifications(db, customer.id, scope),
+    listActivity(db, staff, { customerId: customer.id, limit: 50 }),
   ]);
   const created = (await searchParams).created === "1";
   return (
@@ -43,6 +46,12 @@ export default async function ContactPage({
         <dd>{shop.name}</dd>
         <dt className="font-medium text-slate-700">Customer type</dt>
         <dd>{customer.customerType}</dd>
+        {attributes.map((attribute) => (
+          <Fragment key={attribute.code}>
+            <dt className="font-medium text-slate-700">{attribute.label}</dt>
+            <dd>{attribute.value || "—"}</dd>
+          </Fragment>
+        ))}
         <dt className="font-medium text-slate-700">Status</dt>
         <dd>{customer.status}</dd>
         <dt className="font-medium text-slate-700">Created</dt>

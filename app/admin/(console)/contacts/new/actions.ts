@@ -10,15 +10,16 @@ import { requireStaff } from "../../../guard";
 
 export async function createContactAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("customer_service");
-  const values = formStrings(formData, 320);
+  const { intent, ...values } = formStrings(formData, 320);
+  // Without JavaScript, "Choose shop and type" posts the chosen shop and type: the form comes back with their fields.
+  if (intent === "choose") return { values };
   const result = await createContact(await getDb(), staff, values, await clientAddress());
   if (result.ok) {
     afterResponse();
     redirect(`/admin/contacts/${result.customer.id}?created=1`);
   }
-  const echo = { shopId: values.shopId ?? "", customerType: values.customerType ?? "", email: values.email ?? "", firstName: values.firstName ?? "", lastName: values.lastName ?? "" };
   if (result.reason === "exists") {
-    return { values: echo, fieldErrors: { email: ["A contact with this e-mail address already exists in this shop."] } };
+    return { values, fieldErrors: { email: ["A contact with this e-mail address already exists in this shop."] } };
   }
-  return { values: echo, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
+  return { values, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
 }

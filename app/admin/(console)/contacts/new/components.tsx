@@ -1,28 +1,44 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
-import { contactFormSchema } from "@/lib/accounts/contact-form";
+import type { ContactShop } from "@/lib/accounts/contacts";
+import { contactFieldsSchema } from "@/lib/accounts/contact-form";
 import { createContactAction } from "./actions";
 
-type ShopOption = { id: string; name: string; types: { code: string; name: string }[] };
+type Choice = { shopId?: string; customerType?: string };
 
 const selectClass = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
-export function NewContactForm({ shops }: { shops: ShopOption[] }) {
-  // No react-hook-form defaults: the selects' own values stand, even when chosen before hydration.
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(
-    createContactAction,
-    contactFormSchema,
-  );
-  const [shopId, setShopId] = useState(state.values?.shopId || shops[0]?.id || "");
-  const types = shops.find((shop) => shop.id === shopId)?.types ?? [];
-  const shopField = register("shopId");
+/** The chosen shop (or the first) and its chosen type (or the same code there, or its first). */
+function resolve(shops: ContactShop[], choice: Choice) {
+  const shop = shops.find((candidate) => candidate.id === choice.shopId) ?? shops[0];
+  const type = shop.types.find((candidate) => candidate.code === choice.customerType) ?? shop.types[0];
+  return { shop, type };
+}
+
+/**
+ * Office › Contacts › New contact. The fields are the chosen shop and type's registration attributes without the
+ * passwords: with JavaScript they follow the selects at once; without it, "Choose shop and type" posts the choice and the
+ * page comes back with that type's fields and what was typed so far.
+ */
+export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initial: Choice }) {
+  // The agent's choice in this page, once they change a select.
+  const [picked, setPicked] = useState<Choice | null>(null);
+  // The browser validates against the fields on screen. A server answer (with JavaScript) carries the same choice
+  // as the screen, so the schema can follow `picked ?? initial` before that answer is known.
+  const schemaChoice = resolve(shops, picked ?? initial);
+  const schema = useMemo(() => contactFieldsSchema(schemaChoice.type.attributes), [schemaChoice.type.attributes]);
+  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(createContactAction, schema);
+  // Without JavaScript the page is rendered anew from the server's answer, which names the choice that was posted.
+  const { shop, type } = resolve(shops, picked ?? (state.values?.shopId ? state.values : initial));
+
   const selectError = (name: string) => {
     const errors = errorsFor(name);
     return errors ? <p id={`field-${name}-error`} className="text-sm text-red-800">{Array.isArray(errors) ? errors.join(" ") : errors}</p> : null;
   };
+  const described = (name: string) => (errorsFor(name) ? `field-${name}-error` : undefined);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
@@ -30,32 +46,52 @@ export function NewContactForm({ shops }: { shops: ShopOption[] }) {
         <label htmlFor="field-shopId" className="block text-sm font-medium text-slate-800">Shop</label>
         <select
           id="field-shopId"
+          name="shopId"
           className={selectClass}
-          defaultValue={shopId}
-          {...shopField}
-          onChange={(event) => {
-            setShopId(event.target.value);
-            void shopField.onChange(event);
-          }}
+          defaultValue={shop.id}
+          aria-describedby={described("shopId")}
+          onChange={(event) => setPicked({ shopId: event.target.value, customerType: type.code })}
         >
-          {shops.map((shop) => (
-            <option key={shop.id} value={shop.id}>{shop.name}</option>
+          {shops.map((option) => (
+            <option key={option.id} value={option.id}>{option.name}</option>
           ))}
         </select>
         {selectError("shopId")}
       </div>
       <div className="space-y-1">
         <label htmlFor="field-customerType" className="block text-sm font-medium text-slate-800">Customer type</label>
-        <select id="field-customerType" key={shopId} className={selectClass} defaultValue={state.values?.customerType || types[0]?.code} {...register("customerType")}>
-          {types.map((type) => (
-            <option key={type.code} value={type.code}>{`${type.code} – ${type.name}`}</option>
+        <select
+          id="field-customerType"
+          key={shop.id}
+          name="customerType"
+          className={selectClass}
+          defaultValue={type.code}
+          aria-describedby={described("customerType")}
+          onChange={(event) => setPicked({ shopId: shop.id, customerType: event.target.value })}
+        >
+          {shop.types.map((option) => (
+            <option key={option.code} value={option.code}>{`${option.code} – ${option.name}`}</option>
           ))}
         </select>
         {selectError("customerType")}
       </div>
-      <Field label="Email" type="email" autoComplete="off" required defaultValue={state.values?.email} errors={errorsFor("email")} {...register("email")} />
-      <Field label="First name" type="text" autoComplete="off" required defaultValue={state.values?.firstName} errors={errorsFor("firstName")} {...register("firstName")} />
-      <Field label="Last name" type="text" autoComplete="off" required defaultValue={state.values?.lastName} errors={errorsFor("lastName")} {...register("lastName")} />
+      <noscript>
+        <button type="submit" name="intent" value="choose" className="rounded-md border border-slate-400 px-4 py-2 font-medium">
+          Choose shop and type
+        </button>
+      </noscript>
+      {type.attributes.map((attribute) => (
+        <Field
+          key={attribute.code}
+          label={attribute.label}
+          type={attribute.valueKind === "email" ? "email" : attribute.valueKind === "phone" ? "tel" : "text"}
+          autoComplete="off"
+          required={attribute.required}
+          defaultValue={state.values?.[attribute.code]}
+          errors={errorsFor(attribute.code)}
+          {...register(attribute.code)}
+        />
+      ))}
       <SubmitButton pending={pending}>Create contact</SubmitButton>
     </form>
   );

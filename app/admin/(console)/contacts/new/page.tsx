@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
 import { shopsWithTypes } from "@/lib/accounts/contacts";
+import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 import { NewContactForm } from "./components";
 
 export const metadata: Metadata = { title: "New contact" };
 
-export default async function NewContactPage() {
-  await requireStaff("customer_service");
-  const shops = await shopsWithTypes(await getDb());
+const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 100);
+
+export default async function NewContactPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { staff } = await requireStaff("customer_service");
+  const shops = await shopsWithTypes(await getDb(), shopScope(staff));
+  const params = await searchParams;
   return (
     <section className="max-w-md space-y-6">
       <PageHeading>New contact</PageHeading>
@@ -17,7 +21,11 @@ export default async function NewContactPage() {
         The customer receives an activation e-mail. Its link asks them to choose a password (or, where the shop issues
         passwords, sends them one) and activates the account.
       </p>
-      <NewContactForm shops={shops} />
+      {shops.length === 0 ? (
+        <p>None of your shops offers a customer type yet.</p>
+      ) : (
+        <NewContactForm shops={shops} initial={{ shopId: one(params.shop), customerType: one(params.type) }} />
+      )}
     </section>
   );
 }

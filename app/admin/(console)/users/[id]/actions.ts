@@ -3,21 +3,23 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
-import { resetStaffPassword, setStaffRoles, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
+import { resetStaffPassword, setStaffRoles, setStaffShops, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { backOffice, requireStaff } from "../../../guard";
+import { shopScopeInput } from "../shop-scope-input";
 
-function answer(result: StaffChangeResult | { ok: true } | { ok: false; reason: "not-found" }, done: string): FormState {
+const problems = {
+  "not-found": "This user no longer exists.",
+  "last-manager": "This is the last active user manager: give another user that role first.",
+  "last-all-shops-manager": "This is the last active user manager who works in all shops: give another user manager All shops first.",
+  "outside-scope": "This user also works in shops outside yours, so only a user manager of those shops can change their shops.",
+} as const;
+
+function answer(result: StaffChangeResult, done: string, invalid = "Please correct the roles."): FormState {
   if (result.ok) return { notice: done };
-  switch (result.reason) {
-    case "not-found":
-      return { formError: "This user no longer exists." };
-    case "last-manager":
-      return { formError: "This is the last active user manager: give another user that role first." };
-    case "invalid":
-      return { fieldErrors: result.fieldErrors, formError: "Please correct the roles." };
-  }
+  if (result.reason === "invalid") return { fieldErrors: result.fieldErrors, formError: invalid };
+  return { formError: problems[result.reason] };
 }
 
 export async function resetStaffPasswordAction(userId: string): Promise<FormState> {
@@ -34,6 +36,13 @@ export async function setStaffRolesAction(userId: string, _previous: FormState, 
   const result = await setStaffRoles(await getDb(), staff, userId, roles, await clientAddress());
   revalidatePath(`/admin/users/${userId}`);
   return answer(result, "Roles saved.");
+}
+
+export async function setStaffShopsAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff } = await requireStaff("user_manager");
+  const result = await setStaffShops(await getDb(), staff, userId, shopScopeInput(formData), await clientAddress());
+  revalidatePath(`/admin/users/${userId}`);
+  return answer(result, "Shops saved.", "Please correct the shops.");
 }
 
 export async function setStaffStatusAction(userId: string, status: "active" | "disabled"): Promise<FormState> {

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
+import { describeShopScope, shopScope, shopsInScope, withinShopScope } from "@/lib/staff/scope";
 import { findStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../../guard";
-import { resetStaffPasswordAction, setStaffRolesAction, setStaffStatusAction } from "./actions";
+import { resetStaffPasswordAction, setStaffRolesAction, setStaffShopsAction, setStaffStatusAction } from "./actions";
 import { ActionButton } from "@/components/action-forms";
-import { RolesForm } from "./components";
+import { RolesForm, ShopsForm } from "./components";
 
 export const metadata: Metadata = { title: "Business user" };
 
@@ -19,9 +20,13 @@ export default async function StaffDetailsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string }>;
 }) {
-  await requireStaff("user_manager");
-  const user = await findStaff(await getDb(), (await params).id);
+  const { staff } = await requireStaff("user_manager");
+  const db = await getDb();
+  const user = await findStaff(db, (await params).id);
   if (!user) notFound();
+  const viewerScope = shopScope(staff);
+  const userScope = shopScope(user);
+  const grantable = await shopsInScope(db, viewerScope);
   const created = (await searchParams).created === "1";
   const disabled = user.status === "disabled";
   return (
@@ -42,12 +47,29 @@ export default async function StaffDetailsPage({
             ? `Temporary, valid until ${formatUtc(user.temporaryExpiresAt)}`
             : "Chosen by the user"}
         </dd>
+        <dt className="font-medium text-slate-700">Shops</dt>
+        <dd>{describeShopScope(userScope, grantable)}</dd>
         <dt className="font-medium text-slate-700">Created</dt>
         <dd>{formatUtc(user.createdAt)}</dd>
       </dl>
       <section aria-labelledby="roles-heading" className="space-y-3">
         <h2 id="roles-heading" className="text-lg font-semibold">Roles</h2>
         <RolesForm action={setStaffRolesAction.bind(null, user.id)} roles={user.roles} />
+      </section>
+      <section aria-labelledby="shops-heading" className="space-y-3">
+        <h2 id="shops-heading" className="text-lg font-semibold">Shops</h2>
+        {withinShopScope(userScope, viewerScope) ? (
+          <ShopsForm
+            action={setStaffShopsAction.bind(null, user.id)}
+            shops={grantable.map(({ code, name }) => ({ code, name }))}
+            canGrantAll={viewerScope === null}
+            chosen={{ all: userScope === null, codes: grantable.filter((shop) => userScope?.includes(shop.id)).map((shop) => shop.code) }}
+          />
+        ) : (
+          <p className="text-slate-700">
+            This user also works in shops outside yours, so only a user manager of those shops can change their shops.
+          </p>
+        )}
       </section>
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">Password</h2>

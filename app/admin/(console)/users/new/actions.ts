@@ -6,17 +6,19 @@ import { formStrings, type FormState } from "@/components/form-state";
 import { createStaffUser } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { backOffice, requireStaff } from "../../../guard";
+import { shopScopeInput } from "../shop-scope-input";
 
 export async function createStaffAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const values = formStrings(formData, 320);
-  const input = { email: values.email, name: values.name, roles: formData.getAll("roles").filter((role) => typeof role === "string") };
+  const shops = shopScopeInput(formData);
+  const input = { email: values.email, name: values.name, roles: formData.getAll("roles").filter((role) => typeof role === "string"), ...shops };
   const result = await createStaffUser(await getDb(), staff, input, await backOffice());
   if (result.ok) {
     afterResponse();
     redirect(`/admin/users/${result.user.id}?created=1`);
   }
-  const echo = { email: values.email ?? "", name: values.name ?? "" };
+  const echo = { email: values.email ?? "", name: values.name ?? "", shopScope: shops.shopScope ?? "", shops: shops.shops.join(",") };
   if (result.reason === "exists") return { values: echo, fieldErrors: { email: ["A business user with this e-mail address already exists."] } };
   return { values: echo, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
 }
