@@ -26,6 +26,9 @@ import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
 
 const PASSWORD_STEM = "Fresh-start-2026";
 
+/** Where /account sends someone who is not signed in (on that shop). */
+const signInForAccount = (shop: DemoShop) => new RegExp(`^${shop.origin.replace(/\./g, "\\.")}/login\\?next=(%2F|/)account$`);
+
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
 
 /** The page is the shop's own: its origin, its name in the header, nothing of the other shop; signed in or not. */
@@ -155,6 +158,8 @@ for (const shop of demoShops) {
       await sql`update email_outbox set created_at = created_at - interval '5 minutes' where recipient = ${shopper.email}`;
       await page.goto(shopUrl(shop, "/login"));
       await page.getByRole("link", { name: "Forgot your password?" }).click();
+      await expect(page).toHaveURL(shopUrl(shop, "/forgot-password"));
+      await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
       await page.getByLabel("Email").fill(shopper.email);
       await page.getByRole("button", { name: "Send reset link" }).click();
       await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
@@ -172,7 +177,7 @@ for (const shop of demoShops) {
       await expect(page).toHaveURL(shopUrl(shop, "/"));
       await expectShopPage(page, shop, false);
       await page.goto(shopUrl(shop, "/account"));
-      await expect(page).toHaveURL(`${shopUrl(shop, "/login")}?next=%2Faccount`);
+      await expect(page).toHaveURL(signInForAccount(shop));
       await expectShopPage(page, shop, false);
     });
   });
@@ -206,7 +211,7 @@ test("sessions are per shop: a Demo Shop session signs nobody in on Classic Shop
   await page.goto(shopUrl(classicShop, "/"));
   await expectShopPage(page, classicShop, false);
   await page.goto(shopUrl(classicShop, "/account"));
-  await expect(page).toHaveURL(`${shopUrl(classicShop, "/login")}?next=%2Faccount`);
+  await expect(page).toHaveURL(signInForAccount(classicShop));
   // Nor do the Demo Shop's credentials: the account belongs to one shop.
   await signIn(page, shopper.email, shopper.password, classicShop);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("The e-mail or password is incorrect.");
