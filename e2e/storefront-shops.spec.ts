@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { appPort } from "./app-env";
+import { appEnv, appPort } from "./app-env";
 import {
   activationEmail,
   activeShopper,
@@ -9,6 +9,7 @@ import {
   expect,
   linkTo,
   newShopper,
+  newStaff,
   passwordIn,
   register,
   shopUrl,
@@ -51,10 +52,14 @@ async function expectShopPage(page: Page, shop: DemoShop, signedIn: boolean): Pr
   }
 }
 
+/** The server runs with EMAIL_FROM in the `Name <address>` form; the demo shops were seeded with its address. */
+const emailFrom = appEnv().EMAIL_FROM;
+const senderAddress = /<(.+)>$/.exec(emailFrom)?.[1];
+
 /** The e-mail is the shop's: its name in the subject and as sender, every link built from its base URL. */
 function expectEmailOf(shop: DemoShop, email: SinkEmail, subject: string): void {
   expect(email.subject).toBe(`${shop.name}: ${subject}`);
-  expect(email.from).toMatch(new RegExp(`^${shop.name} <[^<>\\s]+@[^<>\\s]+>$`));
+  expect(email.from).toBe(`${shop.name} <${senderAddress}>`);
   const links = extractLinks(email);
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) expect(new URL(link).origin, link).toBe(shop.origin);
@@ -236,4 +241,12 @@ test("an unknown host gets No shop here (404) on every path, naming the host and
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to Classic Shop" })).toBeVisible();
+});
+
+test("EMAIL_FROM as `Name <address>`: the server and the CLI start, and the back office sends from it", async ({ browser, clientAddress }) => {
+  expect(emailFrom).toMatch(/^[^<>]+ <[^<>]+@[^<>]+>$/);
+  const { page, email } = await newStaff(browser, clientAddress, ["customer_service"]);
+  const [created] = await waitForEmail({ to: email, tag: "business-user-account-created" });
+  expect(created.from).toBe(emailFrom);
+  await page.context().close();
 });
