@@ -65,7 +65,7 @@ export function getDb(): Promise<Db> {
     return openDatabase({
       url: env.databaseUrl,
       pgliteDir: path.join(env.dataDir, "pglite"),
-      seed: { appUrl: env.appUrl, emailFrom: env.emailFrom },
+      seed: { appUrl: env.appUrl, emailFrom: env.sender.address, followAppUrl: !env.production },
     });
   })().catch((error) => {
     holder.storefrontDatabase = undefined;

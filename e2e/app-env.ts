@@ -14,7 +14,7 @@ export function appEnv(): Record<string, string> {
     RESEND_BASE_URL: `http://127.0.0.1:${sinkPort}`,
     APP_URL: `http://localhost:${appPort}`,
     CRON_SECRET: "e2e-cron-secret-0123456789",
-    EMAIL_FROM: "shop@example.com",
+    EMAIL_FROM: "Storefront Accounts <office@example.com>",
     // Tests act as different clients through X-Forwarded-For, as behind a proxy.
     TRUST_PROXY: "true",
   };

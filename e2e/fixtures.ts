@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { appEnv } from "./app-env";
+import { appEnv, appPort } from "./app-env";
 import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
 
 type Sql = ReturnType<typeof postgres>;
@@ -39,20 +39,49 @@ export function uniqueEmail(label: string): string {
 
 export const PASSWORD = "Correct-horse-42";
 
+/** The demo shops of SPEC §2 as the suite reaches them (Chromium resolves *.localhost to loopback itself). */
+export type DemoShop = {
+  code: "demo" | "classic";
+  name: string;
+  /** Where the browser reaches it; also its seeded base URL, which every e-mailed link must start with. */
+  origin: string;
+  /** Demo: customers choose passwords. Classic: passwords are generated and e-mailed. */
+  passwords: "user-controlled" | "automatic";
+};
+
+export const demoShop: DemoShop = { code: "demo", name: "Demo Shop", origin: `http://localhost:${appPort}`, passwords: "user-controlled" };
+export const classicShop: DemoShop = {
+  code: "classic",
+  name: "Classic Shop",
+  origin: `http://classic.localhost:${appPort}`,
+  passwords: "automatic",
+};
+export const demoShops: DemoShop[] = [demoShop, classicShop];
+
+/** An absolute URL of a page of the shop. */
+export function shopUrl(shop: DemoShop, path: string): string {
+  return `${shop.origin}${path}`;
+}
+
 export type Shopper = { email: string; firstName: string; lastName: string; password: string };
 
 export function newShopper(label: string): Shopper {
   return { email: uniqueEmail(label), firstName: "Ada", lastName: "Lovelace", password: PASSWORD };
 }
 
-/** Fills and submits the demo shop's registration form; returns the page it lands on. */
-export async function register(page: Page, shopper: Shopper, confirm = shopper.password): Promise<void> {
-  await page.goto("/register");
+/**
+ * Fills and submits a shop's registration form (the demo shop's unless told); passwords only where the shop's
+ * customers choose them.
+ */
+export async function register(page: Page, shopper: Shopper, confirm = shopper.password, shop: DemoShop = demoShop): Promise<void> {
+  await page.goto(shopUrl(shop, "/register"));
   await page.getByLabel("Email").fill(shopper.email);
   await page.getByLabel("First name").fill(shopper.firstName);
   await page.getByLabel("Last name").fill(shopper.lastName);
-  await page.getByLabel("Password", { exact: true }).fill(shopper.password);
-  await page.getByLabel("Confirm password").fill(confirm);
+  if (shop.passwords === "user-controlled") {
+    await page.getByLabel("Password", { exact: true }).fill(shopper.password);
+    await page.getByLabel("Confirm password").fill(confirm);
+  }
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
@@ -67,17 +96,25 @@ export function linkTo(email: SinkEmail, path: string): string {
   return link;
 }
 
-/** A shopper who registered and activated from the e-mail, ready to sign in. */
-export async function activeShopper(page: Page, label: string): Promise<Shopper> {
+/**
+ * A shopper who registered and activated from the e-mail, ready to sign in (the demo shop's unless told). In
+ * automatic mode their password is the one e-mailed on activation.
+ */
+export async function activeShopper(page: Page, label: string, shop: DemoShop = demoShop): Promise<Shopper> {
   const shopper = newShopper(label);
-  await register(page, shopper);
+  await register(page, shopper, shopper.password, shop);
   await page.goto(linkTo(await activationEmail(shopper.email), "/activate/"));
   await expect(page.getByRole("heading", { name: "Your account is active" })).toBeVisible();
+  if (shop.passwords === "automatic") {
+    const [welcome] = await waitForEmail({ to: shopper.email, tag: "activation-successful" });
+    shopper.password = passwordIn(welcome.text);
+  }
   return shopper;
 }
 
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
+/** Signs in on a shop's sign-in page (the demo shop's unless told). */
+export async function signIn(page: Page, email: string, password: string, shop: DemoShop = demoShop): Promise<void> {
+  await page.goto(shopUrl(shop, "/login"));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -107,6 +107,32 @@ describe("storefront-account-activation", () => {
     expect(asking.text).toContain("choose a password first");
     expect(notAsking.text).not.toContain("choose a password");
   });
+
+  it("follows the password mode: choose one (user-controlled), e-mailed one (automatic), or just activate", async () => {
+    const userControlled = await renderNotification("storefront-account-activation", { ...activation, setPassword: true, generatedPassword: false });
+    const automatic = await renderNotification("storefront-account-activation", { ...activation, setPassword: false, generatedPassword: true });
+    const chosenAlready = await renderNotification("storefront-account-activation", { ...activation, setPassword: false, generatedPassword: false });
+
+    expect(userControlled.text).toContain("you will be asked to choose a password first");
+    expect(userControlled.text).not.toMatch(/e-mail you a password/i);
+    expect(automatic.text).toContain("When you open the link, we will e-mail you a password to sign in with.");
+    expect(automatic.text).not.toMatch(/choose a password/i);
+    expect(automatic.html).not.toMatch(/choose a password/i);
+    for (const text of [chosenAlready.text, chosenAlready.html]) {
+      expect(text).not.toMatch(/choose a password|e-mail you a password/i);
+    }
+    expect(chosenAlready.text).toContain("Please confirm your e-mail address to activate your account at Demo Shop.");
+  });
+});
+
+describe("storefront-password-reset", () => {
+  it("promises neither a form nor an e-mailed password: the link decides by the mode in force when it is used", async () => {
+    for (const additionalData of [{}, { callCentrePasswordReset: true }]) {
+      const { text } = await renderNotification("storefront-password-reset", { ...reset, additionalData });
+      expect(text).not.toMatch(/choose a new password|e-mail you a (new )?password/i);
+      expect(text).toContain("Use the button below to reset it.");
+    }
+  });
 });
 
 describe("activation-successful", () => {

@@ -4,7 +4,7 @@ import { previewCustomer, previewShop } from "./components/preview-data";
 
 type Props = NotificationProps["storefront-account-activation"];
 
-export default function StorefrontAccountActivation({ shop, recipient, link, expiresAt, setPassword }: Props) {
+export default function StorefrontAccountActivation({ shop, recipient, link, expiresAt, setPassword, generatedPassword }: Props) {
   return (
     <EmailLayout
       shop={shop}
@@ -14,7 +14,11 @@ export default function StorefrontAccountActivation({ shop, recipient, link, exp
     >
       <Greeting recipient={recipient} />
       <Paragraph>Please confirm your e-mail address to activate your account at {shop.name}.</Paragraph>
-      {setPassword && <Paragraph>When you open the link, you will be asked to choose a password first.</Paragraph>}
+      {setPassword ? (
+        <Paragraph>When you open the link, you will be asked to choose a password first.</Paragraph>
+      ) : generatedPassword ? (
+        <Paragraph>When you open the link, we will e-mail you a password to sign in with.</Paragraph>
+      ) : null}
       <ActionButton shop={shop} href={link}>
         Activate your account
       </ActionButton>

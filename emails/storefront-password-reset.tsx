@@ -17,7 +17,7 @@ export default function StorefrontPasswordReset({ shop, recipient, link, expires
         {additionalData.callCentrePasswordReset
           ? `Our customer service team started a password reset for you at your request.`
           : `We received a request to reset the password of your account at ${shop.name}.`}{" "}
-        Choose a new password with the button below.
+        Use the button below to reset it.
       </Paragraph>
       <ActionButton shop={shop} href={link}>
         Reset your password

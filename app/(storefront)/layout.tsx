@@ -4,6 +4,12 @@ import { requireShop } from "../request";
 import { signedInCustomer } from "../auth";
 import { signOutAction } from "./actions";
 
+/**
+ * Every storefront page depends on the host (its shop): never render one at build time or serve one host's
+ * render to another. Reading the headers already makes these pages dynamic; this says so where it matters.
+ */
+export const dynamic = "force-dynamic";
+
 export default async function StorefrontLayout({ children }: { children: ReactNode }) {
   const shop = await requireShop();
   const customer = await signedInCustomer(shop.id);

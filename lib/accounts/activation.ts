@@ -18,7 +18,7 @@ import {
 import { emailAccountLink } from "./password-reset";
 
 export type ActivationResult =
-  | { ok: true; customer: Customer }
+  | { ok: true; customer: Customer; generatedPassword: boolean }
   | { ok: false; reason: "already-active" | "invalid" | "needs-password" }
   | { ok: false; reason: "rejected"; fieldErrors: FieldErrors };
 
@@ -84,7 +84,7 @@ export async function activateAccount(
       ip,
       details: { generatedPassword: Boolean(password), chosenPassword: Boolean(chosen && !password) },
     });
-    return { ok: true, customer: activated };
+    return { ok: true, customer: activated, generatedPassword: Boolean(password) };
   });
 }
 

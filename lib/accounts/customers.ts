@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountTokens, customers, emailOutbox, type AccountToken, type Customer, type Shop, type TokenPurpose } from "@/db/schema";
-import { shopBranding } from "@/lib/shops";
+import { registrationAttributesOf, shopBranding } from "@/lib/shops";
+import { passwordMode } from "@/lib/shops/registration-form";
 import { hitLimit, limits } from "@/lib/limits";
 import { findTokenForUpdate, hashToken, isWellFormedToken, issueAccountToken, tokenState } from "@/lib/tokens";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -90,8 +91,14 @@ export async function queueCustomerEmail<T extends CustomerNotification>(
   });
 }
 
-/** Issues a fresh activation link (superseding older ones) and queues Storefront account activation. */
+/**
+ * Issues a fresh activation link (superseding older ones) and queues Storefront account activation. What the
+ * e-mail says the link will do follows the customer's password mode at the time of sending (SPEC §2): a customer
+ * without a password is asked to choose one (user-controlled) or is e-mailed a generated one (automatic); a
+ * customer who already chose one just activates.
+ */
 export async function sendActivationEmail(tx: Db, shop: Shop, customer: Customer, now: Date): Promise<void> {
+  const mode = customer.passwordHash === null ? passwordMode(await registrationAttributesOf(tx, shop.id, customer.customerType)) : null;
   const { token, expiresAt } = await issueAccountToken(tx, {
     customerId: customer.id,
     email: customer.email,
@@ -103,7 +110,8 @@ export async function sendActivationEmail(tx: Db, shop: Shop, customer: Customer
   await queueCustomerEmail(tx, shop, customer, "storefront-account-activation", {
     link: `${shop.baseUrl}/activate/${token}`,
     expiresAt: expiresAt.toISOString(),
-    setPassword: customer.passwordHash === null,
+    setPassword: mode === "user-controlled",
+    generatedPassword: mode === "automatic",
   });
 }
 

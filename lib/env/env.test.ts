@@ -43,3 +43,29 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_SECRET: secret, MAIL_TRANSPORT: "resend" })).toThrow(/RESEND_API_KEY is required when MAIL_TRANSPORT=resend/);
   });
 });
+
+describe("EMAIL_FROM", () => {
+  const withFrom = (EMAIL_FROM?: string) => parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, MAIL_TRANSPORT: "local", EMAIL_FROM });
+
+  it("accepts a bare address and the Name <address> form, and keeps their parts", () => {
+    expect(withFrom("shop@example.com")).toMatchObject({ emailFrom: "shop@example.com", sender: { name: null, address: "shop@example.com" } });
+    expect(withFrom("Shop <shop@example.com>")).toMatchObject({
+      emailFrom: "Shop <shop@example.com>",
+      sender: { name: "Shop", address: "shop@example.com" },
+    });
+    expect(withFrom('"Shop, Inc." <shop@example.com>')).toMatchObject({
+      emailFrom: '"Shop, Inc." <shop@example.com>',
+      sender: { name: "Shop, Inc.", address: "shop@example.com" },
+    });
+    expect(withFrom("  Storefront   Team <team@example.com>  ").sender).toEqual({ name: "Storefront   Team", address: "team@example.com" });
+    expect(withFrom(undefined)).toMatchObject({ emailFrom: "no-reply@example.com", sender: { name: null, address: "no-reply@example.com" } });
+  });
+
+  it("refuses anything else with a message that shows both accepted forms", () => {
+    for (const garbage of ["shop", "Shop <not an address>", "Shop <shop@example.com", "<>", "a <b@example.com> <c@example.com>", "Shop\n<shop@example.com>", "Sh<op <shop@example.com>"]) {
+      expect(() => withFrom(garbage), garbage).toThrow(
+        "EMAIL_FROM must be an e-mail address (shop@example.com) or a name and an address (Shop <shop@example.com>)",
+      );
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { formatSender, parseSender, senderMessages, type Sender } from "@/lib/mail/sender";
 
 const optional = z
   .string()
@@ -30,7 +31,12 @@ const schema = z
     MAIL_TRANSPORT: optional.pipe(z.enum(["local", "resend"], { message: "must be local or resend" }).optional()),
     APP_URL: optional.pipe(z.url({ message: "must be a URL such as https://shop.example.com" }).optional()),
     ADMIN_EMAIL: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
-    EMAIL_FROM: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
+    EMAIL_FROM: optional.pipe(
+      z
+        .string()
+        .refine((value) => parseSender(value) !== null, senderMessages.invalid)
+        .optional(),
+    ),
     CRON_SECRET: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     TRUST_PROXY: flag,
     ADMIN_IDLE_MINUTES: optional.pipe(
@@ -66,7 +72,10 @@ export type Env = {
   mail: { transport: "local" } | { transport: "resend"; apiKey: string; baseUrl: string | undefined };
   appUrl: string;
   adminEmail: string;
+  /** The back office's `from` (EMAIL_FROM), well-formed for the provider: `Name <address>` or the bare address. */
   emailFrom: string;
+  /** EMAIL_FROM's parts: the demo shops are seeded with its address (their sender name is their own). */
+  sender: Sender;
   cronSecret: string | undefined;
   trustProxy: boolean;
   /** Back-office sessions end after this much inactivity. */
@@ -91,6 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const value = result.data;
   const dataDir = path.resolve(/*turbopackIgnore: true*/ value.DATA_DIR ?? ".data");
   const transport = value.MAIL_TRANSPORT ?? (value.RESEND_API_KEY ? "resend" : "local");
+  const sender = parseSender(value.EMAIL_FROM ?? "no-reply@example.com")!;
   return {
     production: value.NODE_ENV === "production",
     dataDir,
@@ -102,7 +112,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         : { transport: "local" },
     appUrl: (value.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     adminEmail: value.ADMIN_EMAIL ?? "admin@example.com",
-    emailFrom: value.EMAIL_FROM ?? "no-reply@example.com",
+    emailFrom: formatSender(sender),
+    sender,
     cronSecret: value.CRON_SECRET,
     trustProxy: value.TRUST_PROXY,
     adminIdleMinutes: Number(value.ADMIN_IDLE_MINUTES ?? 30),

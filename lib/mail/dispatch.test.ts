@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, shops } from "@/db/schema";
 import { clearSink, failNextSends, sinkEmails, startSink, type RunningSink } from "@/e2e/sink";
 import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
@@ -105,5 +105,22 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
     expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(await row(refused)).toMatchObject({ status: "failed" });
     expect((await row(refused)).lastError).toContain("422");
+  });
+
+  it("sends a shop's e-mail from `Sender name <sender e-mail>`, well-formed whatever the name holds", async () => {
+    const [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
+    const send = async (to: string, shopId: string | null) => {
+      await db().transaction((tx) => enqueueEmail(tx, { type: "storefront-account-activation", shopId, to, props: props(to) }));
+      expect((await deliverDueEmails(db(), deps)).sent).toBe(1);
+      return (await sinkEmails({ to }))[0].from;
+    };
+    try {
+      expect(await send("from-shop@example.com", demo.id)).toBe("Demo Shop <shop@example.com>");
+      await db().update(shops).set({ senderName: 'Demo, "Best" Shop', senderEmail: "Old form <demo@example.com>" }).where(eq(shops.id, demo.id));
+      expect(await send("from-quoted@example.com", demo.id)).toBe('"Demo, \\"Best\\" Shop" <demo@example.com>');
+      expect(await send("from-office@example.com", null)).toBe("Storefront <no-reply@example.com>");
+    } finally {
+      await db().update(shops).set({ senderName: demo.senderName, senderEmail: demo.senderEmail }).where(eq(shops.id, demo.id));
+    }
   });
 });

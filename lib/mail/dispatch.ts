@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { emailOutbox, shops, type OutboxEmail } from "@/db/schema";
 import type { NotificationProps, NotificationType, RenderedEmail } from "./notifications";
 import { unseal } from "./seal";
+import { formatSender, parseSender } from "./sender";
 import type { Transport } from "./transports";
 
 export type Renderer = <T extends NotificationType>(type: T, props: NotificationProps[T]) => Promise<RenderedEmail>;
@@ -74,7 +75,7 @@ async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promi
     rendered = await deps.render(email.type as NotificationType, props);
     if (email.shopId) {
       const [shop] = await db.select().from(shops).where(eq(shops.id, email.shopId));
-      if (shop) from = `${shop.senderName} <${shop.senderEmail}>`;
+      if (shop) from = formatSender({ name: shop.senderName, address: parseSender(shop.senderEmail)?.address ?? shop.senderEmail });
     }
   } catch (error) {
     return fail(`Could not prepare the e-mail: ${(error as Error).name}`, false);

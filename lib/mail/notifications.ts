@@ -30,7 +30,11 @@ type Common = { shop: ShopBranding; recipient: Recipient };
 export type AdditionalData = { callCentrePasswordReset?: boolean };
 
 export type NotificationProps = {
-  "storefront-account-activation": Common & { link: string; expiresAt: string; setPassword: boolean };
+  /**
+   * `setPassword`: the link will ask for a password first (user-controlled mode, none chosen yet).
+   * `generatedPassword`: the link will e-mail a generated password (automatic mode). Neither: it just activates.
+   */
+  "storefront-account-activation": Common & { link: string; expiresAt: string; setPassword: boolean; generatedPassword?: boolean };
   "activation-successful": Common & { link: string; password?: string };
   "storefront-password-reset": Common & { link: string; expiresAt: string; additionalData: AdditionalData };
   "reset-password-successful": Common & { link: string; password?: string; additionalData: AdditionalData };

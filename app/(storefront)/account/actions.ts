@@ -13,5 +13,5 @@ export async function sendResetLinkAction(): Promise<FormState> {
   const customer = await signedInCustomer(shop.id);
   if (!customer) return { formError: "Your session has ended. Please sign in again." };
   await requestPasswordReset(await getDb(), shop, customer.email, await clientAddress(), { defer: afterResponse });
-  return { notice: `We have sent a link to choose a new password to ${customer.email}. It expires after a short time.` };
+  return { notice: `We have sent a password reset link to ${customer.email}. It expires after a short time.` };
 }

@@ -10,7 +10,7 @@ export default function ForgotPasswordPage() {
   return (
     <section className="max-w-md space-y-6">
       <PageHeading>Forgot your password?</PageHeading>
-      <p>Enter the e-mail address of your account and we will send you a link to choose a new password.</p>
+      <p>Enter the e-mail address of your account and we will send you a link to reset your password.</p>
       <EmailForm action={forgotPasswordAction} submitLabel="Send reset link" />
       <p className="text-sm text-slate-700">
         Remembered it? <Link href="/login">Back to sign in</Link>

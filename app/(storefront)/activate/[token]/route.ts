@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const result = await activateAccount(await getDb(), shop, token, await clientAddress());
   if (result.ok) {
     afterResponse();
-    return leaveTokenUrl("/activate/done");
+    return leaveTokenUrl(result.generatedPassword ? "/activate/done?emailed=1" : "/activate/done");
   }
   switch (result.reason) {
     case "already-active":

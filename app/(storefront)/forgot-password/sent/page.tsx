@@ -10,7 +10,7 @@ export default function ResetLinkSentPage() {
     <section className="max-w-xl space-y-4">
       <PageHeading>Check your inbox</PageHeading>
       <p>
-        If an account uses that e-mail address, we have sent it a message. Select the link in it to choose a new
+        If an account uses that e-mail address, we have sent it a message. Select the link in it to reset your
         password; the link works once and expires after a short time.
       </p>
       <p className="text-slate-700">
