@@ -7,7 +7,7 @@ import { activateAccount, resendActivation } from "./activation";
 import { createContact } from "./contacts";
 import { registerCustomer } from "./registration";
 
-const agent = { id: "00000000-0000-4000-8000-00000000a9e8", email: "agent@example.com" };
+const agent = { id: "00000000-0000-4000-8000-00000000a9e8", email: "agent@example.com", shopIds: null };
 const choosing = /choose a password/i;
 const emailing = /e-mail you a password/i;
 
