@@ -2,8 +2,18 @@ import vm from "node:vm";
 import { generatePassword } from "./hash";
 import { PASSWORD_MAX } from "./policy";
 
-/** Vetting of admin-entered password regexes before they are saved (they run on every password change). */
+/**
+ * Vetting of admin-entered regexes before they are saved: MANAGER_PASSWORD_REGEX and the validation patterns of
+ * attribute definitions (SPEC §4, §7). They run on every password change and every registration.
+ */
 export type PatternVerdict = { ok: true } | { ok: false; message: string };
+
+export type PatternUse = {
+  /** The pattern is a password policy: generated passwords (lib/passwords/hash.ts) must be able to satisfy it. */
+  generatedPasswords: boolean;
+  /** The longest value it will be tested against: probes go up to this length. */
+  maxLength?: number;
+};
 
 const PATTERN_MAX = 500;
 
@@ -20,7 +30,7 @@ const UNGENERATABLE =
   "Generated passwords (16 characters of letters, digits and @#$%^&+=) cannot satisfy this pattern, " +
   "so temporary passwords could not be issued.";
 
-const LENGTHS = [16, 32, 64, PASSWORD_MAX];
+const PROBE_LENGTHS = [16, 32, 64];
 // Endings that make a match fail late, after the engine has tried every way of splitting the body.
 const ENDINGS = ["!", "\u0000", "\n"];
 // One character of each class, placed before or after the body, gets past look-aheads that demand them.
@@ -63,7 +73,8 @@ function probeUnits(pattern: string): string[] {
 }
 
 /** One batch per unit: the unit repeated to each length, wrapped so that a match has to fail at the end. */
-function probeBatches(pattern: string): string[][] {
+function probeBatches(pattern: string, maxLength: number): string[][] {
+  const lengths = [...PROBE_LENGTHS.filter((length) => length < maxLength), maxLength];
   // A pattern starting with a literal, like ^abc(d+)+$, only gets to its slow part after that literal.
   const leading = (/^\^?([^\\^$.|?*+()[\]{}]+)/.exec(pattern)?.[1] ?? "").slice(0, 12);
   const wrappers = [...new Set(["", MIXED, leading])].flatMap((prefix) =>
@@ -71,7 +82,7 @@ function probeBatches(pattern: string): string[][] {
   );
   for (const end of ENDINGS) wrappers.push(["", MIXED + end]);
   return probeUnits(pattern).map((unit) =>
-    LENGTHS.flatMap((length) =>
+    lengths.flatMap((length) =>
       wrappers
         .filter(([, end]) => !unit.includes(end.slice(-1)))
         .map(([prefix, end]) => prefix + repeatTo(unit, length - prefix.length - end.length) + end),
@@ -88,14 +99,14 @@ function errorText(error: unknown): string {
 }
 
 /** Runs the pattern against adversarial inputs in a vm context; returns a refusal message or null. */
-function stallProblem(pattern: string): string | null {
+function stallProblem(pattern: string, maxLength: number): string | null {
   const sandbox: { pattern: string; inputs: string[] } = { pattern, inputs: [] };
   const context = vm.createContext(sandbox);
   const run = new vm.Script("for (const input of inputs) regex.test(input);");
   const started = performance.now();
   try {
     vm.runInContext("var regex = new RegExp(pattern);", context);
-    for (const batch of probeBatches(pattern)) {
+    for (const batch of probeBatches(pattern, maxLength)) {
       sandbox.inputs = batch;
       run.runInContext(context, { timeout: BATCH_TIMEOUT_MS });
       // Each batch was quick, but many moderately slow ones add up to the same problem.
@@ -110,10 +121,10 @@ function stallProblem(pattern: string): string | null {
 }
 
 /**
- * Checks an admin-entered password regex. It must compile, must not stall on long crafted passwords, and must
- * leave room for the generated temporary passwords.
+ * Checks an admin-entered regex. It must compile and must not stall on long crafted input; a password pattern must
+ * also leave room for generated passwords.
  */
-export function checkPasswordPattern(pattern: string): PatternVerdict {
+export function checkPattern(pattern: string, { generatedPasswords, maxLength = PASSWORD_MAX }: PatternUse): PatternVerdict {
   if (!pattern.trim()) return { ok: false, message: "Enter a pattern." };
   if (pattern.length > PATTERN_MAX) {
     return { ok: false, message: `Use at most ${PATTERN_MAX} characters for the pattern.` };
@@ -125,8 +136,9 @@ export function checkPasswordPattern(pattern: string): PatternVerdict {
     return { ok: false, message: `This is not a valid regular expression: ${reason}.` };
   }
 
-  const stall = stallProblem(pattern);
+  const stall = stallProblem(pattern, maxLength);
   if (stall) return { ok: false, message: stall };
+  if (!generatedPasswords) return { ok: true };
 
   // generatePassword tests up to 1000 random candidates; candidates the probes did not cover could still be
   // slow, so it runs under a timeout as well (a host function called from the context is interrupted too).

@@ -345,15 +345,21 @@ function lengthRule(bound: "min" | "max", value: number, text: string | null, fr
   };
 }
 
-type Analysis = { rules: Rule[]; whole: RegExp | null };
+type Analysis = { rules: Rule[]; whole: RegExp | null; regex: string | null; regexMessage: string | null };
 
 const analyses = new Map<string, Analysis>();
+const analysesByPolicy = new WeakMap<PasswordPolicy, Analysis>();
 
 /** The policy's rules in order: length, the regex's parts, not common, not the e-mail. */
 function analyse(policy: PasswordPolicy): Analysis {
+  const same = analysesByPolicy.get(policy);
+  if (same && same.regex === (policy.regex || null) && same.regexMessage === (policy.regexMessage || null)) return same;
   const key = JSON.stringify([policy.regex ?? "", policy.regexMessage ?? ""]);
   const known = analyses.get(key);
-  if (known) return known;
+  if (known) {
+    analysesByPolicy.set(policy, known);
+    return known;
+  }
 
   const regex = policy.regex || null;
   let whole: RegExp | null = null;
@@ -396,9 +402,10 @@ function analyse(policy: PasswordPolicy): Analysis {
       broken: (password, { email }) => !!email && password.trim().toLowerCase() === email.trim().toLowerCase(),
     },
   );
-  const analysis = { rules, whole };
+  const analysis = { rules, whole, regex, regexMessage: policy.regexMessage || null };
   if (analyses.size >= 50) analyses.clear();
   analyses.set(key, analysis);
+  analysesByPolicy.set(policy, analysis);
   return analysis;
 }
 
