@@ -26,9 +26,9 @@ export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
         {...input}
       />
       {hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+        <div id={`${inputId}-hint`} className="text-sm text-slate-600">
           {hint}
-        </p>
+        </div>
       ) : null}
       {messages.length ? (
         <p id={`${inputId}-error`} className="text-sm text-red-800">
