@@ -41,9 +41,10 @@ export type AttributeResult =
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
   | { ok: false; reason: "not-found" | "out-of-scope" | "in-use" | "breaks-form"; message: string };
 
-type Failure = Extract<AttributeResult, { reason: "not-found" | "out-of-scope" | "in-use" | "breaks-form" }>;
+/** A refusal that is not about one field. */
+export type AttributeRefusal = Extract<AttributeResult, { reason: "not-found" | "out-of-scope" | "in-use" | "breaks-form" }>;
 
-const fail = (reason: Failure["reason"], message: string): Failure => ({ ok: false, reason, message });
+const fail = (reason: AttributeRefusal["reason"], message: string): AttributeRefusal => ({ ok: false, reason, message });
 
 async function usesOf(db: Db, code?: string): Promise<AttributeUse[]> {
   return db
@@ -227,9 +228,14 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /** Deletes a definition that no registration form uses. */
-export async function deleteAttributeDefinition(db: Db, actor: AttributeActor, code: string, ip: string | null): Promise<AttributeResult> {
+export async function deleteAttributeDefinition(
+  db: Db,
+  actor: AttributeActor,
+  code: string,
+  ip: string | null,
+): Promise<{ ok: true; definition: AttributeDefinition } | AttributeRefusal> {
   try {
-    return await db.transaction(async (tx): Promise<AttributeResult> => {
+    return await db.transaction(async (tx): Promise<{ ok: true; definition: AttributeDefinition } | AttributeRefusal> => {
       const definition = await lockDefinition(tx, code);
       if (!definition) return fail("not-found", attributeMessages.notFound);
       const uses = await usesOf(tx, code);
