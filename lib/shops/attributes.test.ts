@@ -229,7 +229,7 @@ describeOnDatabases("attribute definitions", (db) => {
   it("gives a shop the policy of the password definition in its form: a 13-character password gets the pattern's message", async () => {
     const actor = admin();
     const longCode = code("longPassword");
-    await createAttributeDefinition(db(), actor, { code: longCode, ...LONG_PASSWORD }, null);
+    expect(await createAttributeDefinition(db(), actor, { code: longCode, ...LONG_PASSWORD }, null)).toMatchObject({ ok: true });
     const where = and(
       eq(registrationAttributes.shopId, demo.id),
       eq(registrationAttributes.customerType, "B2B"),

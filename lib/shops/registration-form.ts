@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordProblem, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
+import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 
 /** Shared by the browser and the server: the registration form's shape, built from a shop's attributes. */
 export const valueKinds = ["email", "text", "phone", "password", "confirmPassword"] as const;
@@ -105,8 +105,9 @@ type NewPassword = {
 /** The rules of a newly chosen password and its confirmation, as issues on the form's own fields. */
 function checkNewPassword(ctx: z.RefinementCtx, { password, confirm, email, policy, isCommon }: NewPassword): void {
   if (typeof password.value !== "string" || password.value === "") return;
-  const problem = passwordProblem(password.value, email, policy, isCommon);
-  if (problem) ctx.addIssue({ code: "custom", path: [password.path], message: problem });
+  for (const problem of passwordProblems(password.value, email, policy, isCommon)) {
+    ctx.addIssue({ code: "custom", path: [password.path], message: problem });
+  }
   if (confirm && confirm.value !== "" && confirm.value !== password.value) {
     ctx.addIssue({ code: "custom", path: [confirm.path], message: "The passwords do not match." });
   }
