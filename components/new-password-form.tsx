@@ -21,7 +21,7 @@ export function PasswordRulesHint({ policy, intro = "Your password needs:" }: { 
       <span>{intro} </span>
       <ul className="list-disc pl-5">
         {rules.map((rule, index) => (
-          <li key={rule.text}>
+          <li key={index}>
             {rule.text}
             <span className="sr-only">{index < rules.length - 1 ? ";" : "."}</span>
           </li>

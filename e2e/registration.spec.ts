@@ -275,6 +275,8 @@ test("switching between Personal and Business keeps what was typed, in place; Bu
   await expect(page.getByLabel("Email")).toHaveValue(shopper.email);
   await expect(page.getByLabel("First name")).toHaveValue(shopper.firstName);
   await expect(page.getByLabel("Last name")).toHaveValue(shopper.lastName);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(shopper.password);
+  await expect(page.getByRole("status")).toHaveText("Business account form. What you typed is kept.");
   const company = page.getByLabel("Company");
   await expect(company).toBeVisible();
   await expect(company).toHaveAttribute("required", "");

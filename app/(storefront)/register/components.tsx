@@ -27,6 +27,10 @@ const isSecret = (attribute: FormAttribute) => attribute.valueKind === "password
 
 export type RegistrationType = { code: string; name: string; attributes: FormAttribute[] };
 
+const messages = {
+  switched: (name: string) => `${name} account form. What you typed is kept.`,
+};
+
 type Values = Record<string, string>;
 
 /** What the person has typed so far, by attribute code (in the browser only: passwords included). */
@@ -51,7 +55,7 @@ function isPlainClick(event: MouseEvent): boolean {
  */
 export function Registration({ types, initialType }: { types: RegistrationType[]; initialType: string }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [current, setCurrent] = useState<{ code: string; values: Values }>({ code: initialType, values: {} });
+  const [current, setCurrent] = useState<{ code: string; values: Values; switched?: boolean }>({ code: initialType, values: {} });
   const selected = types.find((type) => type.code === current.code) ?? types[0];
 
   const switchTo = (event: MouseEvent<HTMLAnchorElement>, code: string) => {
@@ -59,7 +63,7 @@ export function Registration({ types, initialType }: { types: RegistrationType[]
     event.preventDefault();
     if (code === selected.code) return;
     // Kept across switches, so a field of one type (e.g. Company) is still filled when the person comes back to it.
-    setCurrent({ code, values: { ...current.values, ...typedValues(formRef.current) } });
+    setCurrent({ code, values: { ...current.values, ...typedValues(formRef.current) }, switched: true });
     const url = new URL(window.location.href);
     url.searchParams.set("type", code);
     window.history.replaceState(null, "", url);
@@ -82,6 +86,9 @@ export function Registration({ types, initialType }: { types: RegistrationType[]
           ))}
         </nav>
       ) : null}
+      <p role="status" className="sr-only">
+        {current.switched ? messages.switched(selected.name) : ""}
+      </p>
       <RegistrationForm
         key={selected.code}
         formRef={formRef}
@@ -123,8 +130,9 @@ function RegistrationForm({ customerType, attributes, initialValues, formRef }: 
           type={inputType[attribute.valueKind]}
           autoComplete={isSecret(attribute) ? "new-password" : autoComplete[attribute.code]}
           required={attribute.required}
-          // The server never sends a password back; one typed before switching type stays, in the browser.
-          defaultValue={isSecret(attribute) ? initialValues[attribute.code] : (state.values?.[attribute.code] ?? initialValues[attribute.code])}
+          // The server never sends a password back. One typed before switching type stays: react-hook-form puts it
+          // back from defaultValues, into the field's value only (never into the page's markup).
+          defaultValue={isSecret(attribute) ? undefined : (state.values?.[attribute.code] ?? initialValues[attribute.code])}
           errors={errorsFor(attribute.code)}
           hint={attribute.valueKind === "password" ? <PasswordRulesHint policy={attribute} /> : undefined}
           {...register(attribute.code)}

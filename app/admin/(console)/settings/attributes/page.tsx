@@ -8,10 +8,12 @@ import { requireStaff } from "../../../guard";
 
 export const metadata: Metadata = { title: "Attribute definitions" };
 
+/** How many registration forms of the user's shops use it, and whether another shop's form does. */
 function usage(row: AttributeRow): string {
   const forms = row.forms.length;
   const own = forms === 0 ? "None" : `${forms} ${forms === 1 ? "form" : "forms"}`;
-  return row.usedOutsideScope ? `${own}, and a shop outside yours` : own;
+  if (!row.usedOutsideScope) return own;
+  return forms === 0 ? "A shop outside yours" : `${own}; also a shop outside yours`;
 }
 
 export default async function AttributeDefinitionsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
