@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -7,10 +7,14 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: ReactNode;
 };
 
+function errorList(errors: string[] | string | undefined): string[] {
+  return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean);
+}
+
 /** A labelled input whose errors are announced and tied to it (aria-describedby). */
 export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
-  const messages = (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean);
+  const messages = errorList(errors);
   const describedBy = [hint ? `${inputId}-hint` : null, messages.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="space-y-1">
@@ -26,9 +30,9 @@ export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
         {...input}
       />
       {hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+        <div id={`${inputId}-hint`} className="text-sm text-slate-600">
           {hint}
-        </p>
+        </div>
       ) : null}
       {messages.length ? (
         <p id={`${inputId}-error`} className="text-sm text-red-800">
@@ -80,7 +84,7 @@ type CheckboxGroupProps = {
 
 /** A fieldset of checkboxes sharing one name, its errors announced with it. */
 export function CheckboxGroup({ legend, name, options, defaultValues = [], errors, inputProps }: CheckboxGroupProps) {
-  const messages = (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean);
+  const messages = errorList(errors);
   return (
     <fieldset className="space-y-2" aria-describedby={messages.length ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -106,30 +110,45 @@ export function CheckboxGroup({ legend, name, options, defaultValues = [], error
   );
 }
 
-type SelectFieldProps = {
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
   name: string;
   defaultValue?: string;
-  /** The first option, standing for "no choice" (e.g. "All shops"). */
-  anyLabel: string;
+  /** The first option, standing for "no choice" (e.g. "All shops"); a select without it must be answered. */
+  anyLabel?: string;
   options: { value: string; label: string }[];
+  errors?: string[] | string;
 };
 
-/** A labelled select for filter forms. */
-export function SelectField({ label, name, defaultValue, anyLabel, options }: SelectFieldProps) {
+/** A labelled select (filters, and form fields with their errors announced like Field's). */
+export function SelectField({ label, name, defaultValue, anyLabel, options, errors, ...select }: SelectFieldProps) {
+  const messages = errorList(errors);
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={name} name={name} defaultValue={defaultValue} className="rounded-md border border-slate-400 px-3 py-2">
-        <option value="">{anyLabel}</option>
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={messages.length ? `${name}-error` : undefined}
+        className="rounded-md border border-slate-400 px-3 py-2"
+        {...select}
+      >
+        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
+      {messages.length ? (
+        <p id={`${name}-error`} className="text-sm text-red-800">
+          {messages.join(" ")}
+        </p>
+      ) : null}
     </div>
   );
 }

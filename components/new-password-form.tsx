@@ -2,12 +2,34 @@
 
 import Link from "next/link";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
+import { passwordRules } from "@/lib/passwords/rules";
 import { newPasswordSchema } from "@/lib/shops/registration-form";
 import { Alert, Field, SubmitButton } from "./form";
 import type { FormState } from "./form-state";
 import { useFormAction } from "./use-form-action";
 
 const secretFields = ["password", "confirmPassword"];
+
+/**
+ * Every rule of the policy in force, shown as a new-password field's hint before anything is typed (the field's
+ * aria-describedby points here, so screen readers announce it; the hidden separators make it read as a list).
+ */
+export function PasswordRulesHint({ policy, intro = "Your password needs:" }: { policy: PasswordPolicy; intro?: string }) {
+  const rules = passwordRules(policy);
+  return (
+    <>
+      <span>{intro} </span>
+      <ul className="list-disc pl-5">
+        {rules.map((rule, index) => (
+          <li key={index}>
+            {rule.text}
+            <span className="sr-only">{index < rules.length - 1 ? ";" : "."}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 type NewPasswordFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -38,7 +60,7 @@ export function NewPasswordForm({ action, email, policy, submitLabel, newLinkHre
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 8 characters."
+        hint={<PasswordRulesHint policy={policy} />}
         errors={errorsFor("password")}
         {...register("password")}
       />

@@ -251,3 +251,64 @@ test("the storefront pages have no serious accessibility violations", async ({ p
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+test("switching between Personal and Business keeps what was typed, in place; Business registers", async ({ page, sql }) => {
+  const shopper = newShopper("switch");
+  await page.goto("/register");
+  const types = page.getByRole("navigation", { name: "Account type" });
+  const personal = types.getByRole("link", { name: "Personal account" });
+  const business = types.getByRole("link", { name: "Business account" });
+  await expect(personal).toHaveAttribute("aria-current", "page");
+  await expect(page.getByLabel("Company")).toHaveCount(0);
+  await page.getByLabel("Email").fill(shopper.email);
+  await page.getByLabel("First name").fill(shopper.firstName);
+  await page.getByLabel("Last name").fill(shopper.lastName);
+  await page.getByLabel("Password", { exact: true }).fill(shopper.password);
+
+  // A full navigation would drop this marker: switching happens in place.
+  await page.evaluate(() => Object.assign(window, { stillHere: true }));
+  await business.click();
+  await expect(page).toHaveURL(/\/register\?type=B2B$/);
+  await expect(business).toHaveAttribute("aria-current", "page");
+  await expect(personal).not.toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await expect(page.getByLabel("Email")).toHaveValue(shopper.email);
+  await expect(page.getByLabel("First name")).toHaveValue(shopper.firstName);
+  await expect(page.getByLabel("Last name")).toHaveValue(shopper.lastName);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(shopper.password);
+  await expect(page.getByRole("status")).toHaveText("Business account form. What you typed is kept.");
+  const company = page.getByLabel("Company");
+  await expect(company).toBeVisible();
+  await expect(company).toHaveAttribute("required", "");
+  await expectAccessible(page);
+
+  await personal.click();
+  await expect(page).toHaveURL(/\/register\?type=B2C$/);
+  await expect(page.getByLabel("Company")).toHaveCount(0);
+  await expect(page.getByLabel("Email")).toHaveValue(shopper.email);
+  await expect(page.getByLabel("Last name")).toHaveValue(shopper.lastName);
+
+  await business.click();
+  await page.getByLabel("Password", { exact: true }).fill(shopper.password);
+  await page.getByLabel("Confirm password").fill(shopper.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your company.")).toBeVisible();
+  await company.fill("Analytical Engines Ltd");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await activationEmail(shopper.email);
+  const [row] = await sql`select customer_type, attributes from customers where email = ${shopper.email}`;
+  expect(row.customer_type).toBe("B2B");
+  expect(row.attributes).toMatchObject({ company: "Analytical Engines Ltd" });
+});
+
+test("without JavaScript the account-type links still switch the form", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByRole("navigation", { name: "Account type" }).getByRole("link", { name: "Business account" }).click();
+  await expect(page).toHaveURL(/\/register\?type=B2B$/);
+  await expect(page.getByLabel("Company")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Business account" })).toHaveAttribute("aria-current", "page");
+  await context.close();
+});

@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { generatePassword } from "./hash";
-import { checkPasswordPattern } from "./pattern-check";
+import { checkPattern } from "./pattern-check";
+
+const checkPasswordPattern = (pattern: string) => checkPattern(pattern, { generatedPasswords: true });
 
 const MANAGER_DEFAULT = "(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])(?=.*[@#$%^&+=])(?=\\S+$).{8,}";
 
@@ -31,7 +33,7 @@ function timed<T>(run: () => T): { result: T; ms: number } {
   return { result, ms: performance.now() - started };
 }
 
-describe("checkPasswordPattern", () => {
+describe("checkPattern", () => {
   it.each(REASONABLE)("accepts %s", (pattern) => {
     const { result, ms } = timed(() => checkPasswordPattern(pattern));
     expect(result).toEqual({ ok: true });
@@ -66,5 +68,18 @@ describe("checkPasswordPattern", () => {
   it.each(REASONABLE)("generates passwords that match the accepted pattern %s", (pattern) => {
     const regex = new RegExp(pattern);
     for (let i = 0; i < 50; i++) expect(generatePassword({ regex: pattern })).toMatch(regex);
+  });
+
+  it("checks patterns of other values for syntax and stalls only, up to their own length", () => {
+    const text = { generatedPasswords: false, maxLength: 100 };
+    expect(checkPattern("^[0-9]+$", text)).toEqual({ ok: true });
+    expect(checkPattern("^\\+?[0-9 ]{6,20}$", text)).toEqual({ ok: true });
+    expect(checkPattern("(", text)).toMatchObject({ ok: false, message: expect.stringContaining("not a valid regular expression") });
+    for (const pattern of HOSTILE) {
+      expect(checkPattern(pattern, { generatedPasswords: false, maxLength: 254 })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("catastrophic backtracking"),
+      });
+    }
   });
 });

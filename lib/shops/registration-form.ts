@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordProblem, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
+import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 
 /** Shared by the browser and the server: the registration form's shape, built from a shop's attributes. */
 export const valueKinds = ["email", "text", "phone", "password", "confirmPassword"] as const;
@@ -17,8 +17,17 @@ export type FormAttribute = {
 export const EMAIL_MAX = 254;
 /** Something@something.something, without spaces or characters that have no place in an address. */
 const EMAIL_SHAPE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
-const TEXT_MAX = 100;
+export const TEXT_MAX = 100;
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+
+/** The longest value of each kind, which a definition's validation pattern is checked against on save. */
+export const valueKindMaxLength: Record<ValueKind, number> = {
+  email: EMAIL_MAX,
+  text: TEXT_MAX,
+  phone: TEXT_MAX,
+  password: PASSWORD_MAX,
+  confirmPassword: PASSWORD_MAX,
+};
 
 export type PasswordMode = "user-controlled" | "automatic";
 
@@ -26,6 +35,26 @@ export type PasswordMode = "user-controlled" | "automatic";
 export function passwordMode(attributes: Pick<FormAttribute, "valueKind">[]): PasswordMode {
   const kinds = new Set(attributes.map((attribute) => attribute.valueKind));
   return kinds.has("password") && kinds.has("confirmPassword") ? "user-controlled" : "automatic";
+}
+
+export const formRuleMessages = {
+  oneEmail: "A registration form needs exactly one e-mail attribute.",
+  passwordPair: "A registration form has a password and a confirm-password attribute together, one of each, or neither.",
+} as const;
+
+/** SPEC §4's rules of a registration form: exactly one `email`; `password` and `confirmPassword` together or not at all. */
+export function registrationFormProblem(attributes: Pick<FormAttribute, "valueKind">[]): string | null {
+  const count = (kind: ValueKind) => attributes.filter((attribute) => attribute.valueKind === kind).length;
+  if (count("email") !== 1) return formRuleMessages.oneEmail;
+  const passwords = count("password");
+  if (passwords > 1 || passwords !== count("confirmPassword")) return formRuleMessages.passwordPair;
+  return null;
+}
+
+/** A definition's validation pattern, tested only on values short enough for the pattern's check on save. */
+function matchesPattern(attribute: FormAttribute, maxLength: number): (value: string) => boolean {
+  const pattern = attribute.regex ? new RegExp(attribute.regex) : null;
+  return (value) => !pattern || value === "" || (value.length <= maxLength && pattern.test(value));
 }
 
 export const emailField = z
@@ -43,10 +72,7 @@ function textField(attribute: FormAttribute) {
     .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters.`)
     .regex(NO_CONTROL_CHARACTERS, "Remove the control characters.");
   if (attribute.required) field = field.min(1, `Enter your ${attribute.label.toLowerCase()}.`);
-  if (attribute.regex) {
-    const pattern = new RegExp(attribute.regex);
-    return field.refine((value) => value === "" || pattern.test(value), attribute.regexMessage || "Check this value.");
-  }
+  if (attribute.regex) return field.refine(matchesPattern(attribute, TEXT_MAX), attribute.regexMessage || "Check this value.");
   return field;
 }
 
@@ -56,7 +82,9 @@ const confirmField = z.string().min(1, "Enter the password again.").max(PASSWORD
 function fieldFor(attribute: FormAttribute) {
   switch (attribute.valueKind) {
     case "email":
-      return emailField;
+      return attribute.regex
+        ? emailField.refine(matchesPattern(attribute, EMAIL_MAX), attribute.regexMessage || "Check this e-mail address.")
+        : emailField;
     case "password":
       return passwordField;
     case "confirmPassword":
@@ -77,8 +105,9 @@ type NewPassword = {
 /** The rules of a newly chosen password and its confirmation, as issues on the form's own fields. */
 function checkNewPassword(ctx: z.RefinementCtx, { password, confirm, email, policy, isCommon }: NewPassword): void {
   if (typeof password.value !== "string" || password.value === "") return;
-  const problem = passwordProblem(password.value, email, policy, isCommon);
-  if (problem) ctx.addIssue({ code: "custom", path: [password.path], message: problem });
+  for (const problem of passwordProblems(password.value, email, policy, isCommon)) {
+    ctx.addIssue({ code: "custom", path: [password.path], message: problem });
+  }
   if (confirm && confirm.value !== "" && confirm.value !== password.value) {
     ctx.addIssue({ code: "custom", path: [confirm.path], message: "The passwords do not match." });
   }

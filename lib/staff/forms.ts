@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { staffRoles } from "../../db/schema-enums";
-import { passwordProblem, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
+import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 import { emailField } from "../shops/registration-form";
 
 /** The back office's forms, shared by the browser and the server. */
@@ -82,9 +82,9 @@ export function changePasswordSchema(policy: PasswordPolicy, email: string, isCo
     })
     .superRefine((values, ctx) => {
       if (!values.newPassword) return;
-      const problem = passwordProblem(values.newPassword, email, policy, isCommon);
-      if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
-      else if (values.newPassword === values.currentPassword) {
+      const problems = passwordProblems(values.newPassword, email, policy, isCommon);
+      for (const problem of problems) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+      if (problems.length === 0 && values.newPassword === values.currentPassword) {
         ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Choose a password different from your current one." });
       }
       if (values.confirmNewPassword && values.confirmNewPassword !== values.newPassword) {

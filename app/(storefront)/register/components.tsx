@@ -1,7 +1,8 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { Alert, Field, SubmitButton } from "@/components/form";
+import { PasswordRulesHint } from "@/components/new-password-form";
 import { useFormAction } from "@/components/use-form-action";
 import { registrationSchema, type FormAttribute } from "@/lib/shops/registration-form";
 import { registerAction } from "./actions";
@@ -24,15 +25,102 @@ const autoComplete: Partial<Record<string, string>> = {
 
 const isSecret = (attribute: FormAttribute) => attribute.valueKind === "password" || attribute.valueKind === "confirmPassword";
 
-export function RegistrationForm({ customerType, attributes }: { customerType: string; attributes: FormAttribute[] }) {
+export type RegistrationType = { code: string; name: string; attributes: FormAttribute[] };
+
+const messages = {
+  switched: (name: string) => `${name} account form. What you typed is kept.`,
+};
+
+type Values = Record<string, string>;
+
+/** What the person has typed so far, by attribute code (in the browser only: passwords included). */
+function typedValues(form: HTMLFormElement | null): Values {
+  if (!form) return {};
+  const values: Values = {};
+  for (const [name, value] of new FormData(form).entries()) {
+    if (typeof value === "string" && name !== "customerType" && !name.startsWith("$")) values[name] = value;
+  }
+  return values;
+}
+
+/** A plain left click, which may switch in place; other clicks (new tab, new window) keep the link's own behaviour. */
+function isPlainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+/**
+ * The type selector and the form of the selected type. The selector is a list of links, so it works without
+ * JavaScript; with it, switching happens in place and keeps what was typed (SPEC §2: only where a shop offers
+ * more than one self-registration type).
+ */
+export function Registration({ types, initialType }: { types: RegistrationType[]; initialType: string }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [current, setCurrent] = useState<{ code: string; values: Values; switched?: boolean }>({ code: initialType, values: {} });
+  const selected = types.find((type) => type.code === current.code) ?? types[0];
+
+  const switchTo = (event: MouseEvent<HTMLAnchorElement>, code: string) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    if (code === selected.code) return;
+    // Kept across switches, so a field of one type (e.g. Company) is still filled when the person comes back to it.
+    setCurrent({ code, values: { ...current.values, ...typedValues(formRef.current) }, switched: true });
+    const url = new URL(window.location.href);
+    url.searchParams.set("type", code);
+    window.history.replaceState(null, "", url);
+  };
+
+  return (
+    <>
+      {types.length > 1 ? (
+        <nav aria-label="Account type" className="flex gap-2">
+          {types.map((type) => (
+            <a
+              key={type.code}
+              href={`/register?type=${encodeURIComponent(type.code)}`}
+              aria-current={type.code === selected.code ? "page" : undefined}
+              onClick={(event) => switchTo(event, type.code)}
+              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-blue-700 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold"
+            >
+              {type.name} account
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      <p role="status" className="sr-only">
+        {current.switched ? messages.switched(selected.name) : ""}
+      </p>
+      <RegistrationForm
+        key={selected.code}
+        formRef={formRef}
+        customerType={selected.code}
+        attributes={selected.attributes}
+        initialValues={current.values}
+      />
+    </>
+  );
+}
+
+type RegistrationFormProps = {
+  customerType: string;
+  attributes: FormAttribute[];
+  initialValues: Values;
+  formRef: RefObject<HTMLFormElement | null>;
+};
+
+function RegistrationForm({ customerType, attributes, initialValues, formRef }: RegistrationFormProps) {
   const schema = useMemo(() => registrationSchema(attributes), [attributes]);
   const secretFields = useMemo(() => attributes.filter(isSecret).map((attribute) => attribute.code), [attributes]);
+  const defaultValues = useMemo(
+    () => Object.fromEntries(attributes.map((attribute) => [attribute.code, initialValues[attribute.code] ?? ""])),
+    [attributes, initialValues],
+  );
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(registerAction, schema, {
     secretFields,
+    defaultValues,
   });
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <input type="hidden" name="customerType" value={customerType} />
       {attributes.map((attribute) => (
@@ -42,9 +130,11 @@ export function RegistrationForm({ customerType, attributes }: { customerType: s
           type={inputType[attribute.valueKind]}
           autoComplete={isSecret(attribute) ? "new-password" : autoComplete[attribute.code]}
           required={attribute.required}
-          defaultValue={isSecret(attribute) ? undefined : state.values?.[attribute.code]}
+          // The server never sends a password back. One typed before switching type stays: react-hook-form puts it
+          // back from defaultValues, into the field's value only (never into the page's markup).
+          defaultValue={isSecret(attribute) ? undefined : (state.values?.[attribute.code] ?? initialValues[attribute.code])}
           errors={errorsFor(attribute.code)}
-          hint={attribute.valueKind === "password" ? "At least 8 characters." : undefined}
+          hint={attribute.valueKind === "password" ? <PasswordRulesHint policy={attribute} /> : undefined}
           {...register(attribute.code)}
         />
       ))}

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { registrationAttributesOf, selfRegistrationTypes } from "@/lib/shops";
 import { requireShop } from "../../request";
 import { PageHeading } from "@/components/form";
-import { RegistrationForm } from "./components";
+import { Registration } from "./components";
 
 export const metadata: Metadata = { title: "Create account" };
 
@@ -22,25 +22,14 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       </section>
     );
   }
-  const attributes = await registrationAttributesOf(db, shop.id, selected.code);
+  // Every type's form is sent along, so that switching type happens in place and keeps what was typed.
+  const forms = await Promise.all(
+    types.map(async (type) => ({ ...type, attributes: await registrationAttributesOf(db, shop.id, type.code) })),
+  );
   return (
     <section className="max-w-md space-y-6">
       <PageHeading>Create account</PageHeading>
-      {types.length > 1 ? (
-        <nav aria-label="Account type" className="flex gap-2">
-          {types.map((type) => (
-            <Link
-              key={type.code}
-              href={`/register?type=${encodeURIComponent(type.code)}`}
-              aria-current={type.code === selected.code ? "page" : undefined}
-              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-blue-700 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold"
-            >
-              {type.name} account
-            </Link>
-          ))}
-        </nav>
-      ) : null}
-      <RegistrationForm key={selected.code} customerType={selected.code} attributes={attributes} />
+      <Registration types={forms} initialType={selected.code} />
       <p className="text-sm text-slate-700">
         Already have an account? <Link href="/login">Sign in</Link>
       </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, Field, SubmitButton } from "@/components/form";
+import { PasswordRulesHint } from "@/components/new-password-form";
 import { useFormAction } from "@/components/use-form-action";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { changePasswordSchema } from "@/lib/staff/forms";
@@ -23,7 +24,7 @@ export function ChangePasswordForm({ policy, email }: { policy: PasswordPolicy; 
         type="password"
         autoComplete="new-password"
         required
-        hint={policy.regexMessage}
+        hint={<PasswordRulesHint policy={policy} />}
         errors={errorsFor("newPassword")}
         {...register("newPassword")}
       />

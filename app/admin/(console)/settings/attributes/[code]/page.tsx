@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { ActionButton } from "@/components/action-forms";
+import { Alert, PageHeading } from "@/components/form";
+import { attributeMessages, findAttributeDefinition } from "@/lib/shops/attributes";
+import { requireStaff } from "../../../../guard";
+import { deleteAttributeAction, updateAttributeAction } from "../actions";
+import { AttributeForm } from "../components";
+
+export const metadata: Metadata = { title: "Attribute definition" };
+
+export default async function AttributeDefinitionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const { staff } = await requireStaff("shop_admin");
+  const definition = await findAttributeDefinition(await getDb(), staff, (await params).code);
+  if (!definition) notFound();
+  const created = (await searchParams).created === "1";
+  const used = definition.forms.length > 0 || definition.usedOutsideScope;
+  return (
+    <section className="max-w-2xl space-y-8">
+      <p>
+        <Link href="/admin/settings/attributes">All attribute definitions</Link>
+      </p>
+      <PageHeading>{definition.label}</PageHeading>
+      {created ? <Alert tone="success">The attribute definition has been created. Add it to a registration form on a shop&apos;s page.</Alert> : null}
+      {definition.usedOutsideScope ? <Alert tone="info">{attributeMessages.outOfScope}</Alert> : null}
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium text-slate-700">Code</dt>
+        <dd>
+          <code>{definition.code}</code>
+        </dd>
+        <dt className="font-medium text-slate-700">Used by</dt>
+        <dd>
+          {definition.forms.length > 0 ? (
+            <ul>
+              {definition.forms.map((form) => (
+                <li key={`${form.shopId} ${form.customerType}`}>
+                  {form.shopName} · {form.customerTypeName} ({form.customerType})
+                </li>
+              ))}
+            </ul>
+          ) : definition.usedOutsideScope ? (
+            "Only forms of shops outside yours"
+          ) : (
+            "No registration form"
+          )}
+        </dd>
+      </dl>
+      <section aria-labelledby="edit-heading" className="space-y-3">
+        <h2 id="edit-heading" className="text-lg font-semibold">Definition</h2>
+        <AttributeForm action={updateAttributeAction.bind(null, definition.code)} definition={definition} />
+      </section>
+      <section aria-labelledby="delete-heading" className="space-y-3">
+        <h2 id="delete-heading" className="text-lg font-semibold">Delete</h2>
+        <p className="text-slate-700">
+          {used
+            ? "A definition that a registration form uses cannot be deleted: remove it from those forms first."
+            : "No registration form uses this definition."}
+        </p>
+        <ActionButton action={deleteAttributeAction.bind(null, definition.code)} label="Delete attribute" />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { formStrings, type FormState } from "@/components/form-state";
+import {
+  createAttributeDefinition,
+  deleteAttributeDefinition,
+  updateAttributeDefinition,
+  type AttributeResult,
+} from "@/lib/shops/attributes";
+import { clientAddress } from "../../../../request";
+import { requireStaff } from "../../../guard";
+
+const LIST = "/admin/settings/attributes";
+
+/** What the form shows after a refusal: every field as typed, the field messages, and what went wrong. */
+function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): FormState {
+  if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
+  return { values, formError: result.message };
+}
+
+export async function createAttributeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff } = await requireStaff("shop_admin");
+  const values = formStrings(formData, 2000);
+  const result = await createAttributeDefinition(await getDb(), staff, values, await clientAddress());
+  if (!result.ok) return refused(result, values);
+  revalidatePath(LIST);
+  redirect(`${LIST}/${encodeURIComponent(result.definition.code)}?created=1`);
+}
+
+export async function updateAttributeAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff } = await requireStaff("shop_admin");
+  const values = formStrings(formData, 2000);
+  const result = await updateAttributeDefinition(await getDb(), staff, code, values, await clientAddress());
+  if (!result.ok) return refused(result, values);
+  revalidatePath(LIST, "layout");
+  return { notice: "Saved. Registration forms that use this attribute follow it at once." };
+}
+
+export async function deleteAttributeAction(code: string): Promise<FormState> {
+  const { staff } = await requireStaff("shop_admin");
+  const result = await deleteAttributeDefinition(await getDb(), staff, code, await clientAddress());
+  if (!result.ok) return { formError: result.message };
+  revalidatePath(LIST, "layout");
+  redirect(`${LIST}?deleted=1`);
+}
