@@ -165,7 +165,7 @@ describeOnDatabases("Settings › Shops", (db) => {
     ]);
     expect(result.fieldErrors.logoUrl).toEqual(["Use an https:// address for the logo, or leave it empty."]);
 
-    const more = [
+    const more: Record<string, string>[] = [
       { name: "<script>alert(1)</script>" },
       { name: "Tab\tinside" },
       { code: "new" },
