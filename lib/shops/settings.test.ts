@@ -2,7 +2,7 @@ import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityLog, customers, registrationAttributes, shopHosts, shops, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
-import { findShopByHost, registrationAttributesOf } from ".";
+import { findShopByHost, registrationAttributesOf } from "@/lib/shops";
 import { passwordMode } from "./registration-form";
 import {
   addCustomerType,

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
 import { inShopScope, shopScope, shopScopeCondition, type ShopScope } from "@/lib/staff/scope";
+import { allAttributeDefinitions } from "@/lib/shops";
 import { passwordMode, type FieldErrors, type PasswordMode } from "./registration-form";
 import {
   customerTypeSchema,
@@ -108,15 +109,7 @@ export async function findShopSettings(db: Db, scope: ShopScope, code: string): 
 
 /** Every attribute definition, for the form editor's "Add attribute" and its preview. */
 export async function listDefinitionSummaries(db: Db): Promise<DefinitionSummary[]> {
-  return db
-    .select({
-      code: attributeDefinitions.code,
-      label: attributeDefinitions.label,
-      valueKind: attributeDefinitions.valueKind,
-      required: attributeDefinitions.required,
-    })
-    .from(attributeDefinitions)
-    .orderBy(asc(attributeDefinitions.label), asc(attributeDefinitions.code));
+  return (await allAttributeDefinitions(db)).map(({ code, label, valueKind, required }) => ({ code, label, valueKind, required }));
 }
 
 /** A stored shop as the form shows it (lifetimes in the form's units). */
