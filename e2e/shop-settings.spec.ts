@@ -386,17 +386,18 @@ test("a Demo Shop type switched to automatic makes a reset link sent earlier iss
     await sql`delete from customers where email = ${shopper.email}`;
     await sql`delete from customer_types where code = 'B2E' and shop_id = (select id from shops where code = 'demo')`;
   }
-  expect(await sql`select code from customer_types ct join shops s on s.id = ct.shop_id where s.code = 'demo' order by position`).toEqual([{ code: "B2C" }, { code: "B2B" }]);
+  expect(await sql`select ct.code from customer_types ct join shops s on s.id = ct.shop_id where s.code = 'demo' order by position`).toEqual([{ code: "B2C" }, { code: "B2B" }]);
   await admin.context().close();
 });
 
 test("SCRATCH screenshots", async ({ browser, clientAddress }) => {
+  test.setTimeout(300_000);
   const { page: admin } = await shopAdmin(browser, clientAddress);
   for (const width of [1280, 390]) {
     await admin.setViewportSize({ width, height: 900 });
     for (const [name, path] of [["list", "/admin/settings/shops"], ["third", "/admin/settings/shops/third"], ["demo", "/admin/settings/shops/demo"], ["new", "/admin/settings/shops/new"], ["settings", "/admin/settings"]]) {
       await admin.goto(path);
-      await admin.waitForLoadState("networkidle");
+      await admin.waitForLoadState("load");
       await admin.screenshot({ path: `/tmp/shots/shops-${name}-${width}.png`, fullPage: true });
       console.log(name, width, await admin.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]));
     }

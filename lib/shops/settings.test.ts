@@ -198,6 +198,16 @@ describeOnDatabases("Settings › Shops", (db) => {
     const before = await shopCount();
     const taken = await createShop(db(), everywhere, shopInput({ hostNames: "fresh.example.com\nclassic.localhost", baseUrl: "https://fresh.example.com" }), null);
     expect(taken).toMatchObject({ ok: false, fieldErrors: { hostNames: ["classic.localhost is already used by Classic Shop."] } });
+    // What only the database can refuse shows together with what the form refuses.
+    const both = await createShop(db(), everywhere, shopInput({ code: "classic", name: "", hostNames: "classic.localhost\nbad host" }), null);
+    expect(both).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        code: ["A shop with the code “classic” already exists."],
+        name: ["Enter the shop's name."],
+        hostNames: [expect.stringContaining("bad host is not a host name"), "classic.localhost is already used by Classic Shop."],
+      },
+    });
     expect(await shopCount()).toBe(before);
     expect(await db().select().from(shopHosts).where(eq(shopHosts.host, "fresh.example.com"))).toEqual([]);
 

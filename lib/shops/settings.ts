@@ -21,6 +21,9 @@ import {
   messages,
   newCustomerTypeSchema,
   newShopFormSchema,
+  hostProblem,
+  HOSTS_MAX,
+  normaliseHosts,
   postedCodes,
   registrationFormProblems,
   shopFormSchema,
@@ -159,17 +162,31 @@ async function hostsOfOtherShops(db: Db, hosts: string[], shopId: string | null)
     .orderBy(asc(shopHosts.host));
 }
 
-function hostsTaken(taken: { host: string; shopName: string }[]): Invalid {
-  return {
-    ok: false,
-    reason: "invalid",
-    fieldErrors: { hostNames: taken.map(({ host, shopName }) => messages.hostTaken(host, shopName)) },
-    formError: messages.correctFields,
-  };
+function hostsTaken(taken: { host: string; shopName: string }[]): FieldErrors {
+  return taken.length > 0 ? { hostNames: taken.map(({ host, shopName }) => messages.hostTaken(host, shopName)) } : {};
 }
 
-function invalid(error: z.ZodError): Invalid {
-  return { ok: false, reason: "invalid", fieldErrors: z.flattenError(error).fieldErrors as FieldErrors, formError: messages.correctFields };
+/** Field errors of the form (if any) and of the database, every message kept. */
+function refused(error: z.ZodError | undefined, ...more: FieldErrors[]): Invalid {
+  const fieldErrors: FieldErrors = error ? { ...(z.flattenError(error).fieldErrors as FieldErrors) } : {};
+  for (const errors of more) {
+    for (const [field, list] of Object.entries(errors)) fieldErrors[field] = [...(fieldErrors[field] ?? []), ...list];
+  }
+  return { ok: false, reason: "invalid", fieldErrors, formError: messages.correctFields };
+}
+
+/**
+ * What only the database can refuse: a code or host names that another shop has. Checked on what was typed even
+ * when other fields are wrong, so that a person sees every message at once.
+ */
+async function conflicts(db: Db, input: unknown, shopId: string | null, checked?: { code?: string; hostNames: string[] }): Promise<FieldErrors> {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const code = checked ? checked.code : typeof raw.code === "string" ? raw.code.trim().slice(0, 64) : undefined;
+  const hosts =
+    checked?.hostNames ?? (typeof raw.hostNames === "string" ? normaliseHosts(raw.hostNames.slice(0, 6000)).filter((host) => !hostProblem(host)).slice(0, HOSTS_MAX) : []);
+  const [sameCode] = shopId === null && code ? await db.select({ id: shops.id }).from(shops).where(eq(shops.code, code)) : [];
+  const errors = hostsTaken(await hostsOfOtherShops(db, hosts, shopId));
+  return sameCode ? { code: [messages.codeTaken(code!)], ...errors } : errors;
 }
 
 type ShopColumns = Omit<typeof shops.$inferInsert, "id" | "code" | "createdAt">;
@@ -210,7 +227,7 @@ async function withHostRace<T>(db: Db, hosts: string[], shopId: string | null, w
     const cause = databaseError(error);
     if (cause?.code !== UNIQUE_VIOLATION || cause.constraint !== "shop_hosts_pkey") throw error;
     const taken = await hostsOfOtherShops(db, hosts, shopId);
-    return taken.length > 0 ? hostsTaken(taken) : { ok: false, reason: "invalid", fieldErrors: {}, formError: messages.retry };
+    return taken.length > 0 ? refused(undefined, hostsTaken(taken)) : { ok: false, reason: "invalid", fieldErrors: {}, formError: messages.retry };
   }
 }
 
@@ -220,15 +237,10 @@ export type CreateShopResult = { ok: true; shop: Shop } | Invalid | NotFound;
 export async function createShop(db: Db, actor: SettingsActor, input: unknown, ip: string | null): Promise<CreateShopResult> {
   if (shopScope(actor) !== null) return notFound;
   const parsed = newShopFormSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const taken = await conflicts(db, input, null, parsed.data);
+  if (!parsed.success || Object.keys(taken).length > 0) return refused(parsed.error, taken);
   const { code, hostNames } = parsed.data;
-  const codeTaken: Invalid = { ok: false, reason: "invalid", fieldErrors: { code: [messages.codeTaken(code)] }, formError: messages.correctFields };
-  const [sameCode] = await db.select({ id: shops.id }).from(shops).where(eq(shops.code, code));
-  const taken = await hostsOfOtherShops(db, hostNames, null);
-  if (sameCode || taken.length > 0) {
-    const fieldErrors = { ...(sameCode ? codeTaken.fieldErrors : {}), ...(taken.length > 0 ? hostsTaken(taken).fieldErrors : {}) };
-    return { ok: false, reason: "invalid", fieldErrors, formError: messages.correctFields };
-  }
+  const codeTaken = refused(undefined, { code: [messages.codeTaken(code)] });
   return withHostRace(db, hostNames, null, () =>
     db.transaction(async (tx): Promise<CreateShopResult> => {
       const columns = columnsOf(parsed.data);
@@ -257,10 +269,9 @@ export async function updateShop(db: Db, actor: SettingsActor, code: string, inp
   const found = await findScopedShop(db, scope, code);
   if (!found) return notFound;
   const parsed = shopFormSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const taken = await conflicts(db, input, found.id, parsed.data);
+  if (!parsed.success || Object.keys(taken).length > 0) return refused(parsed.error, taken);
   const { hostNames } = parsed.data;
-  const taken = await hostsOfOtherShops(db, hostNames, found.id);
-  if (taken.length > 0) return hostsTaken(taken);
   return withHostRace(db, hostNames, found.id, () =>
     db.transaction(async (tx): Promise<UpdateShopResult> => {
       const [before] = await tx.select().from(shops).where(eq(shops.id, found.id)).for("update");
@@ -315,9 +326,9 @@ export async function addCustomerType(db: Db, actor: SettingsActor, shopCode: st
   const shop = await findScopedShop(db, shopScope(actor), shopCode);
   if (!shop) return notFound;
   const parsed = newCustomerTypeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return refused(parsed.error);
   const { code, name } = parsed.data;
-  const taken: Invalid = { ok: false, reason: "invalid", fieldErrors: { code: [messages.typeCodeTaken(code)] }, formError: messages.correctFields };
+  const taken = refused(undefined, { code: [messages.typeCodeTaken(code)] });
   try {
     return await db.transaction(async (tx): Promise<CustomerTypeResult> => {
       await tx.select({ id: shops.id }).from(shops).where(eq(shops.id, shop.id)).for("update");
@@ -356,7 +367,7 @@ export async function updateCustomerType(
   const shop = await findScopedShop(db, shopScope(actor), shopCode);
   if (!shop) return notFound;
   const parsed = customerTypeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return refused(parsed.error);
   return db.transaction(async (tx): Promise<CustomerTypeResult> => {
     const type = await lockType(tx, shop.id, typeCode);
     if (!type) return notFound;

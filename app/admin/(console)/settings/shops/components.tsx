@@ -124,10 +124,10 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
         hint="What “Send password reset” in Office › Contacts does for this shop's customers."
         {...register("callCentreResetMode")}
       />
-      <div className="grid gap-5 sm:grid-cols-3">
-        {text("activationTtlHours", "Activation link lifetime (hours)", `1–${TTL_HOURS_MAX}; after self-registration.`, { inputMode: "numeric" })}
-        {text("contactActivationTtlHours", "Back-office activation link lifetime (hours)", `1–${TTL_HOURS_MAX}; for contacts created in the back office.`, { inputMode: "numeric" })}
-        {text("resetTtlMinutes", "Reset link lifetime (minutes)", `${RESET_MINUTES_MIN}–${RESET_MINUTES_MAX}.`, { inputMode: "numeric" })}
+      <div className="max-w-sm space-y-5">
+        {text("activationTtlHours", "Activation link lifetime (hours)", `1–${TTL_HOURS_MAX}, for links sent at self-registration.`, { inputMode: "numeric" })}
+        {text("contactActivationTtlHours", "Back-office activation link lifetime (hours)", `1–${TTL_HOURS_MAX}, for contacts created in the back office.`, { inputMode: "numeric" })}
+        {text("resetTtlMinutes", "Reset link lifetime (minutes)", `${RESET_MINUTES_MIN}–${RESET_MINUTES_MAX}, for password reset links.`, { inputMode: "numeric" })}
       </div>
       <SubmitButton pending={pending}>Save shop</SubmitButton>
     </form>
@@ -176,6 +176,7 @@ export function RemoveTypeButton({ action }: { action: () => Promise<FormState> 
   );
 }
 
+const previewInputClass = "block w-full cursor-not-allowed rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-slate-900";
 const previewInputType: Record<ValueKind, string> = { email: "email", text: "text", phone: "tel", password: "password", confirmPassword: "password" };
 
 /** The registration form as a shopper will see it: the same fields, disabled. */
@@ -193,6 +194,7 @@ function FormPreview({ typeCode, attributes }: { typeCode: string; attributes: D
             type={previewInputType[attribute.valueKind]}
             required={attribute.required}
             disabled
+            className={previewInputClass}
             hint={attribute.required ? "Required" : "Optional"}
           />
         ))}
