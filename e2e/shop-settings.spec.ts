@@ -176,6 +176,13 @@ test("a shop administrator creates a third shop whose shoppers register, activat
   // The list counts the new customer.
   await admin.goto("/admin/settings/shops");
   await expect(admin.getByRole("row").filter({ hasText: "Third Shop" }).getByRole("cell").last()).toHaveText("1");
+
+  // On a phone the pages fit the screen: nothing scrolls sideways.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/admin/settings/shops", "/admin/settings/shops/third", "/admin/settings/shops/new"]) {
+    await admin.goto(path);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
   await admin.context().close();
 });
 
@@ -276,6 +283,31 @@ test("the shop form refuses hostile input with clear messages and stores nothing
     resetTtlMinutes: { from: 60, to: 15 },
     hostNames: { from: ["no-script.localhost"], to: ["no-script.localhost", "www.no-script.localhost"] },
   });
+
+  // The customer-type forms and the registration form editor work without JavaScript too.
+  const add = plain.getByRole("region", { name: "Add customer type" });
+  await add.getByLabel("Code").fill("B2B");
+  await add.getByLabel("Name").fill("Business");
+  await add.getByRole("button", { name: "Add customer type" }).click();
+  await expect(plain.getByText("Customer type B2B added")).toBeVisible();
+  const b2b = typeRegion(plain, "Business", "B2B");
+  const { rows, row } = formEditor(b2b, "Business");
+  await b2b.getByLabel("Attribute to add").selectOption("company");
+  await b2b.getByRole("button", { name: "Add attribute" }).click();
+  await expect(rows).toHaveCount(2);
+  await row("Company").getByRole("button", { name: "Move up" }).click();
+  await expect(rows.first()).toContainText("Company");
+  await expect(b2b.getByText("Not saved yet.")).toBeVisible();
+  await b2b.getByRole("button", { name: "Save form" }).click();
+  await expect(b2b.getByText("Form saved. Passwords are generated and e-mailed.")).toBeVisible();
+  const form = await sql`select attribute_code from registration_attributes ra join shops s on s.id = ra.shop_id
+    where s.code = 'no-script' and ra.customer_type = 'B2B' order by position`;
+  expect(form.map((entry) => entry.attribute_code)).toEqual(["company", "email"]);
+  await b2b.getByLabel("Self-registration").check();
+  await b2b.getByRole("button", { name: "Save type" }).click();
+  await expect(typeRegion(plain, "Business", "B2B").getByText("Customer type saved.")).toBeVisible();
+  await typeRegion(plain, "Business", "B2B").getByRole("button", { name: "Remove type" }).click();
+  await expect(plain.getByText("Customer type B2B removed.")).toBeVisible();
   await noScript.close();
   await admin.context().close();
 });
@@ -388,18 +420,4 @@ test("a Demo Shop type switched to automatic makes a reset link sent earlier iss
   }
   expect(await sql`select ct.code from customer_types ct join shops s on s.id = ct.shop_id where s.code = 'demo' order by position`).toEqual([{ code: "B2C" }, { code: "B2B" }]);
   await admin.context().close();
-});
-
-test("SCRATCH screenshots", async ({ browser, clientAddress }) => {
-  test.setTimeout(300_000);
-  const { page: admin } = await shopAdmin(browser, clientAddress);
-  for (const width of [1280, 390]) {
-    await admin.setViewportSize({ width, height: 900 });
-    for (const [name, path] of [["list", "/admin/settings/shops"], ["third", "/admin/settings/shops/third"], ["demo", "/admin/settings/shops/demo"], ["new", "/admin/settings/shops/new"], ["settings", "/admin/settings"]]) {
-      await admin.goto(path);
-      await admin.waitForLoadState("load");
-      await admin.screenshot({ path: `/tmp/shots/shops-${name}-${width}.png`, fullPage: true });
-      console.log(name, width, await admin.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]));
-    }
-  }
 });
