@@ -57,8 +57,9 @@ export default async function ShopSettingsPage({ params, searchParams }: { param
   const { shop, hosts, types } = settings;
   const query = await searchParams;
   const saved = one(query.saved);
-  const added = one(query.added);
-  const removed = one(query.removed);
+  // Only notices that are true of the page as it is now.
+  const added = types.find((type) => type.code === one(query.added))?.code;
+  const removed = types.some((type) => type.code === one(query.removed)) ? undefined : one(query.removed)?.match(/^[A-Za-z0-9_-]{1,32}$/)?.[0];
   const customers = types.reduce((sum, type) => sum + type.customers, 0);
   return (
     <section className="max-w-3xl space-y-10">
