@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { findShopSettings, listDefinitionSummaries, shopFormValues, type TypeSettings } from "@/lib/shops/settings";
-import type { DefinitionSummary } from "@/lib/shops/settings-forms";
+import { TYPE_CODE, type DefinitionSummary } from "@/lib/shops/settings-forms";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../../guard";
 import { addCustomerTypeAction, editRegistrationFormAction, removeCustomerTypeAction, updateCustomerTypeAction, updateShopAction } from "../actions";
@@ -59,7 +59,8 @@ export default async function ShopSettingsPage({ params, searchParams }: { param
   const saved = one(query.saved);
   // Only notices that are true of the page as it is now.
   const added = types.find((type) => type.code === one(query.added))?.code;
-  const removed = types.some((type) => type.code === one(query.removed)) ? undefined : one(query.removed)?.match(/^[A-Za-z0-9_-]{1,32}$/)?.[0];
+  const removedCode = one(query.removed) ?? "";
+  const removed = TYPE_CODE.test(removedCode) && !types.some((type) => type.code === removedCode) ? removedCode : undefined;
   const customers = types.reduce((sum, type) => sum + type.customers, 0);
   return (
     <section className="max-w-3xl space-y-10">
