@@ -231,6 +231,11 @@ async function withHostRace<T>(db: Db, hosts: string[], shopId: string | null, w
   }
 }
 
+/** Settings changes in the activity log, with what changed (before → after) in details. */
+function logSetting(tx: Db, actor: SettingsActor, ip: string | null, shop: Shop, action: string, details: Record<string, unknown>) {
+  return recordActivity(tx, { action, actorType: "staff", actorId: actor.id, email: actor.email, shopId: shop.id, ip, details });
+}
+
 export type CreateShopResult = { ok: true; shop: Shop } | Invalid | NotFound;
 
 /** "New shop": only users who work in all shops may create one. */
@@ -247,15 +252,7 @@ export async function createShop(db: Db, actor: SettingsActor, input: unknown, i
       const [shop] = await tx.insert(shops).values({ code, ...columns }).onConflictDoNothing().returning();
       if (!shop) return codeTaken;
       await tx.insert(shopHosts).values(hostNames.map((host) => ({ host, shopId: shop.id })));
-      await recordActivity(tx, {
-        action: "settings.shop.created",
-        actorType: "staff",
-        actorId: actor.id,
-        email: actor.email,
-        shopId: shop.id,
-        ip,
-        details: { code, changes: changesBetween({}, { ...columns, hostNames }) },
-      });
+      await logSetting(tx, actor, ip, shop, "settings.shop.created", { code, changes: changesBetween({}, { ...columns, hostNames }) });
       return { ok: true, shop };
     }),
   );
@@ -285,15 +282,7 @@ export async function updateShop(db: Db, actor: SettingsActor, code: string, inp
         await tx.delete(shopHosts).where(eq(shopHosts.shopId, before.id));
         await tx.insert(shopHosts).values(hostNames.map((host) => ({ host, shopId: before.id })));
       }
-      await recordActivity(tx, {
-        action: "settings.shop.changed",
-        actorType: "staff",
-        actorId: actor.id,
-        email: actor.email,
-        shopId: before.id,
-        ip,
-        details: { code: before.code, changes },
-      });
+      await logSetting(tx, actor, ip, before, "settings.shop.changed", { code: before.code, changes });
       return { ok: true, shop, changes };
     }),
   );
@@ -303,10 +292,6 @@ export async function updateShop(db: Db, actor: SettingsActor, code: string, inp
 
 type TypeFailure = NotFound | Invalid | { ok: false; reason: "in-use"; customers: number; message: string };
 export type CustomerTypeResult = { ok: true } | TypeFailure;
-
-function logType(tx: Db, actor: SettingsActor, ip: string | null, shop: Shop, action: string, details: Record<string, unknown>) {
-  return recordActivity(tx, { action, actorType: "staff", actorId: actor.id, email: actor.email, shopId: shop.id, ip, details });
-}
 
 async function lockType(tx: Db, shopId: string, code: string): Promise<CustomerType | null> {
   if (typeof code !== "string" || code.length > 64) return null;
@@ -346,7 +331,7 @@ export async function addCustomerType(db: Db, actor: SettingsActor, shopCode: st
         .orderBy(asc(attributeDefinitions.code))
         .limit(1);
       if (email) await tx.insert(registrationAttributes).values({ shopId: shop.id, customerType: code, attributeCode: email.code, position: 0 });
-      await logType(tx, actor, ip, shop, "settings.customer-type.added", { customerType: code, name, attributes: email ? [email.code] : [] });
+      await logSetting(tx, actor, ip, shop, "settings.customer-type.added", { customerType: code, name, attributes: email ? [email.code] : [] });
       return { ok: true };
     });
   } catch (error) {
@@ -377,7 +362,7 @@ export async function updateCustomerType(
       .update(customerTypes)
       .set(parsed.data)
       .where(and(eq(customerTypes.shopId, shop.id), eq(customerTypes.code, type.code)));
-    await logType(tx, actor, ip, shop, "settings.customer-type.changed", { customerType: type.code, changes });
+    await logSetting(tx, actor, ip, shop, "settings.customer-type.changed", { customerType: type.code, changes });
     return { ok: true };
   });
 }
@@ -397,7 +382,7 @@ export async function removeCustomerType(db: Db, actor: SettingsActor, shopCode:
       const members = await belonging(tx, type.code);
       if (members > 0) return inUse(members);
       await tx.delete(customerTypes).where(and(eq(customerTypes.shopId, shop.id), eq(customerTypes.code, type.code)));
-      await logType(tx, actor, ip, shop, "settings.customer-type.removed", { customerType: type.code, name: type.name, attributes });
+      await logSetting(tx, actor, ip, shop, "settings.customer-type.removed", { customerType: type.code, name: type.name, attributes });
       return { ok: true };
     });
   } catch (error) {
@@ -454,7 +439,7 @@ export async function saveRegistrationForm(
         .insert(registrationAttributes)
         .values(codes.map((attributeCode, position) => ({ shopId: shop.id, customerType: type.code, attributeCode, position })));
       const beforeMode = passwordMode(definitions.filter((definition) => before.includes(definition.code)));
-      await logType(tx, actor, ip, shop, "settings.registration-form.changed", {
+      await logSetting(tx, actor, ip, shop, "settings.registration-form.changed", {
         customerType: type.code,
         from: before,
         to: codes,
