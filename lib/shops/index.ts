@@ -35,17 +35,24 @@ export async function selfRegistrationTypes(db: Db, shopId: string): Promise<{ c
     .orderBy(asc(customerTypes.position), asc(customerTypes.code));
 }
 
+const formAttributeColumns = {
+  code: attributeDefinitions.code,
+  label: attributeDefinitions.label,
+  valueKind: attributeDefinitions.valueKind,
+  required: attributeDefinitions.required,
+  regex: attributeDefinitions.regex,
+  regexMessage: attributeDefinitions.regexMessage,
+};
+
+/** Every attribute definition, by label: what a registration form can be built from. */
+export async function allAttributeDefinitions(db: Db): Promise<FormAttribute[]> {
+  return db.select(formAttributeColumns).from(attributeDefinitions).orderBy(asc(attributeDefinitions.label), asc(attributeDefinitions.code));
+}
+
 /** The ordered attribute definitions of a shop's registration form for one customer type (SHOP_CREGATTRS_<TYPE>). */
 export async function registrationAttributesOf(db: Db, shopId: string, customerType: string): Promise<FormAttribute[]> {
   return db
-    .select({
-      code: attributeDefinitions.code,
-      label: attributeDefinitions.label,
-      valueKind: attributeDefinitions.valueKind,
-      required: attributeDefinitions.required,
-      regex: attributeDefinitions.regex,
-      regexMessage: attributeDefinitions.regexMessage,
-    })
+    .select(formAttributeColumns)
     .from(registrationAttributes)
     .innerJoin(attributeDefinitions, eq(attributeDefinitions.code, registrationAttributes.attributeCode))
     .where(and(eq(registrationAttributes.shopId, shopId), eq(registrationAttributes.customerType, customerType)))

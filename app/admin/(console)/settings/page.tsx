@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
 import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex } from "@/lib/staff/preferences";
@@ -13,6 +14,18 @@ export default async function SettingsPage() {
   return (
     <section className="max-w-2xl space-y-6">
       <PageHeading>Settings</PageHeading>
+      <nav aria-label="Settings">
+        <ul className="space-y-2">
+          <li>
+            <Link href="/admin/settings/shops">Shops</Link>
+            <span className="text-slate-700"> — host names, sender, branding, link lifetimes, customer types and registration forms</span>
+          </li>
+          <li>
+            <Link href="/admin/settings/attributes">Attribute definitions</Link>
+            <span className="text-slate-700"> — the fields registration forms are built from, with their validation patterns</span>
+          </li>
+        </ul>
+      </nav>
       <section aria-labelledby="preferences-heading" className="space-y-3">
         <h2 id="preferences-heading" className="text-lg font-semibold">System preferences</h2>
         <p className="text-slate-700">

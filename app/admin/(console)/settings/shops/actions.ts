@@ -1,0 +1,105 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { formStrings, type FormState } from "@/components/form-state";
+import {
+  addCustomerType,
+  createShop,
+  findScopedShop,
+  removeCustomerType,
+  saveRegistrationForm,
+  updateCustomerType,
+  updateShop,
+  type CustomerTypeResult,
+} from "@/lib/shops/settings";
+import { applyFormEdit, messages, parseFormEdit, passwordModeSentence, postedCodes } from "@/lib/shops/settings-forms";
+import { shopScope } from "@/lib/staff/scope";
+import { clientAddress } from "../../../../request";
+import { requireStaff } from "../../../guard";
+
+const shopPath = (code: string) => `/admin/settings/shops/${encodeURIComponent(code)}`;
+// Host names may fill 20 lines; every field is bounded again by its schema.
+const FIELD_MAX = 6000;
+
+async function shopAdmin(shopCode?: string) {
+  const { staff } = await requireStaff("shop_admin");
+  const db = await getDb();
+  // A shop outside the user's scope answers 404, as if it did not exist (SPEC §4).
+  if (shopCode !== undefined && !(await findScopedShop(db, shopScope(staff), shopCode))) notFound();
+  return { staff, db, ip: await clientAddress() };
+}
+
+export async function createShopAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff, db, ip } = await shopAdmin();
+  const values = formStrings(formData, FIELD_MAX);
+  const result = await createShop(db, staff, values, ip);
+  if (result.ok) redirect(`${shopPath(result.shop.code)}?created=1`);
+  if (result.reason === "not-found") notFound();
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+}
+
+export async function updateShopAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff, db, ip } = await shopAdmin(code);
+  const values = formStrings(formData, FIELD_MAX);
+  const result = await updateShop(db, staff, code, values, ip);
+  if (result.ok) redirect(`${shopPath(code)}?saved=${Date.now()}`);
+  if (result.reason === "not-found") notFound();
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+}
+
+function typeAnswer(result: CustomerTypeResult, values: Record<string, string>, done: string): FormState {
+  if (result.ok) return { notice: done };
+  if (result.reason === "not-found") return { formError: messages.typeNotFound };
+  if (result.reason === "in-use") return { formError: result.message };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+}
+
+export async function addCustomerTypeAction(shopCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff, db, ip } = await shopAdmin(shopCode);
+  const values = formStrings(formData, 200);
+  const result = await addCustomerType(db, staff, shopCode, values, ip);
+  if (result.ok) redirect(`${shopPath(shopCode)}?added=${encodeURIComponent(values.code.trim())}`);
+  if (result.reason === "not-found") notFound();
+  return typeAnswer(result, values, "");
+}
+
+export async function updateCustomerTypeAction(shopCode: string, typeCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const { staff, db, ip } = await shopAdmin(shopCode);
+  const values = formStrings(formData, 200);
+  const result = await updateCustomerType(db, staff, shopCode, typeCode, values, ip);
+  revalidatePath(shopPath(shopCode));
+  return typeAnswer(result, values, "Customer type saved.");
+}
+
+export async function removeCustomerTypeAction(shopCode: string, typeCode: string): Promise<FormState> {
+  const { staff, db, ip } = await shopAdmin(shopCode);
+  const result = await removeCustomerType(db, staff, shopCode, typeCode, ip);
+  if (result.ok) redirect(`${shopPath(shopCode)}?removed=${encodeURIComponent(typeCode)}`);
+  return typeAnswer(result, {}, "");
+}
+
+export type RegistrationFormState = { draft?: string[]; problems?: string[]; notice?: string };
+
+/**
+ * The form editor's one action: "Move up", "Move down", "Remove" and "Add attribute" answer a re-ordered draft
+ * without saving (so the editor works without JavaScript); "Save form" saves the draft.
+ */
+export async function editRegistrationFormAction(
+  shopCode: string,
+  typeCode: string,
+  _previous: RegistrationFormState,
+  formData: FormData,
+): Promise<RegistrationFormState> {
+  const { staff, db, ip } = await shopAdmin(shopCode);
+  const draft = postedCodes(formData.getAll("attribute"));
+  const edit = parseFormEdit(formData.get("op"), formData.get("add"));
+  if (!edit) return { draft };
+  if (edit.op !== "save") return { draft: applyFormEdit(draft, edit) };
+  const result = await saveRegistrationForm(db, staff, shopCode, typeCode, draft, ip);
+  if (!result.ok && result.reason === "not-found") return { draft, problems: [messages.typeNotFound] };
+  if (!result.ok) return { draft, problems: result.problems };
+  revalidatePath(shopPath(shopCode));
+  return { draft: result.codes, notice: `Form saved. ${passwordModeSentence[result.mode]}.` };
+}

@@ -1,0 +1,344 @@
+import { z } from "zod";
+import { emailField, type ValueKind } from "./registration-form";
+
+/**
+ * Settings › Shops, customer types and registration forms: the forms' schemas and rules, shared by the browser
+ * (react-hook-form) and the server (safeParse). No database access here.
+ */
+export const messages = {
+  codeFormat: "Use 2–32 lower-case letters, digits and dashes, starting and ending with a letter or digit.",
+  codeReserved: "“new” is reserved for the New shop page; choose another code.",
+  codeTaken: (code: string) => `A shop with the code “${code}” already exists.`,
+  enter: (what: string) => `Enter the ${what}.`,
+  tooLong: (max: number) => `Use at most ${max} characters.`,
+  controlCharacters: "Remove the control characters.",
+  noMarkup: "Leave out < and >: a name is plain text.",
+  senderNameCharacters: "Leave out < > \" , ; and \\: they would break the e-mail's sender line.",
+  hostsRequired: "Enter at least one host name.",
+  hostsTooMany: (max: number) => `Enter at most ${max} host names.`,
+  hostScheme: (host: string) => `${host}: leave out the scheme (http:// or https://); enter the host name only.`,
+  hostPath: (host: string) => `${host}: leave out the path; enter the host name only.`,
+  hostPort: (host: string) => `${host}: leave out the port; the port is ignored when a shop is found by its host.`,
+  hostInvalid: (host: string) =>
+    `${host} is not a host name: use letters, digits, dots and dashes (like shop.example.com), or an IPv4 address.`,
+  hostTaken: (host: string, shopName: string) => `${host} is already used by ${shopName}.`,
+  baseUrlInvalid: "Enter a full address starting with http:// or https://, like https://shop.example.com.",
+  baseUrlScheme: "Use an address starting with http:// or https://.",
+  baseUrlCredentials: "Leave out the user name and password.",
+  baseUrlPath: "Leave out the path: the base URL is the shop's address only, like https://shop.example.com.",
+  baseUrlQuery: "Leave out the query (?…) and the fragment (#…).",
+  baseUrlHost: (host: string) =>
+    `The base URL's host (${host}) is not one of this shop's host names: links in e-mails would not lead to this shop.`,
+  logoHttps: "Use an https:// address for the logo, or leave it empty.",
+  logoInvalid: "Enter a full https:// address for the logo, or leave it empty.",
+  colourFormat: "Use the form #rrggbb, like #2563eb.",
+  colourContrast: (colour: string, ratio: string) =>
+    `White text on ${colour} has a contrast ratio of only ${ratio}:1; choose a darker colour (at least 4.5:1).`,
+  resetMode: "Choose how call-centre resets reach the customer.",
+  wholeNumber: (unit: string) => `Enter a whole number of ${unit}.`,
+  between: (min: number, max: number, unit: string) => `Use between ${min} and ${max} ${unit}.`,
+  typeCodeFormat: "Use up to 32 letters, digits, underscores and dashes, like B2C.",
+  typeCodeTaken: (code: string) => `This shop already has a customer type “${code}”.`,
+  typeInUse: (count: number) =>
+    `${count === 1 ? "A customer belongs" : `${count} customers belong`} to this type, so it cannot be removed. Turn off self-registration instead.`,
+  formEmail: (count: number) =>
+    count === 0
+      ? "The form needs an e-mail attribute: customers sign in with it."
+      : `The form must hold exactly one e-mail attribute; it has ${count}.`,
+  formPasswordPair:
+    "A password attribute and a confirm-password attribute come together: add both (customers choose their password) or neither (passwords are generated).",
+  formPasswordTwice: "The form may hold only one password attribute and one confirm-password attribute.",
+  formDuplicate: (label: string) => `${label} is in the form twice.`,
+  formUnknown: (code: string) => `There is no attribute definition “${code}”.`,
+  formTooLong: (max: number) => `A form holds at most ${max} attributes.`,
+  notFound: "This shop no longer exists, or is not one of yours.",
+  typeNotFound: "This customer type no longer exists.",
+  retry: "Someone else changed this shop at the same moment. Check the values and save again.",
+  correctFields: "Please correct the fields marked below.",
+} as const;
+
+export const callCentreResetModes = [
+  { value: "link", label: "E-mail a reset link" },
+  { value: "generated", label: "E-mail a generated password" },
+] as const;
+
+export const passwordModeSentence = {
+  "user-controlled": "Customers choose their password",
+  automatic: "Passwords are generated and e-mailed",
+} as const;
+
+export const NAME_MAX = 100;
+export const HOSTS_MAX = 20;
+const HOST_MAX = 253;
+const URL_MAX = 500;
+export const FORM_MAX = 30;
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+const SHOP_CODE = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])$/;
+export const TYPE_CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const COLOUR = /^#[0-9a-f]{6}$/i;
+export const MIN_CONTRAST = 4.5;
+
+/** A plain-text name: trimmed, not empty, not overlong, no control characters, no markup. */
+export const plainName = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, messages.enter(what))
+    .max(NAME_MAX, messages.tooLong(NAME_MAX))
+    .regex(NO_CONTROL_CHARACTERS, messages.controlCharacters)
+    .regex(/^[^<>]*$/, messages.noMarkup);
+
+/** A host name for messages: short and without anything that could not be shown. */
+function shown(host: string): string {
+  const clean = host.replace(/\p{Cc}/gu, "");
+  return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
+}
+
+/** Why a (trimmed, lower-cased) entry is not a plausible host name, or null when it is one. */
+export function hostProblem(host: string): string | null {
+  if (host.includes("://")) return messages.hostScheme(shown(host));
+  if (host.includes("/")) return messages.hostPath(shown(host));
+  if (/^[^:]+:\d*$/.test(host)) return messages.hostPort(shown(host));
+  if (IPV4.test(host)) return null;
+  const labels = host.split(".");
+  const plausible =
+    host.length <= HOST_MAX && labels.every((label) => HOST_LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1]);
+  return plausible ? null : messages.hostInvalid(shown(host));
+}
+
+/** One host per line: trimmed, lower-cased, empty lines and repeats dropped, order kept. */
+export function normaliseHosts(text: string): string[] {
+  const hosts = text
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim().toLowerCase())
+    .filter(Boolean);
+  return [...new Set(hosts)];
+}
+
+const hostNamesField = z
+  .string()
+  .max(HOSTS_MAX * (HOST_MAX + 2), messages.hostsTooMany(HOSTS_MAX))
+  .transform((text, ctx) => {
+    const hosts = normaliseHosts(text);
+    if (hosts.length === 0) ctx.addIssue({ code: "custom", message: messages.hostsRequired });
+    if (hosts.length > HOSTS_MAX) ctx.addIssue({ code: "custom", message: messages.hostsTooMany(HOSTS_MAX) });
+    for (const host of hosts.slice(0, HOSTS_MAX)) {
+      const problem = hostProblem(host);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }
+    return hosts;
+  });
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The shop's public address (links in e-mails are built from it): http(s), no path, query or credentials. */
+const baseUrlField = z
+  .string()
+  .trim()
+  .min(1, messages.enter("base URL"))
+  .max(URL_MAX, messages.tooLong(URL_MAX))
+  .transform((text, ctx) => {
+    const url = /\s|\p{Cc}/u.test(text) ? null : parseUrl(text);
+    const problem = !url
+      ? messages.baseUrlInvalid
+      : url.protocol !== "http:" && url.protocol !== "https:"
+        ? messages.baseUrlScheme
+        : url.username || url.password
+          ? messages.baseUrlCredentials
+          : text.includes("?") || text.includes("#")
+            ? messages.baseUrlQuery
+            : url.pathname !== "/"
+              ? messages.baseUrlPath
+              : url.hostname === "" || hostProblem(url.hostname)
+                ? messages.baseUrlInvalid
+                : null;
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return url!.origin;
+  });
+
+/** Empty, or an https address (never javascript:, data: or plain http: it is shown in pages and e-mails). */
+const logoUrlField = z
+  .string()
+  .trim()
+  .max(URL_MAX, messages.tooLong(URL_MAX))
+  .transform((text, ctx) => {
+    if (text === "") return null;
+    const url = /\s|\p{Cc}/u.test(text) ? null : parseUrl(text);
+    if (!url || (url.protocol === "https:" && (!url.hostname || url.username || url.password))) {
+      ctx.addIssue({ code: "custom", message: messages.logoInvalid });
+      return z.NEVER;
+    }
+    if (url.protocol !== "https:") {
+      ctx.addIssue({ code: "custom", message: messages.logoHttps });
+      return z.NEVER;
+    }
+    return url.href;
+  });
+
+function channel(value: number): number {
+  const srgb = value / 255;
+  return srgb <= 0.04045 ? srgb / 12.92 : ((srgb + 0.055) / 1.055) ** 2.4;
+}
+
+/** WCAG 2 contrast ratio of white text on a #rrggbb background. */
+export function whiteContrast(colour: string): number {
+  const [r, g, b] = [1, 3, 5].map((start) => channel(parseInt(colour.slice(start, start + 2), 16)));
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}
+
+/** Rounded down, so that a refused colour never reads as "4.50:1". */
+export function formatRatio(ratio: number): string {
+  return (Math.floor(ratio * 100) / 100).toFixed(2);
+}
+
+const accentColourField = z
+  .string()
+  .trim()
+  .regex(COLOUR, messages.colourFormat)
+  .transform((colour) => colour.toLowerCase())
+  .superRefine((colour, ctx) => {
+    const ratio = whiteContrast(colour);
+    if (ratio < MIN_CONTRAST) ctx.addIssue({ code: "custom", message: messages.colourContrast(colour, formatRatio(ratio)) });
+  });
+
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, messages.wholeNumber(unit))
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, messages.between(min, max, unit));
+
+export const TTL_HOURS_MAX = 720;
+export const RESET_MINUTES_MIN = 5;
+export const RESET_MINUTES_MAX = 1440;
+
+const shopFields = {
+  name: plainName("shop's name"),
+  hostNames: hostNamesField,
+  baseUrl: baseUrlField,
+  senderName: plainName("sender name").regex(/^[^<>",;\\]*$/, messages.senderNameCharacters),
+  senderEmail: emailField,
+  logoUrl: logoUrlField,
+  accentColor: accentColourField,
+  callCentreResetMode: z.enum(["link", "generated"], { message: messages.resetMode }),
+  activationTtlHours: wholeNumber("hours", 1, TTL_HOURS_MAX),
+  contactActivationTtlHours: wholeNumber("hours", 1, TTL_HOURS_MAX),
+  resetTtlMinutes: wholeNumber("minutes", RESET_MINUTES_MIN, RESET_MINUTES_MAX),
+};
+
+type ShopFormOutput = { hostNames: string[]; baseUrl: string };
+
+/** Links in e-mails lead to the base URL's host: it must be one that finds this shop. */
+function baseUrlAmongHosts(values: ShopFormOutput, ctx: z.RefinementCtx): void {
+  const host = new URL(values.baseUrl).hostname;
+  if (values.hostNames.length > 0 && !values.hostNames.includes(host)) {
+    ctx.addIssue({ code: "custom", path: ["baseUrl"], message: messages.baseUrlHost(host) });
+  }
+}
+
+/** A shop's page: every setting but the code, which never changes (it names the shop in URLs and logs). */
+export const shopFormSchema = z.object(shopFields).superRefine(baseUrlAmongHosts);
+
+export const newShopFormSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(SHOP_CODE, messages.codeFormat)
+      .refine((code) => code !== "new", messages.codeReserved),
+    ...shopFields,
+  })
+  .superRefine(baseUrlAmongHosts);
+
+export type ShopFormValues = z.output<typeof shopFormSchema>;
+export type NewShopFormValues = z.output<typeof newShopFormSchema>;
+export const shopFormFields = ["code", ...Object.keys(shopFields)] as const;
+
+/** A checkbox arrives as "on" (or true from react-hook-form), or not at all. */
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export const newCustomerTypeSchema = z.object({
+  code: z.string().trim().regex(TYPE_CODE, messages.typeCodeFormat),
+  name: plainName("customer type's name"),
+});
+
+export const customerTypeSchema = z.object({
+  name: plainName("customer type's name"),
+  selfRegistration: checkbox,
+});
+
+export type DefinitionSummary = { code: string; label: string; valueKind: ValueKind; required: boolean };
+
+/** The rules of SPEC §4 for a registration form; every problem, in the order a person would fix them. */
+export function registrationFormProblems(codes: string[], definitions: DefinitionSummary[]): string[] {
+  const byCode = new Map(definitions.map((definition) => [definition.code, definition]));
+  const problems: string[] = [];
+  if (codes.length > FORM_MAX) problems.push(messages.formTooLong(FORM_MAX));
+  const seen = new Set<string>();
+  for (const code of codes) {
+    const definition = byCode.get(code);
+    if (!definition) problems.push(messages.formUnknown(shown(code)));
+    else if (seen.has(code)) problems.push(messages.formDuplicate(definition.label));
+    seen.add(code);
+  }
+  const kinds = codes.flatMap((code) => byCode.get(code)?.valueKind ?? []);
+  const count = (kind: ValueKind) => kinds.filter((candidate) => candidate === kind).length;
+  if (count("email") !== 1) problems.push(messages.formEmail(count("email")));
+  if (count("password") > 1 || count("confirmPassword") > 1) problems.push(messages.formPasswordTwice);
+  else if (count("password") !== count("confirmPassword")) problems.push(messages.formPasswordPair);
+  return [...new Set(problems)];
+}
+
+export type FormEdit =
+  | { op: "up" | "down" | "remove"; index: number }
+  | { op: "add"; code: string }
+  | { op: "save" };
+
+/** "up:3", "down:0", "remove:2", "add", "save": the button a person pressed in the form editor. */
+export function parseFormEdit(op: unknown, added: unknown): FormEdit | null {
+  if (op === "save") return { op: "save" };
+  if (op === "add") return typeof added === "string" && added.length <= 64 ? { op: "add", code: added } : null;
+  const match = typeof op === "string" ? /^(up|down|remove):(\d{1,3})$/.exec(op) : null;
+  return match ? { op: match[1] as "up" | "down" | "remove", index: Number(match[2]) } : null;
+}
+
+/** The draft after a move, removal or addition; nothing is saved. */
+export function applyFormEdit(codes: string[], edit: FormEdit): string[] {
+  const next = [...codes];
+  switch (edit.op) {
+    case "up":
+    case "down": {
+      const target = edit.op === "up" ? edit.index - 1 : edit.index + 1;
+      if (edit.index >= next.length || target < 0 || target >= next.length) return next;
+      [next[edit.index], next[target]] = [next[target], next[edit.index]];
+      return next;
+    }
+    case "remove":
+      return next.filter((_, index) => index !== edit.index);
+    case "add":
+      return next.includes(edit.code) || next.length >= FORM_MAX ? next : [...next, edit.code];
+    case "save":
+      return next;
+  }
+}
+
+/** The attribute codes posted by the form editor (hidden inputs, in order), bounded. */
+export function postedCodes(values: unknown[]): string[] {
+  return values
+    .filter((value): value is string => typeof value === "string")
+    .slice(0, FORM_MAX + 5)
+    .map((value) => value.slice(0, 64));
+}
