@@ -80,7 +80,7 @@ test("a shop administrator creates, edits and deletes attribute definitions; bad
   await page.goto(`${LIST}/email`);
   await page.getByLabel("Value kind").selectOption("text");
   await save.click();
-  await expect(page.getByText(/This value kind cannot be used while the .* form uses this attribute: A registration form needs exactly one e-mail attribute\./)).toBeVisible();
+  await expect(page.getByText(/This value kind cannot be used while the .* form uses this attribute: The form needs an e-mail attribute: customers sign in with it\./)).toBeVisible();
   await page.getByRole("button", { name: "Delete attribute" }).click();
   await expect(page.getByText(/This attribute is used by \d+ registration forms\. Remove it from those forms before deleting it\./)).toBeVisible();
   expect((await sql`select value_kind from attribute_definitions where code = 'email'`)[0].value_kind).toBe("email");

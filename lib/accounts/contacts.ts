@@ -17,7 +17,7 @@ import {
 } from "@/db/schema";
 import { likePattern, recordActivity } from "@/lib/activity";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
-import { registrationAttributesOf } from "@/lib/shops";
+import { formAttributeColumns, registrationAttributesOf } from "@/lib/shops";
 import { customerFields, type FieldErrors, type FormAttribute } from "@/lib/shops/registration-form";
 import { shopScope, shopScopeCondition, type ShopScope } from "@/lib/staff/scope";
 import { contactAttributes, contactChoiceSchema, contactFormMessages, contactFormSchema } from "./contact-form";
@@ -310,14 +310,7 @@ export async function shopsWithTypes(db: Db, scope: ShopScope): Promise<ContactS
       name: shops.name,
       code: customerTypes.code,
       typeName: customerTypes.name,
-      attribute: {
-        code: attributeDefinitions.code,
-        label: attributeDefinitions.label,
-        valueKind: attributeDefinitions.valueKind,
-        required: attributeDefinitions.required,
-        regex: attributeDefinitions.regex,
-        regexMessage: attributeDefinitions.regexMessage,
-      },
+      attribute: formAttributeColumns,
     })
     .from(shops)
     .innerJoin(customerTypes, eq(customerTypes.shopId, shops.id))

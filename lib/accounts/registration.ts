@@ -7,6 +7,7 @@ import { isCommonPassword } from "@/lib/passwords/common";
 import { hashPassword } from "@/lib/passwords/hash";
 import { registrationAttributesOf, selfRegistrationTypes } from "@/lib/shops";
 import {
+  customerFields,
   passwordMode,
   registrationSchema,
   type FieldErrors,
@@ -85,19 +86,11 @@ export async function registerCustomer(
   }
 
   const values = parsed.data as Record<string, string>;
-  const valueOf = (kind: string) => values[attributes.find((attribute) => attribute.valueKind === kind)?.code ?? ""] ?? "";
-  const named = ["firstName", "lastName"];
+  const password = values[attributes.find((attribute) => attribute.valueKind === "password")?.code ?? ""] ?? "";
   const registration: Registration = {
     customerType: input.customerType,
-    email: valueOf("email"),
-    firstName: values.firstName ?? "",
-    lastName: values.lastName ?? "",
-    attributes: Object.fromEntries(
-      attributes
-        .filter((a) => a.valueKind !== "email" && !secretKinds.has(a.valueKind) && !named.includes(a.code))
-        .map((a) => [a.code, values[a.code] ?? ""]),
-    ),
-    password: passwordMode(attributes) === "user-controlled" ? valueOf("password") : null,
+    ...customerFields(attributes, values),
+    password: passwordMode(attributes) === "user-controlled" ? password : null,
     ip: input.ip,
   };
   await runOrDefer(options.defer, () => storeRegistration(db, shop, registration, options.now ?? new Date()));

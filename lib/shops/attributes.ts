@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity";
 import { checkPattern } from "@/lib/passwords/pattern-check";
 import { inShopScope, shopScope, type ShopScope } from "@/lib/staff/scope";
 import { attributeChangeSchema, newAttributeSchema, type AttributeChange } from "./attributes-form";
-import { registrationFormProblem, valueKindMaxLength, type FieldErrors, type ValueKind } from "./registration-form";
+import { formKindProblems, valueKindMaxLength, type FieldErrors, type ValueKind } from "./registration-form";
 
 /**
  * Settings › Attribute definitions (SPEC §4). Definitions are shared by every shop; a business user limited to some
@@ -176,7 +176,7 @@ async function kindChangeProblem(tx: Db, code: string, valueKind: ValueKind): Pr
     byForm.set(key, [...(byForm.get(key) ?? []), row]);
   }
   for (const rows of byForm.values()) {
-    const problem = registrationFormProblem(rows.map((row) => ({ valueKind: row.attributeCode === code ? valueKind : row.valueKind })));
+    const [problem] = formKindProblems(rows.map((row) => (row.attributeCode === code ? valueKind : row.valueKind)));
     if (problem) return attributeMessages.breaksForm(`${rows[0].shopName} · ${rows[0].customerType}`, problem);
   }
   return null;

@@ -35,7 +35,7 @@ export async function selfRegistrationTypes(db: Db, shopId: string): Promise<{ c
     .orderBy(asc(customerTypes.position), asc(customerTypes.code));
 }
 
-const formAttributeColumns = {
+export const formAttributeColumns = {
   code: attributeDefinitions.code,
   label: attributeDefinitions.label,
   valueKind: attributeDefinitions.valueKind,

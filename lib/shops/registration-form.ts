@@ -38,17 +38,23 @@ export function passwordMode(attributes: Pick<FormAttribute, "valueKind">[]): Pa
 }
 
 export const formRuleMessages = {
-  oneEmail: "A registration form needs exactly one e-mail attribute.",
-  passwordPair: "A registration form has a password and a confirm-password attribute together, one of each, or neither.",
+  email: (count: number) =>
+    count === 0
+      ? "The form needs an e-mail attribute: customers sign in with it."
+      : `The form must hold exactly one e-mail attribute; it has ${count}.`,
+  passwordPair:
+    "A password attribute and a confirm-password attribute come together: add both (customers choose their password) or neither (passwords are generated).",
+  passwordTwice: "The form may hold only one password attribute and one confirm-password attribute.",
 } as const;
 
-/** SPEC §4's rules of a registration form: exactly one `email`; `password` and `confirmPassword` together or not at all. */
-export function registrationFormProblem(attributes: Pick<FormAttribute, "valueKind">[]): string | null {
-  const count = (kind: ValueKind) => attributes.filter((attribute) => attribute.valueKind === kind).length;
-  if (count("email") !== 1) return formRuleMessages.oneEmail;
-  const passwords = count("password");
-  if (passwords > 1 || passwords !== count("confirmPassword")) return formRuleMessages.passwordPair;
-  return null;
+/** SPEC §4's rules of a registration form's value kinds: exactly one `email`; `password` and `confirmPassword` together or not at all. */
+export function formKindProblems(kinds: ValueKind[]): string[] {
+  const count = (kind: ValueKind) => kinds.filter((candidate) => candidate === kind).length;
+  const problems: string[] = [];
+  if (count("email") !== 1) problems.push(formRuleMessages.email(count("email")));
+  if (count("password") > 1 || count("confirmPassword") > 1) problems.push(formRuleMessages.passwordTwice);
+  else if (count("password") !== count("confirmPassword")) problems.push(formRuleMessages.passwordPair);
+  return problems;
 }
 
 /** A definition's validation pattern, tested only on values short enough for the pattern's check on save. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, type ValueKind } from "./registration-form";
+import { emailField, formKindProblems, type ValueKind } from "./registration-form";
 
 /**
  * Settings › Shops, customer types and registration forms: the forms' schemas and rules, shared by the browser
@@ -41,13 +41,6 @@ export const messages = {
   typeCodeTaken: (code: string) => `This shop already has a customer type “${code}”.`,
   typeInUse: (count: number) =>
     `${count === 1 ? "A customer belongs" : `${count} customers belong`} to this type, so it cannot be removed. Turn off self-registration instead.`,
-  formEmail: (count: number) =>
-    count === 0
-      ? "The form needs an e-mail attribute: customers sign in with it."
-      : `The form must hold exactly one e-mail attribute; it has ${count}.`,
-  formPasswordPair:
-    "A password attribute and a confirm-password attribute come together: add both (customers choose their password) or neither (passwords are generated).",
-  formPasswordTwice: "The form may hold only one password attribute and one confirm-password attribute.",
   formDuplicate: (label: string) => `${label} is in the form twice.`,
   formUnknown: (code: string) => `There is no attribute definition “${code}”.`,
   formTooLong: (max: number) => `A form holds at most ${max} attributes.`,
@@ -294,11 +287,7 @@ export function registrationFormProblems(codes: string[], definitions: Definitio
     else if (seen.has(code)) problems.push(messages.formDuplicate(definition.label));
     seen.add(code);
   }
-  const kinds = codes.flatMap((code) => byCode.get(code)?.valueKind ?? []);
-  const count = (kind: ValueKind) => kinds.filter((candidate) => candidate === kind).length;
-  if (count("email") !== 1) problems.push(messages.formEmail(count("email")));
-  if (count("password") > 1 || count("confirmPassword") > 1) problems.push(messages.formPasswordTwice);
-  else if (count("password") !== count("confirmPassword")) problems.push(messages.formPasswordPair);
+  problems.push(...formKindProblems(codes.flatMap((code) => byCode.get(code)?.valueKind ?? [])));
   return [...new Set(problems)];
 }
 
