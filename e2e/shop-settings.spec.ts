@@ -129,12 +129,23 @@ test("a shop administrator creates a third shop whose shoppers register, activat
   const [created] = await sql`select details from activity_log where action = 'settings.shop.created' and details->>'code' = 'third'`;
   expect(created.details.changes.baseUrl).toEqual({ from: null, to: third });
 
-  // A B2C type with a form where customers choose their password, from the seeded definitions.
+  // Its own password policy: a definition that demands 14 characters, made in Settings › Attribute definitions.
+  await admin.goto("/admin/settings/attributes/new");
+  await admin.getByLabel("Code").fill("thirdPassword");
+  await admin.getByLabel("Label").fill("Password");
+  await admin.getByLabel("Value kind").selectOption("password");
+  await admin.getByLabel("Validation pattern").fill("^.{14,}$");
+  await admin.getByLabel("Pattern message").fill("Use at least 14 characters.");
+  await admin.getByRole("button", { name: "Save attribute" }).click();
+  await expect(admin).toHaveURL(/\/admin\/settings\/attributes\/thirdPassword/);
+  await openShop(admin, "third");
+
+  // A B2C type with a form where customers choose their password under that policy.
   const b2c = await addCustomerType(admin, "B2C", "Personal");
   const { rows, row } = formEditor(b2c, "Personal");
   await expect(rows).toHaveCount(1);
   await expect(b2c.getByText("Passwords are generated and e-mailed")).toBeVisible();
-  await addAttributes(b2c, "Personal", ["lastName", "firstName", "company", "password", "confirmPassword"]);
+  await addAttributes(b2c, "Personal", ["lastName", "firstName", "company", "thirdPassword", "confirmPassword"]);
   // Reordering and removing answer a draft from the server; nothing is saved until "Save form".
   await row("First name").getByRole("button", { name: "Move up" }).click();
   await expect(rows.nth(1)).toContainText("First name");
@@ -156,10 +167,21 @@ test("a shop administrator creates a third shop whose shoppers register, activat
   await turnOnSelfRegistration(b2c);
   await expectAccessible(admin);
   const [formChange] = await sql`select details from activity_log where action = 'settings.registration-form.changed' order by at desc limit 1`;
-  expect(formChange.details).toMatchObject({ customerType: "B2C", from: ["email"], to: ["email", "firstName", "lastName", "password", "confirmPassword"] });
+  expect(formChange.details).toMatchObject({ customerType: "B2C", from: ["email"], to: ["email", "firstName", "lastName", "thirdPassword", "confirmPassword"] });
 
-  // A shopper on the new host sees the new shop, and every link leads back to it.
+  // A shopper on the new host sees the new shop and its policy: 13 characters are refused with the pattern's message.
   const shopper = newShopper("third");
+  await page.goto(`${third}/register`);
+  await expect(page.getByText("At least 14 characters")).toBeVisible();
+  await page.getByLabel("Email").fill(shopper.email);
+  await page.getByLabel("First name").fill(shopper.firstName);
+  await page.getByLabel("Last name").fill(shopper.lastName);
+  await page.getByLabel("Password", { exact: true }).fill("Short-pass-13");
+  await page.getByLabel("Confirm password").fill("Short-pass-13");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 14 characters.")).toBeVisible();
+  expect((await sql`select count(*)::int as n from customers where email = ${shopper.email}`)[0].n).toBe(0);
+  // Every link leads back to the new shop.
   await registerOn(page, `${third}/register`, shopper);
   await expect(page.getByRole("banner").getByRole("link", { name: "Third Shop" })).toBeVisible();
   const activation = await activationEmail(shopper.email);
