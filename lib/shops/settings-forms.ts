@@ -236,6 +236,8 @@ type ShopFormOutput = { hostNames: string[]; baseUrl: string };
 
 /** Links in e-mails lead to the base URL's host: it must be one that finds this shop. */
 function baseUrlAmongHosts(values: ShopFormOutput, ctx: z.RefinementCtx): void {
+  // zod runs this even when a field failed its own checks: then the values are raw input, and that field says why.
+  if (!Array.isArray(values.hostNames) || typeof values.baseUrl !== "string" || !URL.canParse(values.baseUrl)) return;
   const host = new URL(values.baseUrl).hostname;
   if (values.hostNames.length > 0 && !values.hostNames.includes(host)) {
     ctx.addIssue({ code: "custom", path: ["baseUrl"], message: messages.baseUrlHost(host) });

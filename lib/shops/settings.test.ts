@@ -15,7 +15,7 @@ import {
   updateShop,
   type SettingsActor,
 } from "./settings";
-import { formatRatio, normaliseHosts, registrationFormProblems, whiteContrast, type DefinitionSummary } from "./settings-forms";
+import { formatRatio, normaliseHosts, registrationFormProblems, shopFormSchema, whiteContrast, type DefinitionSummary } from "./settings-forms";
 
 const everywhere: SettingsActor = { id: "00000000-0000-4000-8000-0000000005a1", email: "admin@example.com", shopIds: null };
 
@@ -48,6 +48,14 @@ describe("shop form rules", () => {
     // #767676 is the classic lightest grey that passes 4.5:1 on white; #777777 fails.
     expect(whiteContrast("#767676")).toBeGreaterThanOrEqual(4.5);
     expect(whiteContrast("#777777")).toBeLessThan(4.5);
+  });
+
+  it("answers a half-typed base URL or host list with field messages, never an exception", () => {
+    const base = { name: "Shop", senderName: "Shop", senderEmail: "a@b.example", logoUrl: "", accentColor: "#0f766e", callCentreResetMode: "link", activationTtlHours: "24", contactActivationTtlHours: "72", resetTtlMinutes: "60" };
+    for (const [hostNames, baseUrl] of [["shop.example", "h"], ["shop.example", "http://"], ["", "http://shop.example"], ["bad host!", "http://shop.example"]]) {
+      const parsed = shopFormSchema.safeParse({ ...base, hostNames, baseUrl });
+      expect(parsed.success).toBe(false);
+    }
   });
 
   it("normalises host lines", () => {
