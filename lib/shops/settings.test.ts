@@ -52,7 +52,7 @@ describe("shop form rules", () => {
 
   it("answers a half-typed base URL or host list with field messages, never an exception", () => {
     const base = { name: "Shop", senderName: "Shop", senderEmail: "a@b.example", logoUrl: "", accentColor: "#0f766e", callCentreResetMode: "link", activationTtlHours: "24", contactActivationTtlHours: "72", resetTtlMinutes: "60" };
-    for (const [hostNames, baseUrl] of [["shop.example", "h"], ["shop.example", "http://"], ["", "http://shop.example"], ["bad host!", "http://shop.example"]]) {
+    for (const [hostNames, baseUrl] of [["shop.example", ""], ["shop.example", "h"], ["shop.example", "http://"], ["", "http://shop.example"], ["bad host!", "http://shop.example"]]) {
       const parsed = shopFormSchema.safeParse({ ...base, hostNames, baseUrl });
       expect(parsed.success).toBe(false);
     }
