@@ -134,7 +134,7 @@ export function SelectField({ label, name, defaultValue, anyLabel, options, erro
         defaultValue={defaultValue}
         aria-invalid={messages.length > 0 || undefined}
         aria-describedby={messages.length ? `${name}-error` : undefined}
-        className="rounded-md border border-slate-400 px-3 py-2"
+        className="max-w-full rounded-md border border-slate-400 px-3 py-2"
         {...select}
       >
         {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
