@@ -30,7 +30,7 @@ const messages = {
   noSpacesFailure: "Remove the spaces.",
   none: (many: string) => `No ${many}`,
   noneFailure: (many: string) => `Remove the ${many}.`,
-  only: (many: string) => `Only ${many}`,
+  onlyOf: (many: string) => `Only ${many}`,
   onlyFailure: (many: string) => `Use only ${many}.`,
   pattern: (pattern: string) => `Matches the pattern ${pattern}`,
   patternFailure: (pattern: string) => `Make it match the pattern ${pattern}.`,
@@ -259,7 +259,7 @@ function isNotSpace(atom: string): boolean {
 function onlyRule(atom: string, test: RegExp): Rule | null {
   if (isNotSpace(atom)) return patternRule(messages.noSpaces, messages.noSpacesFailure, test);
   const described = describeSet(atom);
-  return described ? patternRule(messages.only(described.many), messages.onlyFailure(described.many), test) : null;
+  return described ? patternRule(messages.onlyOf(described.many), messages.onlyFailure(described.many), test) : null;
 }
 
 /** One look-ahead at the start of the regex; its test asks whether it holds at the password's start. */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityLog, customers, registrationAttributes, shopHosts, shops, type Shop } from "@/db/schema";
@@ -21,7 +22,7 @@ const everywhere: SettingsActor = { id: "00000000-0000-4000-8000-0000000005a1", 
 
 /** A complete, valid shop form; tests change one field at a time. */
 function shopInput(overrides: Record<string, string> = {}): Record<string, string> {
-  const id = `s-${Math.random().toString(36).slice(2, 10)}`;
+  const id = `s-${randomBytes(4).toString("hex")}`;
   return {
     code: id,
     name: "Test Shop",
