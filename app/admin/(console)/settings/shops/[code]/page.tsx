@@ -58,7 +58,7 @@ export default async function ShopSettingsPage({ params, searchParams }: { param
   const query = await searchParams;
   const saved = one(query.saved);
   // Only notices that are true of the page as it is now.
-  const added = types.find((type) => type.code === one(query.added))?.code;
+  const added = types.find((type) => type.code === one(query.added) && !type.selfRegistration)?.code;
   const removedCode = one(query.removed) ?? "";
   const removed = TYPE_CODE.test(removedCode) && !types.some((type) => type.code === removedCode) ? removedCode : undefined;
   const customers = types.reduce((sum, type) => sum + type.customers, 0);
