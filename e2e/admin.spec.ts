@@ -71,7 +71,7 @@ test.describe.serial("the back office", () => {
 
     const agentTemporary = await createUser(page, agent.email, "Agent Smith", ["Customer service"]);
     await expectAccessible(page);
-    const managerTemporary = await createUser(page, manager.email, "Mia Manager", ["User manager"]);
+    const managerTemporary = await createUser(page, manager.email, "Mia Manager", ["User manager", "Customer service"]);
 
     const agentPage = await newPage(browser, clientAddress);
     await firstSignIn(agentPage, agent.email, agentTemporary, agent.password);

@@ -41,7 +41,7 @@ test("a customer-service agent limited to Classic Shop sees only Classic contact
   const demoShopId = await everywhere.getByLabel("Shop").locator("option", { hasText: "Demo Shop" }).getAttribute("value");
 
   // A user manager creates a customer-service user limited to Classic Shop.
-  const manager = (await newStaff(browser, clientAddress, ["user_manager"], "Scope Manager")).page;
+  const manager = (await newStaff(browser, clientAddress, ["user_manager", "customer_service"], "Scope Manager")).page;
   await manager.goto("/admin/users/new");
   await expect(manager.getByRole("group", { name: "Shops", exact: true })).toBeVisible();
   await expect(manager.getByLabel("All shops")).toBeChecked();

@@ -10,6 +10,36 @@ export const roleLabels: Record<(typeof staffRoles)[number], string> = {
   shop_admin: "Shop administrator",
 };
 
+type Role = (typeof staffRoles)[number];
+
+/**
+ * Separation of duties (SPEC §7): a user manager grants, and takes away, only roles they hold themselves, and on
+ * their own account may only drop roles. The messages name the roles concerned.
+ */
+const roleList = (roles: readonly Role[]) => roles.map((role) => roleLabels[role]).join(", ");
+export const roleGrantMessages = {
+  grant: (roles: readonly Role[]) => `You can only grant roles you hold yourself: ${roleList(roles)}.`,
+  remove: (roles: readonly Role[]) => `You can only take away roles you hold yourself: ${roleList(roles)}.`,
+  ownAdd: (roles: readonly Role[]) => `You cannot give yourself roles; another user manager who holds them can: ${roleList(roles)}.`,
+  hintOthers: "You can grant or take away only the roles you hold yourself.",
+  hintOwn: "On your own account you can only drop roles. Another user manager can give you more.",
+} as const;
+
+/** Which roles an actor's change of `before` into `after` adds or takes away that the rules above refuse. */
+export function refusedRoleChange(
+  actor: { roles: readonly Role[]; own: boolean },
+  before: readonly Role[],
+  after: readonly Role[],
+): string | null {
+  const added = after.filter((role) => !before.includes(role));
+  const removed = before.filter((role) => !after.includes(role));
+  if (actor.own && added.length) return roleGrantMessages.ownAdd(added);
+  const notHeld = (roles: Role[]) => roles.filter((role) => !actor.roles.includes(role));
+  if (notHeld(added).length) return roleGrantMessages.grant(notHeld(added));
+  if (notHeld(removed).length) return roleGrantMessages.remove(notHeld(removed));
+  return null;
+}
+
 /** Checkboxes arrive as one value, several, or none (false in react-hook-form, absent in a form post). */
 const checkedValues = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
 

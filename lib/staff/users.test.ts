@@ -35,7 +35,7 @@ describeOnDatabases("business users", (db) => {
     if (!created.ok) throw new Error("could not create");
     const signIn = await authenticateStaff(db(), { email: address, password: created.password }, null);
     if (!signIn.ok) throw new Error(`could not sign in: ${signIn.reason}`);
-    return { ...signIn, password: created.password, actor: { id: signIn.staff.id, email: address, shopIds: signIn.staff.shopIds } };
+    return { ...signIn, password: created.password, actor: { id: signIn.staff.id, email: address, shopIds: signIn.staff.shopIds, roles: signIn.staff.roles } };
   }
 
   it("bootstraps one user with every role once, e-mailing a temporary password that meets the policy", async () => {
@@ -103,13 +103,59 @@ describeOnDatabases("business users", (db) => {
 
   it("never removes or deactivates the last active user manager", async () => {
     await db().update(staffUsers).set({ status: "disabled" }).where(sql`'user_manager' = any(${staffUsers.roles})`);
-    const only = await signedIn(["user_manager"]);
-    expect(await setStaffRoles(db(), only.actor, only.staff.id, ["shop_admin"], null)).toEqual({ ok: false, reason: "last-manager" });
+    const only = await signedIn(["user_manager", "customer_service"]);
+    expect(await setStaffRoles(db(), only.actor, only.staff.id, ["customer_service"], null)).toEqual({ ok: false, reason: "last-manager" });
     expect(await setStaffStatus(db(), only.actor, only.staff.id, "disabled", null)).toEqual({ ok: false, reason: "last-manager" });
     const other = await signedIn(["user_manager", "shop_admin"]);
-    expect(await setStaffRoles(db(), only.actor, only.staff.id, ["shop_admin", "customer_service"], null)).toEqual({ ok: true });
+    expect(await setStaffRoles(db(), only.actor, only.staff.id, ["customer_service"], null)).toEqual({ ok: true });
     expect(await setStaffStatus(db(), other.actor, other.staff.id, "disabled", null)).toEqual({ ok: false, reason: "last-manager" });
     expect(await setStaffRoles(db(), other.actor, other.staff.id, [], null)).toMatchObject({ reason: "invalid" });
+  });
+
+  it("grants only roles the manager holds; on their own account a manager can only drop roles", async () => {
+    const manager = await signedIn(["user_manager", "customer_service"]);
+    const roleField = (message: string) => ({ ok: false, reason: "invalid", fieldErrors: { roles: [message] } });
+    const grant = roleField("You can only grant roles you hold yourself: Shop administrator.");
+    const countOf = async (address: string) => (await db().select().from(staffUsers).where(eq(staffUsers.email, address))).length;
+
+    const refusedEmail = email();
+    expect(await createStaffUser(db(), manager.actor, { email: refusedEmail, name: "R", roles: ["customer_service", "shop_admin"] }, office)).toEqual(grant);
+    expect(await countOf(refusedEmail)).toBe(0);
+    const [trace] = await db().select().from(activityLog).where(and(eq(activityLog.action, "staff.roles-refused"), eq(activityLog.email, refusedEmail)));
+    expect(trace).toMatchObject({ actorId: manager.staff.id, details: { from: [], to: ["customer_service", "shop_admin"] } });
+
+    const agent = await create(manager.actor, { roles: ["customer_service"] });
+    if (!agent.ok) throw new Error("create");
+    const agentId = agent.user.id;
+    expect(await setStaffRoles(db(), manager.actor, agentId, ["customer_service", "shop_admin"], null)).toEqual(grant);
+    expect(await setStaffRoles(db(), manager.actor, manager.staff.id, ["user_manager", "customer_service", "shop_admin"], null)).toEqual(
+      roleField("You cannot give yourself roles; another user manager who holds them can: Shop administrator."),
+    );
+    const rolesOf = async (id: string) => (await db().select().from(staffUsers).where(eq(staffUsers.id, id)))[0].roles;
+    expect(await rolesOf(agentId)).toEqual(["customer_service"]);
+    expect(await rolesOf(manager.staff.id)).toEqual(["user_manager", "customer_service"]);
+
+    // A role the manager does not hold is not theirs to take away either.
+    const admin = await create(null, { roles: ["shop_admin", "customer_service"] });
+    if (!admin.ok) throw new Error("create");
+    expect(await setStaffRoles(db(), manager.actor, admin.user.id, ["customer_service"], null)).toEqual(
+      roleField("You can only take away roles you hold yourself: Shop administrator."),
+    );
+    expect(await setStaffRoles(db(), manager.actor, admin.user.id, ["shop_admin"], null)).toEqual({ ok: true });
+
+    // Dropping one's own role is allowed, and logged before → after.
+    expect(await setStaffRoles(db(), manager.actor, manager.staff.id, ["user_manager"], "192.0.2.1")).toEqual({ ok: true });
+    expect(await rolesOf(manager.staff.id)).toEqual(["user_manager"]);
+    expect(await logged(manager.staff.id, "staff.roles-changed")).toEqual([{ from: ["user_manager", "customer_service"], to: ["user_manager"] }]);
+
+    // A manager holding every role grants every role; so does the system (bootstrap, admin:create).
+    const everything = ["customer_service", "user_manager", "shop_admin"];
+    const full = await signedIn(everything);
+    expect((await create(full.actor, { roles: everything })).ok).toBe(true);
+    expect(await setStaffRoles(db(), full.actor, agentId, ["customer_service", "shop_admin"], null)).toEqual({ ok: true });
+    expect(await rolesOf(agentId)).toEqual(["customer_service", "shop_admin"]);
+    expect(await logged(agentId, "staff.roles-changed")).toEqual([{ from: ["customer_service"], to: ["customer_service", "shop_admin"] }]);
+    expect((await create(null, { roles: everything })).ok).toBe(true);
   });
 
   it("deactivation ends sessions and refuses sign-in; reactivation allows it again", async () => {
@@ -163,7 +209,7 @@ describeOnDatabases("business users", (db) => {
     (await db().select().from(activityLog).where(and(eq(activityLog.staffId, staffId), eq(activityLog.action, action)))).map((row) => row.details);
 
   it("grants All shops by default only from a manager who has them, otherwise the manager's own shops, never more", async () => {
-    const all = (await signedIn()).actor;
+    const all = (await signedIn(["user_manager", "customer_service"])).actor;
     expect(await scopeOf(await create(all))).toBeNull();
     expect(await scopeOf(await create(null, { shopScope: "chosen", shops: ["classic"] }))).toEqual([classic.id]);
     expect(await scopeOf(await create(all, { shopScope: "chosen", shops: ["demo", "classic", "demo"] }))).toEqual([classic.id, demo.id]);
@@ -187,7 +233,7 @@ describeOnDatabases("business users", (db) => {
   });
 
   it("changes a user's shops within the manager's own, logging before → after as shop codes", async () => {
-    const all = (await signedIn()).actor;
+    const all = (await signedIn(["user_manager", "customer_service"])).actor;
     const limited: Granter = { ...all, shopIds: [classic.id] };
     const user = await create(all);
     if (!user.ok) throw new Error("create");
@@ -210,7 +256,7 @@ describeOnDatabases("business users", (db) => {
 
   it("keeps at least one active user manager with All shops, who alone can grant them", async () => {
     await db().update(staffUsers).set({ status: "disabled" }).where(sql`'user_manager' = any(${staffUsers.roles})`);
-    const only = await signedIn(["user_manager"]);
+    const only = await signedIn(["user_manager", "customer_service"]);
     const classicManager = await create(null, { roles: ["user_manager"], shopScope: "chosen", shops: ["classic"] });
     expect(classicManager.ok).toBe(true);
     const last = { ok: false, reason: "last-all-shops-manager" };

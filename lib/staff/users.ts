@@ -11,7 +11,7 @@ import { generatePassword, hashPassword, verifyPassword } from "@/lib/passwords/
 import { PASSWORD_MAX } from "@/lib/passwords/policy";
 import type { FieldErrors } from "@/lib/shops/registration-form";
 import { emailField } from "@/lib/shops/registration-form";
-import { changePasswordSchema, newStaffSchema, rolesField, shopScopeSchema } from "./forms";
+import { changePasswordSchema, newStaffSchema, refusedRoleChange, rolesField, shopScopeSchema } from "./forms";
 import { managerPasswordPolicy } from "./preferences";
 import {
   grantShopScope,
@@ -29,8 +29,10 @@ import {
 export type StaffContext = { staff: StaffUser; sessionId: string };
 /** Who acted, for the activity log. */
 export type Actor = { id: string; email: string };
-/** A user manager granting shops: their own shop scope bounds what they may grant (SPEC §4). */
-export type Granter = Actor & Pick<StaffUser, "shopIds">;
+/** A user manager granting roles: only roles they hold themselves (SPEC §7 separation of duties). */
+export type RoleGranter = Actor & Pick<StaffUser, "roles">;
+/** A user manager granting shops and roles: their own shop scope and roles bound what they may grant (SPEC §4). */
+export type Granter = RoleGranter & Pick<StaffUser, "shopIds">;
 /** The back office as the sender of business users' e-mails; its base URL leads to /admin/login. */
 export type BackOffice = { branding: ShopBranding; ip: string | null; now?: Date };
 
@@ -86,6 +88,21 @@ async function endSessions(tx: Db, staffId: string, except?: string): Promise<vo
     );
 }
 
+/**
+ * A refused grant or change of roles (lib/staff/forms.ts refusedRoleChange) as the roles field's error, logged as
+ * staff.roles-refused with what was asked, so that forged requests leave a trace.
+ */
+async function refuseRoles(
+  db: Db,
+  actor: RoleGranter,
+  message: string,
+  entry: { staffId?: string; email: string; from?: StaffRole[]; to: StaffRole[]; ip: string | null },
+): Promise<{ ok: false; reason: "invalid"; fieldErrors: FieldErrors }> {
+  const { from, to, ...target } = entry;
+  await recordActivity(db, { action: "staff.roles-refused", actorType: "staff", actorId: actor.id, ...target, details: { from: from ?? [], to } });
+  return { ok: false, reason: "invalid", fieldErrors: { roles: [message] } };
+}
+
 type ScopeInput = { shopScope?: "all" | "chosen"; shops: string[] };
 type GrantedScope = { ok: true; scope: ShopScope; known: ScopeShop[] } | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
 
@@ -121,6 +138,9 @@ export async function createStaffUser(
 ): Promise<CreateStaffResult> {
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+  const roles = [...new Set(parsed.data.roles)];
+  const refused = actor && refusedRoleChange({ roles: actor.roles, own: false }, [], roles);
+  if (actor && refused) return refuseRoles(db, actor, refused, { email: parsed.data.email, to: roles, ip: backOffice.ip });
   const granted = await grantedScope(db, actor ? shopScope(actor) : null, parsed.data);
   if (!granted.ok) return granted;
   const now = backOffice.now ?? new Date();
@@ -131,7 +151,7 @@ export async function createStaffUser(
       .values({
         email: parsed.data.email,
         name: parsed.data.name,
-        roles: [...new Set(parsed.data.roles)],
+        roles,
         shopIds: granted.scope,
         passwordHash,
         passwordTemporary: true,
@@ -239,13 +259,19 @@ export type StaffChangeResult =
   | Failure<"not-found" | "last-manager" | "last-all-shops-manager" | "outside-scope">
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
 
-export async function setStaffRoles(db: Db, actor: Actor, userId: string, roles: unknown, ip: string | null): Promise<StaffChangeResult> {
+/**
+ * "Roles" on the user's page. A user manager adds and takes away only roles they hold themselves, and on their own
+ * account only drops roles (never the last user manager's); refusals are logged, changes logged before → after.
+ */
+export async function setStaffRoles(db: Db, actor: RoleGranter, userId: string, roles: unknown, ip: string | null): Promise<StaffChangeResult> {
   const parsed = rolesField.safeParse(roles);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: { roles: parsed.error.issues.map((issue) => issue.message) } };
   const next = [...new Set(parsed.data)] as StaffRole[];
   return db.transaction(async (tx): Promise<StaffChangeResult> => {
     const user = await lockStaff(tx, userId);
     if (!user) return { ok: false, reason: "not-found" };
+    const refused = refusedRoleChange({ roles: actor.roles, own: user.id === actor.id }, user.roles, next);
+    if (refused) return refuseRoles(tx, actor, refused, { staffId: user.id, email: user.email, from: user.roles, to: next, ip });
     const problem = await managerProblem(tx, user, { manager: next.includes("user_manager"), shopIds: user.shopIds });
     if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ roles: next }).where(eq(staffUsers.id, user.id));

@@ -5,17 +5,41 @@ import { Outcome } from "@/components/action-forms";
 import { CheckboxGroup, SubmitButton } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { staffRoles } from "@/db/schema-enums";
-import { roleLabels } from "@/lib/staff/forms";
+import { roleGrantMessages, roleLabels } from "@/lib/staff/forms";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
 
 const roleOptions = staffRoles.map((role) => ({ value: role, label: roleLabels[role] }));
 
-export function RolesForm({ action, roles }: { action: (state: FormState, formData: FormData) => Promise<FormState>; roles: string[] }) {
+type RolesFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** The user's roles. */
+  roles: string[];
+  /** The signed-in user manager's roles: the only ones they may grant or take away (the server checks it too). */
+  grantable: string[];
+  /** The manager's own account, where roles can only be dropped. */
+  own: boolean;
+};
+
+export function RolesForm({ action, roles, grantable, own }: RolesFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const changeable = (role: string) => grantable.includes(role) && (!own || roles.includes(role));
+  const hint = own ? roleGrantMessages.hintOwn : roleOptions.every((role) => changeable(role.value)) ? null : roleGrantMessages.hintOthers;
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
-      <CheckboxGroup legend="Roles" name="roles" options={roleOptions} defaultValues={roles} errors={state.fieldErrors?.roles} />
+      {/* Roles the manager may not take away are kept as they are. */}
+      {roles.filter((role) => !changeable(role)).map((role) => (
+        <input key={role} type="hidden" name="roles" value={role} />
+      ))}
+      <CheckboxGroup
+        legend="Roles"
+        name="roles"
+        options={roleOptions}
+        defaultValues={roles}
+        errors={state.fieldErrors?.roles}
+        inputProps={(role) => ({ disabled: !changeable(role) })}
+      />
+      {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
       <SubmitButton pending={pending}>Save roles</SubmitButton>
     </form>
   );

@@ -54,7 +54,7 @@ export default async function StaffDetailsPage({
       </dl>
       <section aria-labelledby="roles-heading" className="space-y-3">
         <h2 id="roles-heading" className="text-lg font-semibold">Roles</h2>
-        <RolesForm action={setStaffRolesAction.bind(null, user.id)} roles={user.roles} />
+        <RolesForm action={setStaffRolesAction.bind(null, user.id)} roles={user.roles} grantable={staff.roles} own={user.id === staff.id} />
       </section>
       <section aria-labelledby="shops-heading" className="space-y-3">
         <h2 id="shops-heading" className="text-lg font-semibold">Shops</h2>

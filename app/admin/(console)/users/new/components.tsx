@@ -3,13 +3,14 @@
 import { Alert, CheckboxGroup, Field, SubmitButton } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
 import { staffRoles } from "@/db/schema-enums";
-import { newStaffSchema, roleLabels } from "@/lib/staff/forms";
+import { newStaffSchema, roleGrantMessages, roleLabels } from "@/lib/staff/forms";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
 import { createStaffAction } from "./actions";
 
 const roleOptions = staffRoles.map((role) => ({ value: role, label: roleLabels[role] }));
 
-export function NewStaffForm({ shops, canGrantAll }: GrantableShops) {
+/** `grantable`: the roles the signed-in user manager holds, the only ones they may grant (the server checks it too). */
+export function NewStaffForm({ shops, canGrantAll, grantable }: GrantableShops & { grantable: string[] }) {
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(createStaffAction, newStaffSchema);
   // The default of SPEC §4: All shops from a manager who has them, otherwise the manager's own shops.
   const echoed = state.values?.shopScope;
@@ -22,7 +23,16 @@ export function NewStaffForm({ shops, canGrantAll }: GrantableShops) {
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <Field label="Email" type="email" autoComplete="off" required defaultValue={state.values?.email} errors={errorsFor("email")} {...register("email")} />
       <Field label="Name" type="text" autoComplete="off" required defaultValue={state.values?.name} errors={errorsFor("name")} {...register("name")} />
-      <CheckboxGroup legend="Roles" name="roles" options={roleOptions} errors={errorsFor("roles")} inputProps={() => register("roles")} />
+      <div className="space-y-1">
+        <CheckboxGroup
+          legend="Roles"
+          name="roles"
+          options={roleOptions}
+          errors={errorsFor("roles")}
+          inputProps={(role) => ({ ...register("roles"), disabled: !grantable.includes(role) })}
+        />
+        {roleOptions.every((role) => grantable.includes(role.value)) ? null : <p className="text-sm text-slate-600">{roleGrantMessages.hintOthers}</p>}
+      </div>
       <ShopScopeFieldset shops={shops} canGrantAll={canGrantAll} chosen={chosen} errors={shopErrors} inputProps={(name) => register(name)} />
       <SubmitButton pending={pending}>Create user</SubmitButton>
     </form>

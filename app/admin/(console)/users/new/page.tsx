@@ -17,7 +17,7 @@ export default async function NewStaffPage() {
       <p className="text-slate-700">
         They receive a temporary password by e-mail and must choose their own when they first sign in.
       </p>
-      <NewStaffForm shops={shops.map(({ code, name }) => ({ code, name }))} canGrantAll={scope === null} />
+      <NewStaffForm shops={shops.map(({ code, name }) => ({ code, name }))} canGrantAll={scope === null} grantable={staff.roles} />
     </section>
   );
 }
