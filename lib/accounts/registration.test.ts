@@ -1,9 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { accountTokens, customers, emailOutbox, shops, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { hashToken } from "@/lib/tokens";
+import { emailMessages } from "@/lib/shops/registration-form";
 import { registerCustomer } from "./registration";
 
 const form = (email: string, extra: Record<string, string> = {}) => ({
@@ -136,5 +137,26 @@ describeOnDatabases("registerCustomer", (db) => {
     expect(results).toEqual([{ ok: true }, { ok: true }]);
     expect(await db().select().from(customers).where(eq(customers.email, email))).toHaveLength(1);
     expect(await outboxFor(email)).toHaveLength(1);
+  });
+
+  it("takes a full-width look-alike as the real address and refuses a Cyrillic one, storing nothing", async () => {
+    const local = `alice${++counter}x${Date.now()}`;
+    const email = `${local}@demo.test`;
+    const like = (pattern: string) =>
+      db().select().from(customers).where(and(eq(customers.shopId, demo.id), sql`${customers.email} like ${pattern}`));
+    expect(await registerCustomer(db(), demo, form(email))).toEqual({ ok: true });
+
+    // ａ is U+FF41 FULLWIDTH LATIN SMALL LETTER A: NFKC makes it the a of the first registration.
+    expect(await registerCustomer(db(), demo, form(`\uFF41${local.slice(1)}@demo.test`))).toEqual({ ok: true });
+    expect(await like(`%${local.slice(1)}@demo.test`)).toHaveLength(1);
+    expect(await outboxFor(email)).toHaveLength(1); // the same customer's double submit, nothing new
+
+    const before = await db().select({ n: sql<number>`count(*)::int` }).from(customers);
+    const cyrillic = await registerCustomer(db(), demo, form(`\u0430${local.slice(1)}@demo.test`));
+    expect(cyrillic).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { email: [emailMessages.mixedScripts] } });
+    const invisible = await registerCustomer(db(), demo, form(`${local}\u200B@demo.test`));
+    expect(invisible).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { email: [emailMessages.invisible] } });
+    expect(await db().select({ n: sql<number>`count(*)::int` }).from(customers)).toEqual(before);
+    expect(await like(`%${local.slice(1)}@demo.test`)).toHaveLength(1);
   });
 });

@@ -63,12 +63,84 @@ function matchesPattern(attribute: FormAttribute, maxLength: number): (value: st
   return (value) => !pattern || value === "" || (value.length <= maxLength && pattern.test(value));
 }
 
+export const emailMessages = {
+  empty: "Enter your e-mail address.",
+  tooLong: `Use at most ${EMAIL_MAX} characters.`,
+  invisible: "Remove the invisible characters from the e-mail address.",
+  mixedScripts: "This address mixes letters of different alphabets (for example a Cyrillic а among Latin letters); type it again.",
+  shape: "Enter a valid e-mail address, like name@example.com.",
+} as const;
+
+/**
+ * Characters that show nothing or reorder what is shown: controls (Cc), format characters (Cf: zero-width
+ * spaces and joiners, bidi marks, embeddings, overrides and isolates, the BOM, the soft hyphen …) and the rest of
+ * Unicode's default-ignorable code points (variation selectors, Hangul fillers, the combining grapheme joiner).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/** The scripts a look-alike letter is taken from, and the writing systems a letter is told apart by. */
+const SCRIPTS = [
+  "Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Cherokee", "Hebrew", "Arabic", "Syriac", "Thaana",
+  "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala",
+  "Thai", "Lao", "Tibetan", "Myanmar", "Khmer", "Mongolian", "Ethiopic", "Canadian_Aboriginal", "Tifinagh", "Coptic",
+  "Han", "Hiragana", "Katakana", "Hangul", "Bopomofo",
+].map((script) => ({ script, letter: new RegExp(`\\p{Script=${script}}`, "u") }));
+
+/** Scripts written together (UTS #39 "highly restrictive"): Japanese, Chinese and Korean each with Latin. */
+const WRITTEN_TOGETHER = [
+  ["Latin", "Han", "Hiragana", "Katakana"],
+  ["Latin", "Han", "Bopomofo"],
+  ["Latin", "Han", "Hangul"],
+];
+
+/** The scripts of the letters of one part of an address; digits, punctuation and marks belong to none. */
+function scriptsOf(part: string): Set<string> {
+  const scripts = new Set<string>();
+  for (const character of part) {
+    if (!/\p{L}/u.test(character)) continue;
+    scripts.add(SCRIPTS.find(({ letter }) => letter.test(character))?.script ?? "Other");
+  }
+  return scripts;
+}
+
+function singleScript(part: string): boolean {
+  const scripts = [...scriptsOf(part)];
+  return scripts.length <= 1 || WRITTEN_TOGETHER.some((group) => scripts.every((script) => group.includes(script)));
+}
+
+/**
+ * Neither the local part nor any label of the domain mixes alphabets: `аlice` with a Cyrillic а is refused,
+ * while a wholly Cyrillic (or Greek, Arabic, …) address such as `иван@пример.рф` is a real internationalised one.
+ */
+function oneScriptPerPart(email: string): boolean {
+  const at = email.lastIndexOf("@");
+  const parts = [email.slice(0, at), ...email.slice(at + 1).split(".")];
+  return parts.every(singleScript);
+}
+
+/** An e-mail as it is compared and stored: Unicode NFKC, so full-width `ａlice` is `alice`. */
+export function normaliseEmail(value: string): string {
+  return value.normalize("NFKC");
+}
+
+/**
+ * NFKC first, so compatibility look-alikes become the letters they stand for; then invisible and bidi characters
+ * and mixed-script parts are refused (they would make a second account that looks like the first); then the
+ * shape, lower-cased.
+ */
 export const emailField = z
   .string()
-  .trim()
-  .min(1, "Enter your e-mail address.")
-  .max(EMAIL_MAX, `Use at most ${EMAIL_MAX} characters.`)
-  .regex(EMAIL_SHAPE, "Enter a valid e-mail address, like name@example.com.")
+  .transform(normaliseEmail)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, emailMessages.empty)
+      .max(EMAIL_MAX, emailMessages.tooLong)
+      .refine((email) => !INVISIBLE.test(email), { message: emailMessages.invisible, abort: true })
+      .regex(EMAIL_SHAPE, emailMessages.shape)
+      .refine(oneScriptPerPart, emailMessages.mixedScripts),
+  )
   .transform((email) => email.toLowerCase());
 
 function textField(attribute: FormAttribute) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "../../db/schema-enums";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
-import { emailField } from "../shops/registration-form";
+import { emailField, normaliseEmail } from "../shops/registration-form";
 
 /** The back office's forms, shared by the browser and the server. */
 export const roleLabels: Record<(typeof staffRoles)[number], string> = {
@@ -98,7 +98,7 @@ export const newStaffSchema = z
   .superRefine(requireChosenShops);
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters."),
+  email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters.").transform(normaliseEmail),
   password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
 });
 
