@@ -107,6 +107,36 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
     expect((await row(refused)).lastError).toContain("422");
   });
 
+  it("rides out a provider outage of hours: retries for 24 hours with capped back-off, then fails visibly", async () => {
+    const due = (id: string) => db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    const id = await queue("outage@example.com");
+    // Twelve failed attempts (an outage of hours in real time) leave the activation queued, not lost.
+    await failNextSends(503, 12);
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
+      await due(id);
+    }
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({ status: "queued", attempts: 12 });
+    // The provider is back: the e-mail goes out, once.
+    expect((await deliverDueEmails(db(), deps)).sent).toBe(1);
+    expect(await sinkEmails({ to: "outage@example.com" })).toHaveLength(1);
+
+    // Back-off is capped at an hour, and the last attempt falls at the end of the 24-hour window.
+    const late = await queue("late@example.com");
+    await db().update(emailOutbox).set({ createdAt: sql`now() - interval '23 hours 50 minutes'`, attempts: 20 }).where(eq(emailOutbox.id, late));
+    await failNextSends(503, 2);
+    expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
+    const wait = (await row(late)).nextAttemptAt.getTime() - Date.now();
+    expect(wait).toBeGreaterThan(8 * 60_000);
+    expect(wait).toBeLessThan(11 * 60_000);
+    await db().update(emailOutbox).set({ createdAt: sql`now() - interval '24 hours 1 minute'` }).where(eq(emailOutbox.id, late));
+    await due(late);
+    expect((await deliverDueEmails(db(), deps)).failed).toBe(1);
+    expect(await row(late)).toMatchObject({ status: "failed" });
+    expect((await row(late)).lastError).toContain("503");
+  });
+
   it("sends a shop's e-mail from `Sender name <sender e-mail>`, well-formed whatever the name holds", async () => {
     const [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
     const send = async (to: string, shopId: string | null) => {

@@ -10,12 +10,25 @@ export type Renderer = <T extends NotificationType>(type: T, props: Notification
 
 export type DispatchDeps = { transport: Transport; render: Renderer; secret: string; defaultFrom: string };
 
-export const MAX_ATTEMPTS = 8;
+/**
+ * How long a retryable failure is retried, counted from when the e-mail was queued: a provider outage of hours must
+ * not lose an activation. The provider keeps idempotency keys for 24 hours, so every retry inside this window is
+ * still deduplicated; after it the e-mail fails visibly.
+ */
+export const RETRY_WINDOW_SECONDS = 24 * 3600;
 /** How long a claimed e-mail stays with one dispatcher before another may take it over (it crashed). */
 const LEASE_SECONDS = 120;
 
+/** 15 s, 30 s, 1 min … doubling up to one hour between attempts. */
 export function backoffSeconds(attempts: number): number {
-  return Math.min(3600, 15 * 2 ** Math.max(0, attempts - 1));
+  return Math.min(3600, 15 * 2 ** Math.min(20, Math.max(0, attempts - 1)));
+}
+
+/** When the next attempt is due, or null when the retry window is over. The last one falls at its very end. */
+export function nextAttemptDelay(email: Pick<OutboxEmail, "attempts" | "createdAt">, now: Date, retryAfterSeconds?: number): number | null {
+  const remaining = (email.createdAt.getTime() + RETRY_WINDOW_SECONDS * 1000 - now.getTime()) / 1000;
+  if (remaining <= 0) return null;
+  return Math.ceil(Math.min(retryAfterSeconds ?? backoffSeconds(email.attempts), remaining));
 }
 
 /** Claims due e-mails with SKIP LOCKED so that concurrent dispatchers (many serverless instances) never share one. */
@@ -54,14 +67,14 @@ export async function deliverDueEmails(
 
 async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promise<"sent" | "retried" | "failed"> {
   const fail = async (error: string, retryable: boolean, retryAfterSeconds?: number) => {
-    const retry = retryable && email.attempts < MAX_ATTEMPTS;
-    const delay = retryAfterSeconds ?? backoffSeconds(email.attempts);
+    const delay = retryable ? nextAttemptDelay(email, new Date(), retryAfterSeconds) : null;
+    const retry = delay !== null;
     await db
       .update(emailOutbox)
       .set({
         status: retry ? "queued" : "failed",
         lastError: error,
-        nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
+        nextAttemptAt: sql`now() + make_interval(secs => ${delay ?? 0})`,
       })
       .where(eq(emailOutbox.id, email.id));
     return retry ? ("retried" as const) : ("failed" as const);
