@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { customerStatuses } from "@/db/schema";
+import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { PageHeading, SelectField } from "@/components/form";
 import { searchContacts, shopsWithTypes, SEARCH_MIN_LENGTH } from "@/lib/accounts/contacts";
@@ -29,9 +30,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     <section className="space-y-6">
       <div className="flex items-center justify-between">
         <PageHeading>Office › Contacts</PageHeading>
-        <Link href="/admin/contacts/new" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
-          New contact
-        </Link>
+        <ButtonLink href="/admin/contacts/new">New contact</ButtonLink>
       </div>
       <form method="get" role="search" aria-label="Find contacts" className="flex flex-wrap items-start gap-4">
         <SearchBox initial={filter.q} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { PageHeading } from "@/components/form";
 import { roleLabels } from "@/lib/staff/forms";
@@ -18,9 +19,7 @@ export default async function StaffListPage() {
     <section className="space-y-6">
       <div className="flex items-center justify-between">
         <PageHeading>Business users</PageHeading>
-        <Link href="/admin/users/new" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
-          New user
-        </Link>
+        <ButtonLink href="/admin/users/new">New user</ButtonLink>
       </div>
       <DataTable
         rows={users}

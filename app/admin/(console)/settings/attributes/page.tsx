@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { listAttributeDefinitions, type AttributeRow } from "@/lib/shops/attributes";
@@ -27,12 +28,7 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
       </p>
       <div className="flex items-center justify-between">
         <PageHeading>Attribute definitions</PageHeading>
-        <Link
-          href="/admin/settings/attributes/new"
-          className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800"
-        >
-          New attribute
-        </Link>
+        <ButtonLink href="/admin/settings/attributes/new">New attribute</ButtonLink>
       </div>
       {deleted ? <Alert tone="success">The attribute definition has been deleted.</Alert> : null}
       <p className="max-w-3xl text-slate-700">

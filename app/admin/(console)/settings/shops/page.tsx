@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { PageHeading } from "@/components/form";
 import { listShopSummaries } from "@/lib/shops/settings";
@@ -21,9 +22,7 @@ export default async function ShopsPage() {
       <div className="flex flex-wrap items-center justify-between gap-4">
         <PageHeading>Shops</PageHeading>
         {scope === null ? (
-          <Link href="/admin/settings/shops/new" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
-            New shop
-          </Link>
+          <ButtonLink href="/admin/settings/shops/new">New shop</ButtonLink>
         ) : null}
       </div>
       {scope !== null ? <p className="text-slate-700">You see the shops you work in. Only users who work in all shops can add one.</p> : null}
