@@ -67,3 +67,39 @@ test("each realm sets only its own cookies: shop.* at / for the storefront, admi
   expect(toAdmin.filter((name) => !name.startsWith("shop.") && !name.startsWith("admin."))).toEqual([]);
   await context.close();
 });
+
+test("over https, as the proxy in front reports it, storefront cookies are __Host-shop.* and back-office ones __Secure-admin.*, all Secure", async ({
+  browser,
+  clientAddress,
+}) => {
+  // Chromium takes Secure (and prefixed) cookies from http://localhost as from a secure origin; the server learns
+  // the scheme from X-Forwarded-Proto, as behind a TLS-terminating proxy.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress, "x-forwarded-proto": "https" } });
+  const recorded = recordSetCookies(context);
+  const page = await context.newPage();
+  const shopper = await activeShopper(page, "https-cookies");
+  await signIn(page, shopper.email, shopper.password);
+  await expect(page).toHaveURL(shopUrl(demoShop, "/account"));
+  await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
+  await recorded.settled();
+  const storefront = recorded.lines.splice(0);
+  expect(storefront.map((line) => line.name)).toContain("__Host-shop.session");
+  for (const line of storefront) {
+    expect(line.name).toMatch(/^__Host-shop\./);
+    expect(line.attributes.has("secure"), `${line.name} Secure`).toBe(true);
+    expect(line.attributes.get("path")).toBe("/");
+    expect(line.attributes.has("domain"), `${line.name} has no Domain`).toBe(false);
+  }
+
+  const { page: office } = await newStaff(browser, clientAddress, ["customer_service"], "Https Staff", context);
+  await expect(office.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+  await recorded.settled();
+  const backOffice = recorded.lines.filter((line) => new URL(line.url).pathname.startsWith("/admin"));
+  expect(backOffice.map((line) => line.name)).toContain("__Secure-admin.session");
+  for (const line of backOffice) {
+    expect(line.name).toMatch(/^__Secure-admin\./);
+    expect(line.attributes.has("secure"), `${line.name} Secure`).toBe(true);
+    expect(line.attributes.get("path")).toBe("/admin");
+  }
+  await context.close();
+});
