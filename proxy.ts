@@ -26,8 +26,9 @@ function refuseOversizedBody(request: NextRequest): NextResponse | undefined {
 type SecurityHeaders = { requestHeaders: Headers; responseHeaders: Record<string, string> };
 
 /**
- * This request's Content-Security-Policy with a fresh nonce (issue 10, defect 7), and HSTS where we are served over
- * https. Next.js reads the policy from the request to put the nonce on its own scripts (x-nonce is for ours).
+ * This request's Content-Security-Policy with a fresh nonce (issue 10, defect 7), its Referrer-Policy (set here because
+ * a header from here replaces one a route sets itself), and HSTS where we are served over https. Next.js reads the
+ * policy from the request to put the nonce on its own scripts (x-nonce is for ours).
  */
 function securityHeaders(request: NextRequest): SecurityHeaders {
   const env = getEnv();
