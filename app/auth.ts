@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import type { Customer } from "@/db/schema";
 import { authenticateCustomer, sessionCustomer } from "@/lib/accounts/sign-in";
 import { getEnv } from "@/lib/env";
-import { clientAddress, requestShop } from "./request";
+import { authCookies } from "@/lib/http/cookies";
+import { clientAddress, requestIsHttps, requestShop } from "./request";
 
 /** A pending account with the right password: the only credential failure that is not generic. */
 export class PendingActivation extends CredentialsSignin {
@@ -31,10 +32,11 @@ declare module "next-auth" {
 }
 
 /** The storefront realm: customers of one shop, JWT sessions that carry the customer's session version. */
-export const { auth, signIn, signOut } = NextAuth(() => ({
+export const { auth, signIn, signOut } = NextAuth(async () => ({
   secret: getEnv().authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 14 * 24 * 3600 },
+  cookies: authCookies("shop", await requestIsHttps()),
   pages: { signIn: "/login" },
   logger: {
     error(error: Error) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Shop } from "@/db/schema";
+import { forwardedHttps } from "@/lib/http/cookies";
 import { getEnv } from "@/lib/env";
 import { findShopByHost } from "@/lib/shops";
 
@@ -40,4 +41,9 @@ export async function clientAddress(): Promise<string | null> {
   const forwarded = (await headers()).get("x-forwarded-for") ?? "";
   const address = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
   return address ? address.slice(0, 64) : null;
+}
+
+/** Whether this request came over https (as Next.js or the proxy in front set X-Forwarded-Proto): cookies follow it. */
+export async function requestIsHttps(): Promise<boolean> {
+  return forwardedHttps((await headers()).get("x-forwarded-proto"));
 }

@@ -3,8 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod";
 import type { FormState } from "./form-state";
+
+// zod probes `new Function("")` to speed up object schemas; the page's CSP forbids eval, and the probe would be
+// reported as a violation on every form. In the browser it validates without compiling.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 type Options<T extends FieldValues> = {
   defaultValues?: DefaultValues<T>;

@@ -166,7 +166,7 @@ test.describe.serial("the back office", () => {
     const shopper = await activeShopper(shopperPage, "not-staff");
     await customerSignIn(shopperPage, shopper.email, shopper.password);
     await expect(shopperPage).toHaveURL(/\/account$/);
-    const [customerCookie] = (await shopperPage.context().cookies()).filter((cookie) => cookie.name.includes("session-token"));
+    const [customerCookie] = (await shopperPage.context().cookies()).filter((cookie) => cookie.name === "shop.session");
     await shopperPage.context().addCookies([{ ...customerCookie, name: "admin.session", path: "/admin" }]);
     await shopperPage.goto("/admin");
     await expect(shopperPage).toHaveURL(/\/admin\/login$/);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Browser, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { appEnv, appPort } from "./app-env";
 import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
@@ -143,13 +143,14 @@ export const STAFF_PASSWORD = "Staff#Chosen2026x";
 
 /**
  * A business user created with the real `npm run admin:create` CLI (roles by code, e.g. "customer_service"), signed
- * in on a page of its own and past the forced change of its temporary password (to STAFF_PASSWORD).
+ * in on a page of its own (in `context` if given) and past the forced change of its temporary password (to STAFF_PASSWORD).
  */
 export async function newStaff(
   browser: Browser,
   clientAddress: string,
   roles: string[],
   name = `Staff ${roles.join(" ")}`,
+  context?: BrowserContext,
 ): Promise<{ page: Page; email: string; name: string }> {
   const email = uniqueEmail("staff");
   const cli = spawnSync("npx", ["tsx", "scripts/admin-create.ts", "--email", email, "--name", name, "--roles", roles.join(",")], {
@@ -158,7 +159,7 @@ export async function newStaff(
   });
   const temporary = cli.stdout.match(/Temporary password \(shown once\): (\S+)/)?.[1];
   if (cli.status !== 0 || !temporary) throw new Error(`admin:create failed: ${cli.stderr || cli.stdout}`);
-  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
+  const page = await (context ?? (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } }))).newPage();
   await adminSignIn(page, email, temporary);
   await page.getByLabel("Current password").fill(temporary);
   await page.getByLabel("New password", { exact: true }).fill(STAFF_PASSWORD);

@@ -134,7 +134,7 @@ test("without JavaScript the reset form works, and a tampered token is refused",
   const link = linkTo((await resetEmails(shopper.email))[0], "/reset-password/");
   await page.goto(link);
   await expect(page).toHaveURL(/\/reset-password$/);
-  const [cookie] = (await context.cookies()).filter((candidate) => candidate.name === "reset-token");
+  const [cookie] = (await context.cookies()).filter((candidate) => candidate.name === "shop.reset-token");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/reset-password" });
   await context.addCookies([{ ...cookie, value: `${cookie.value.slice(0, -1)}${cookie.value.endsWith("A") ? "B" : "A"}` }]);
   await page.getByLabel("New password").fill(NEW_PASSWORD);

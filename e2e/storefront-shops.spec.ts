@@ -207,7 +207,7 @@ test("sessions are per shop: a Demo Shop session signs nobody in on Classic Shop
   const shopper = await activeShopper(page, "session-demo", demoShop);
   await signIn(page, shopper.email, shopper.password, demoShop);
   await expect(page).toHaveURL(shopUrl(demoShop, "/account"));
-  const session = (await context.cookies(demoShop.origin)).find((cookie) => cookie.name.endsWith("session-token"));
+  const session = (await context.cookies(demoShop.origin)).find((cookie) => cookie.name === "shop.session");
   expect(session, "the storefront session cookie").toBeTruthy();
 
   // A browser never sends it to another host; planted there anyway, Classic Shop does not take it.

@@ -3,8 +3,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { authCookies } from "@/lib/http/cookies";
 import { authenticateStaff } from "@/lib/staff/users";
-import { clientAddress } from "../request";
+import { clientAddress, requestIsHttps } from "../request";
 
 export class AdminSignInThrottled extends CredentialsSignin {
   code = "throttled";
@@ -27,27 +28,22 @@ declare module "next-auth" {
 }
 
 /**
- * The back-office realm (SPEC §4): its own cookie, sent only to /admin, whose JWT is encrypted under its own
- * name, so a storefront cookie can never be read as one. The JWT only names a staff_sessions row; that row
+ * The back-office realm (SPEC §4): its own cookies, sent only to /admin; the session JWT is encrypted under its
+ * cookie's own name, so a storefront cookie can never be read as one. The JWT only names a staff_sessions row; that row
  * decides whether the session is still open (inactivity, password changes, deactivation).
  */
 export const {
   auth: adminAuth,
   signIn: adminSignIn,
   signOut: adminSignOut,
-} = NextAuth(() => {
+} = NextAuth(async () => {
   const env = getEnv();
   return {
     secret: env.authSecret,
     trustHost: true,
     basePath: "/admin/api/auth",
     session: { strategy: "jwt", maxAge: 12 * 3600 },
-    cookies: {
-      sessionToken: {
-        name: "admin.session",
-        options: { httpOnly: true, sameSite: "lax", path: "/admin", secure: env.appUrl.startsWith("https://") },
-      },
-    },
+    cookies: authCookies("admin", await requestIsHttps()),
     logger: {
       error(error: Error) {
         if (!(error instanceof CredentialsSignin)) console.error("[admin auth]", error.name, error.message);

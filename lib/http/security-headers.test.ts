@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY, referrerPolicy, wantsStrictTransport } from "./security-headers";
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(policy.split("; ").map((part) => {
+    const [name, ...sources] = part.split(" ");
+    return [name, sources];
+  }));
+}
+
+describe("Content-Security-Policy (issue 10, defect 7)", () => {
+  it("allows scripts only with the nonce (and what they load), never inline or eval in production", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "abc", development: false, pathname: "/login" }));
+    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'"]);
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc'"]);
+    expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
+    expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
+    expect(policy.get("connect-src")).toEqual(["'self'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+  });
+
+  it("adds eval and inline styles only for next dev", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "abc", development: true, pathname: "/" }));
+    expect(policy.get("script-src")).toContain("'unsafe-eval'");
+    expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(policy.get("style-src")).toContain("'unsafe-inline'");
+  });
+
+  it("lets the local mailbox show e-mails' https logos, and nowhere else", () => {
+    expect(directives(contentSecurityPolicy({ nonce: "n", development: false, pathname: "/dev/mailbox/1" })).get("img-src")).toContain("https:");
+    expect(directives(contentSecurityPolicy({ nonce: "n", development: false, pathname: "/dev/mailboxes" })).get("img-src")).not.toContain("https:");
+  });
+
+  it("makes a fresh 128-bit nonce each time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+});
+
+describe("Strict-Transport-Security", () => {
+  it("is sent when APP_URL is https, or a trusted proxy says the request came over https", () => {
+    expect(wantsStrictTransport({ appUrl: "https://shop.example", trustProxy: false, forwardedProto: null })).toBe(true);
+    expect(wantsStrictTransport({ appUrl: "http://localhost:3000", trustProxy: true, forwardedProto: "https" })).toBe(true);
+    expect(wantsStrictTransport({ appUrl: "http://localhost:3000", trustProxy: false, forwardedProto: "https" })).toBe(false);
+    expect(wantsStrictTransport({ appUrl: "http://localhost:3000", trustProxy: true, forwardedProto: "http" })).toBe(false);
+  });
+});
+
+describe("Permissions-Policy", () => {
+  it("turns off camera, microphone, geolocation, payment and usb", () => {
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
+  });
+});
+
+describe("Referrer-Policy", () => {
+  it("is no-referrer on token links and the local mailbox, strict-origin-when-cross-origin elsewhere", () => {
+    const token = "q3C0bXH0nQ7e0Yw9oWq2Jb0rj0o2i4mYx3k1Uo9dY5s";
+    for (const path of [`/activate/${token}`, `/reset-password/${token}`, "/activate/x%00y", "/dev/mailbox", "/dev/mailbox/12"]) {
+      expect(referrerPolicy(path), path).toBe("no-referrer");
+    }
+    for (const path of ["/", "/login", "/activate/done", "/activate/invalid", "/activate/set-password", "/reset-password", "/reset-password/done", "/admin", `/activate/${token}/x`]) {
+      expect(referrerPolicy(path), path).toBe("strict-origin-when-cross-origin");
+    }
+  });
+});
