@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Shop } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import type { SessionClient } from "@/lib/sessions";
 import { findShopByHost } from "@/lib/shops";
 
 /**
@@ -40,4 +41,9 @@ export async function clientAddress(): Promise<string | null> {
   const forwarded = (await headers()).get("x-forwarded-for") ?? "";
   const address = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
   return address ? address.slice(0, 64) : null;
+}
+
+/** The client as a new session records it: its address (as above) and its User-Agent header. */
+export async function requestClient(): Promise<SessionClient> {
+  return { ip: await clientAddress(), userAgent: (await headers()).get("user-agent") };
 }

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { authenticateStaff } from "@/lib/staff/users";
-import { clientAddress } from "../request";
+import { requestClient } from "../request";
 
 export class AdminSignInThrottled extends CredentialsSignin {
   code = "throttled";
@@ -57,7 +57,7 @@ export const {
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize({ email, password }) {
-          const result = await authenticateStaff(await getDb(), { email, password }, await clientAddress());
+          const result = await authenticateStaff(await getDb(), { email, password }, await requestClient());
           if (result.ok) return { id: result.staff.id, email: result.staff.email, sessionId: result.sessionId };
           if (result.reason === "throttled") throw new AdminSignInThrottled(result.retryAfterSeconds);
           if (result.reason === "temporary-expired") throw new TemporaryPasswordExpired();
