@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import type { Shop } from "@/db/schema";
 import { forwardedHttps } from "@/lib/http/cookies";
 import { getEnv } from "@/lib/env";
+import type { SessionClient } from "@/lib/sessions";
 import { findShopByHost } from "@/lib/shops";
 
 /**
@@ -46,4 +47,9 @@ export async function clientAddress(): Promise<string | null> {
 /** Whether this request came over https (as Next.js or the proxy in front set X-Forwarded-Proto): cookies follow it. */
 export async function requestIsHttps(): Promise<boolean> {
   return forwardedHttps((await headers()).get("x-forwarded-proto"));
+}
+
+/** The client as a new session records it: its address (as above) and its User-Agent header. */
+export async function requestClient(): Promise<SessionClient> {
+  return { ip: await clientAddress(), userAgent: (await headers()).get("user-agent") };
 }

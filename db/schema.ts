@@ -121,6 +121,31 @@ export const customers = pgTable(
   ],
 );
 
+/**
+ * One row per storefront sign-in, in one shop. The cookie's JWT only names the row; the row decides whether the
+ * session is open: ended by sign-out, "Sign out everywhere else", a password reset or deactivation (which also bump
+ * the customer's session version: a row opened under an older version is over, whatever its ended_at says).
+ */
+export const customerSessions = pgTable(
+  "customer_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    sessionVersion: integer("session_version").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("customer_sessions_customer").on(t.customerId)],
+);
+
 export const tokenPurposes = ["activation", "reset"] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
@@ -239,6 +264,7 @@ export const staffSessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     ip: text("ip"),
+    userAgent: text("user_agent"),
   },
   (t) => [index("staff_sessions_staff").on(t.staffId)],
 );
@@ -271,3 +297,4 @@ export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type MailboxMessage = typeof mailboxMessages.$inferSelect;
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffSession = typeof staffSessions.$inferSelect;
+export type CustomerSession = typeof customerSessions.$inferSelect;

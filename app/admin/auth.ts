@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { authCookies } from "@/lib/http/cookies";
 import { authenticateStaff } from "@/lib/staff/users";
-import { clientAddress, requestIsHttps } from "../request";
+import { requestClient, requestIsHttps } from "../request";
 
 export class AdminSignInThrottled extends CredentialsSignin {
   code = "throttled";
@@ -53,7 +53,7 @@ export const {
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize({ email, password }) {
-          const result = await authenticateStaff(await getDb(), { email, password }, await clientAddress());
+          const result = await authenticateStaff(await getDb(), { email, password }, await requestClient());
           if (result.ok) return { id: result.staff.id, email: result.staff.email, sessionId: result.sessionId };
           if (result.reason === "throttled") throw new AdminSignInThrottled(result.retryAfterSeconds);
           if (result.reason === "temporary-expired") throw new TemporaryPasswordExpired();

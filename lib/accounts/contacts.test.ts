@@ -15,7 +15,8 @@ import {
   shopsWithTypes,
 } from "./contacts";
 import { resetPassword } from "./password-reset";
-import { authenticateCustomer, sessionCustomer } from "./sign-in";
+import { openCustomerSession, sessionCustomer } from "./sessions";
+import { authenticateCustomer } from "./sign-in";
 
 const agent = { id: "00000000-0000-4000-8000-00000000a9e7", email: "agent@example.com", shopIds: null };
 
@@ -103,8 +104,10 @@ describeOnDatabases("Office › Contacts", (db) => {
       const { customer, token } = await contact(demo, "generated");
       await activateAccount(db(), demo, token, null, { chosen: { password: "Before-reset-1", confirmPassword: "Before-reset-1" } });
       const [active] = await db().select().from(customers).where(eq(customers.id, customer.id));
+      const session = await openCustomerSession(db(), active, null);
+      expect(await sessionCustomer(db(), demo.id, session)).not.toBeNull();
       expect(await callCentreReset(db(), agent, customer.id, null)).toEqual({ ok: true, mode: "generated" });
-      expect(await sessionCustomer(db(), demo.id, { customerId: active.id, sessionVersion: active.sessionVersion })).toBeNull();
+      expect(await sessionCustomer(db(), demo.id, session)).toBeNull();
       const [done] = await mailFor(customer.email, "reset-password-successful");
       const [queued] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.customerId, customer.id), eq(emailOutbox.type, "reset-password-successful")));
       expect(queued.redacted).toMatchObject({ additionalData: { callCentrePasswordReset: true }, password: "[redacted]" });
@@ -125,7 +128,10 @@ describeOnDatabases("Office › Contacts", (db) => {
     const password = "Status-pass-55";
     await activateAccount(db(), demo, linkToken(newest, "activate"), null, { chosen: { password, confirmPassword: password } });
     expect(await resendContactActivation(db(), agent, customer.id, null)).toEqual({ ok: false, reason: "not-pending" });
+    const [active] = await db().select().from(customers).where(eq(customers.id, customer.id));
+    const session = await openCustomerSession(db(), active, null);
     await setContactActive(db(), agent, customer.id, false, null);
+    expect(await sessionCustomer(db(), demo.id, session)).toBeNull();
     expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toEqual({ ok: false, reason: "invalid" });
     await setContactActive(db(), agent, customer.id, true, null);
     expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toMatchObject({ ok: true });

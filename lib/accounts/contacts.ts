@@ -23,6 +23,7 @@ import { shopScope, shopScopeCondition, type ShopScope } from "@/lib/staff/scope
 import { contactAttributes, contactChoiceSchema, contactFormMessages, contactFormSchema } from "./contact-form";
 import { queueCustomerEmail, sendActivationEmail } from "./customers";
 import { sendResetEmail } from "./password-reset";
+import { endAllCustomerSessions } from "./sessions";
 
 /**
  * Office › Contacts (SPEC §4): customers as the call centre sees them. Every change is logged with the agent, and
@@ -247,6 +248,7 @@ export async function callCentreReset(
         .update(customers)
         .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${customers.sessionVersion} + 1` })
         .where(eq(customers.id, customer.id));
+      await endAllCustomerSessions(tx, customer.id);
       await queueCustomerEmail(tx, shop, customer, "reset-password-successful", {
         link: `${shop.baseUrl}/login`,
         password,
@@ -292,6 +294,7 @@ export async function setContactActive(
       .update(customers)
       .set({ status, sessionVersion: sql`${customers.sessionVersion} + 1` })
       .where(eq(customers.id, customer.id));
+    await endAllCustomerSessions(tx, customer.id);
     await log(tx, agent, customer, active ? "contact.reactivated" : "contact.deactivated", ip);
     return { ok: true } as const;
   });

@@ -1,12 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { accountTokens, customers, shops, type Shop } from "@/db/schema";
+import { accountTokens, customerSessions, customers, shops, type Shop } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords/hash";
 import { TOO_COMMON } from "@/lib/passwords/policy";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { inspectResetLink, requestPasswordReset, resetPassword } from "./password-reset";
-import { authenticateCustomer, sessionCustomer } from "./sign-in";
+import { openCustomerSession, sessionCustomer } from "./sessions";
+import { authenticateCustomer } from "./sign-in";
 
 const OLD = "correct horse 1";
 const NEW = "Brand-new-secret-7";
@@ -57,10 +58,12 @@ describeOnDatabases("password reset", (db) => {
     expect(await inspectResetLink(db(), demo, token)).toMatchObject({ ok: true, mode: "user-controlled", email: active.email });
     expect(await inspectResetLink(db(), classic, token)).toEqual({ ok: false });
 
-    const session = { customerId: active.id, sessionVersion: active.sessionVersion };
+    const session = await openCustomerSession(db(), active, null);
     expect(await sessionCustomer(db(), demo.id, session)).not.toBeNull();
     expect(await resetPassword(db(), demo, token, { password: NEW, confirmPassword: NEW }, null)).toEqual({ ok: true, generated: false });
     expect(await sessionCustomer(db(), demo.id, session)).toBeNull();
+    const [ended] = await db().select().from(customerSessions).where(eq(customerSessions.id, session));
+    expect(ended.endedAt).not.toBeNull();
     expect(await authenticateCustomer(db(), demo, { email: active.email, password: NEW }, null)).toMatchObject({ ok: true });
     expect(await authenticateCustomer(db(), demo, { email: active.email, password: OLD }, null)).toMatchObject({ ok: false });
     const [done] = await mailFor(active.email, "reset-password-successful");

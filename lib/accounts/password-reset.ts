@@ -10,6 +10,7 @@ import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { registrationAttributesOf } from "@/lib/shops";
 import { newPasswordSchema, passwordMode, type FieldErrors, type PasswordMode } from "@/lib/shops/registration-form";
 import { issueAccountToken, markTokenUsed } from "@/lib/tokens";
+import { endAllCustomerSessions } from "./sessions";
 import {
   findCustomerForUpdate,
   lockTokenAndCustomer,
@@ -149,6 +150,7 @@ export async function resetPassword(
       .update(customers)
       .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${customers.sessionVersion} + 1` })
       .where(eq(customers.id, customer.id));
+    await endAllCustomerSessions(tx, customer.id);
     await markTokenUsed(tx, row.id, now);
     await queueCustomerEmail(tx, shop, customer, "reset-password-successful", {
       link: `${shop.baseUrl}/login`,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, type Customer, type Shop } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
@@ -67,18 +67,4 @@ export async function authenticateCustomer(
   await clearFailures(db, limits.signInFailuresPerAccount, account);
   await log("customer.signed-in");
   return { ok: true, customer };
-}
-
-/** The customer behind a session, if the session is still valid: same shop, active, and no password change since. */
-export async function sessionCustomer(
-  db: Db,
-  shopId: string,
-  session: { customerId: string; sessionVersion: number },
-): Promise<Customer | null> {
-  const [customer] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.id, session.customerId), eq(customers.shopId, shopId)));
-  if (!customer || customer.status !== "active" || customer.sessionVersion !== session.sessionVersion) return null;
-  return customer;
 }

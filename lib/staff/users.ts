@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { staffRoles, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
@@ -9,6 +9,18 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { isCommonPassword } from "@/lib/passwords/common";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/passwords/hash";
 import { PASSWORD_MAX } from "@/lib/passwords/policy";
+import {
+  clientColumns,
+  endSession,
+  endSessions,
+  isSessionId,
+  keepSessionAlive,
+  signedInDevices,
+  signOutElsewhere,
+  staffSessionStore,
+  type SessionClient,
+  type SignedInDevice,
+} from "@/lib/sessions";
 import type { FieldErrors } from "@/lib/shops/registration-form";
 import { emailField } from "@/lib/shops/registration-form";
 import { changePasswordSchema, newStaffSchema, refusedRoleChange, rolesField, shopScopeSchema } from "./forms";
@@ -75,17 +87,8 @@ async function sendTemporaryPassword(
 }
 
 /** Ends sessions of a user: all of them, or all but the one given. */
-async function endSessions(tx: Db, staffId: string, except?: string): Promise<void> {
-  await tx
-    .update(staffSessions)
-    .set({ endedAt: new Date() })
-    .where(
-      and(
-        eq(staffSessions.staffId, staffId),
-        isNull(staffSessions.endedAt),
-        except ? ne(staffSessions.id, except) : undefined,
-      ),
-    );
+async function endStaffSessions(tx: Db, staffId: string, except?: string): Promise<number> {
+  return endSessions(tx, staffSessionStore, staffId, except);
 }
 
 /**
@@ -247,7 +250,7 @@ export async function resetStaffPassword(
       .update(staffUsers)
       .set({ passwordHash, passwordTemporary: true, temporaryExpiresAt: temporaryUntil(now) })
       .where(eq(staffUsers.id, user.id));
-    await endSessions(tx, user.id);
+    await endStaffSessions(tx, user.id);
     await sendTemporaryPassword(tx, user, "business-user-password-reset", password, backOffice);
     await recordActivity(tx, { action: "staff.password-reset", actorType: "staff", actorId: actor.id, staffId: user.id, email: user.email, ip: backOffice.ip });
     return { ok: true } as const;
@@ -333,7 +336,7 @@ export async function setStaffStatus(
     const problem = status === "disabled" ? await managerProblem(tx, user, { manager: false, shopIds: user.shopIds }) : null;
     if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ status }).where(eq(staffUsers.id, user.id));
-    if (status === "disabled") await endSessions(tx, user.id);
+    if (status === "disabled") await endStaffSessions(tx, user.id);
     await recordActivity(tx, {
       action: status === "disabled" ? "staff.deactivated" : "staff.reactivated",
       actorType: "staff",
@@ -371,7 +374,7 @@ export async function changeOwnPassword(
       .update(staffUsers)
       .set({ passwordHash, passwordTemporary: false, temporaryExpiresAt: null })
       .where(eq(staffUsers.id, staff.id));
-    await endSessions(tx, staff.id, sessionId);
+    await endStaffSessions(tx, staff.id, sessionId);
     await recordActivity(tx, { action: "staff.password-changed", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip });
   });
   return { ok: true };
@@ -386,9 +389,10 @@ export type StaffSignInResult =
 export async function authenticateStaff(
   db: Db,
   credentials: { email: unknown; password: unknown },
-  ip: string | null,
+  client: SessionClient | null,
   now = new Date(),
 ): Promise<StaffSignInResult> {
+  const { ip } = clientColumns(client);
   const email = emailField.safeParse(credentials.email);
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const account = email.success ? `staff:${email.data}` : null;
@@ -427,7 +431,7 @@ export async function authenticateStaff(
   }
   if (needsRehash) await db.update(staffUsers).set({ passwordHash: await hashPassword(password) }).where(eq(staffUsers.id, user.id));
   await clearFailures(db, limits.signInFailuresPerAccount, account);
-  const [session] = await db.insert(staffSessions).values({ staffId: user.id, ip }).returning({ id: staffSessions.id });
+  const [session] = await db.insert(staffSessions).values({ staffId: user.id, ...clientColumns(client) }).returning({ id: staffSessions.id });
   await log("staff.signed-in");
   return { ok: true, staff: user, sessionId: session.id };
 }
@@ -442,23 +446,30 @@ export async function validateStaffSession(
   idleMinutes: number,
   now = new Date(),
 ): Promise<StaffContext | null> {
-  if (!z.uuid().safeParse(sessionId).success) return null;
+  if (!isSessionId(sessionId)) return null;
   const [row] = await db
     .select({ session: staffSessions, staff: staffUsers })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
     .where(eq(staffSessions.id, sessionId));
   if (!row || row.session.endedAt || row.staff.status !== "active") return null;
-  const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
-  if (idleSince > idleMinutes * 60_000) {
-    await endStaffSession(db, sessionId);
-    return null;
-  }
-  if (idleSince > 30_000) await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, sessionId));
-  return { staff: row.staff, sessionId };
+  const open = await keepSessionAlive(db, staffSessionStore, row.session, idleMinutes * 60_000, now);
+  return open ? { staff: row.staff, sessionId } : null;
 }
 
 export async function endStaffSession(db: Db, sessionId: string): Promise<void> {
-  if (!z.uuid().safeParse(sessionId).success) return;
-  await db.update(staffSessions).set({ endedAt: new Date() }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+  await endSession(db, staffSessionStore, sessionId);
+}
+
+/** The user's own "Signed-in devices": their open back-office sessions, this one marked. */
+export async function staffDevices(db: Db, context: StaffContext, idleMinutes: number, now = new Date()): Promise<SignedInDevice[]> {
+  const active = new Date(now.getTime() - idleMinutes * 60_000);
+  return signedInDevices(db, staffSessionStore, { ownerId: context.staff.id, currentSessionId: context.sessionId }, active);
+}
+
+/** "Sign out everywhere else": every other back-office session of the user ends; logged. Returns how many ended. */
+export async function signOutOtherStaffSessions(db: Db, context: StaffContext, ip: string | null): Promise<number> {
+  const { staff, sessionId } = context;
+  const entry = { action: "staff.signed-out-elsewhere", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip } as const;
+  return signOutElsewhere(db, staffSessionStore, { ownerId: staff.id, currentSessionId: sessionId }, entry);
 }

@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
+import { SignedInDevices } from "@/components/signed-in-devices";
+import { customerDevices } from "@/lib/accounts/sessions";
 import { selfRegistrationTypes } from "@/lib/shops";
-import { signedInCustomer } from "../../auth";
+import { currentCustomer } from "../../auth";
 import { requireShop } from "../../request";
+import { signOutElsewhereAction } from "./actions";
 import { SendResetLinkForm } from "./components";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
   const shop = await requireShop();
-  const customer = await signedInCustomer(shop.id);
-  if (!customer) redirect("/login?next=/account");
-  const types = await selfRegistrationTypes(await getDb(), shop.id);
+  const context = await currentCustomer(shop.id);
+  if (!context) redirect("/login?next=/account");
+  const { customer } = context;
+  const db = await getDb();
+  const types = await selfRegistrationTypes(db, shop.id);
   const typeName = types.find((type) => type.code === customer.customerType)?.name ?? customer.customerType;
   return (
     <section className="max-w-xl space-y-6">
@@ -42,6 +47,7 @@ export default async function AccountPage() {
         </p>
         <SendResetLinkForm />
       </section>
+      <SignedInDevices devices={await customerDevices(db, context)} signOutElsewhere={signOutElsewhereAction} />
     </section>
   );
 }

@@ -1,12 +1,24 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { endStaffSession } from "@/lib/staff/users";
+import type { FormState } from "@/components/form-state";
+import { devicesText } from "@/components/signed-in-devices";
+import { endStaffSession, signOutOtherStaffSessions } from "@/lib/staff/users";
+import { clientAddress } from "../../request";
 import { adminSignOut } from "../auth";
-import { currentStaff } from "../guard";
+import { currentStaff, requireStaff } from "../guard";
 
 export async function adminSignOutAction(): Promise<void> {
   const context = await currentStaff();
   if (context) await endStaffSession(await getDb(), context.sessionId);
   await adminSignOut({ redirectTo: "/admin/login" });
+}
+
+/** The user's own page: "Sign out everywhere else" ends their other back-office sessions (issue 10). */
+export async function signOutElsewhereAction(): Promise<FormState> {
+  const context = await requireStaff();
+  const ended = await signOutOtherStaffSessions(await getDb(), context, await clientAddress());
+  revalidatePath("/admin");
+  return { notice: devicesText.signedOut(ended) };
 }
