@@ -7,7 +7,7 @@ import { authenticateCustomer } from "@/lib/accounts/sign-in";
 import { hashPassword } from "@/lib/passwords/hash";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
-import { currentBlock, describeWait, hitLimit, limits, recordFailure } from "./index";
+import { currentBlock, describeWait, hitLimit, limits, reserveAttempt, signInSubjects } from "./index";
 
 describeOnDatabases("abuse limits", (db) => {
   let demo: Shop;
@@ -48,7 +48,10 @@ describeOnDatabases("abuse limits", (db) => {
       if (!blocked.ok && blocked.reason === "throttled") expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15);
     }
     // Each further failure doubles the wait, up to the cap.
-    for (let i = 0; i < 20; i++) await recordFailure(db(), limits.signInFailuresPerAccount, `${demo.id}:owner@example.com`);
+    for (let i = 0; i < 20; i++) {
+      await timePasses(limits.signInFailuresPerAccount.maxSeconds + 1);
+      expect(await reserveAttempt(db(), signInSubjects(`${demo.id}:owner@example.com`, null))).toMatchObject({ ok: true });
+    }
     const capped = await currentBlock(db(), [{ rule: limits.signInFailuresPerAccount, subject: `${demo.id}:owner@example.com` }]);
     expect(capped).toEqual({ ok: false, retryAfterSeconds: limits.signInFailuresPerAccount.maxSeconds });
 
