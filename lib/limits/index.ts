@@ -82,7 +82,7 @@ type ReserveRow = { key: string | null; count: number | null; wait: number | nul
  * blocked, otherwise each subject's failures grow by one and the one that passes `freeFailures` starts its delay at
  * once. The row lock of the upsert orders simultaneous attempts, on however many instances, so at most
  * `freeFailures + 1` attempts, then one per delay, are ever allowed to go ahead. A failed attempt needs nothing
- * further: its reservation is the failure. A success calls `attemptSucceeded`.
+ * further: its reservation is the failure. A success calls `attemptSucceeded` (one more statement).
  */
 export async function reserveAttempt(db: Db, subjects: AttemptSubject[]): Promise<Reservation> {
   const wanted = subjects.flatMap(({ rule, subject, onSuccess }) => (subject ? [{ key: keyOf(rule, subject), rule, onSuccess }] : []));
@@ -126,34 +126,34 @@ export async function reserveAttempt(db: Db, subjects: AttemptSubject[]): Promis
   const wait = rows[0]?.wait;
   if (held.length === 0 && wait) return { ok: false, retryAfterSeconds: Math.max(1, wait) };
   // Refused by a block that another attempt set meanwhile: take back what was counted, then read the wait.
-  await releaseAttempts(db, held);
+  await settleAttempts(db, [], held);
   const block = await currentBlock(db, subjects);
   return { ok: false, retryAfterSeconds: block.ok ? 1 : block.retryAfterSeconds };
 }
 
-/** After a success: the subjects that forget do, the others take back this attempt's count (see `releaseAttempts`). */
+/** After a success: the subjects that forget do, the others take back this attempt's count (see `settleAttempts`). */
 export async function attemptSucceeded(db: Db, reservation: Reservation): Promise<void> {
   if (!reservation.ok) return;
   const forget = reservation.held.filter((held) => held.onSuccess === "forget").map((held) => held.key);
-  if (forget.length > 0) await db.delete(rateLimits).where(inArray(rateLimits.key, forget));
-  await releaseAttempts(
-    db,
-    reservation.held.filter((held) => held.onSuccess === "release"),
-  );
+  await settleAttempts(db, forget, reservation.held.filter((held) => held.onSuccess === "release"));
 }
 
 /**
- * Takes counted attempts back. Their delay goes too while no later attempt was counted (this attempt was allowed, so
- * the subject was not blocked before it) or the count falls back to the free failures; otherwise the later attempt's
- * delay stays.
+ * In one statement: deletes the `forget` subjects' rows and takes the `release` attempts back. A released attempt's
+ * delay goes too while no later attempt was counted (this attempt was allowed, so the subject was not blocked before
+ * it) or the count falls back to the free failures; otherwise the later attempt's delay stays.
  */
-async function releaseAttempts(db: Db, held: HeldAttempt[]): Promise<void> {
-  if (held.length === 0) return;
+async function settleAttempts(db: Db, forget: string[], release: HeldAttempt[]): Promise<void> {
+  if (release.length === 0) {
+    if (forget.length > 0) await db.delete(rateLimits).where(inArray(rateLimits.key, forget));
+    return;
+  }
   const values = sql.join(
-    held.map((attempt) => sql`(${attempt.key}, ${attempt.count}::int, ${attempt.freeFailures}::int)`),
+    release.map((attempt) => sql`(${attempt.key}, ${attempt.count}::int, ${attempt.freeFailures}::int)`),
     sql`, `,
   );
-  await db.execute(sql`
+  const forgotten = forget.length > 0 ? sql`with forgotten as (delete from ${rateLimits} where ${inArray(rateLimits.key, forget)}) ` : sql``;
+  await db.execute(sql`${forgotten}
     update ${rateLimits} r
     set count = greatest(r.count - 1, 0),
       blocked_until = case when r.count = a.held or r.count - 1 <= a.free then null else r.blocked_until end
