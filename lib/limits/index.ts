@@ -141,7 +141,8 @@ export async function attemptSucceeded(db: Db, reservation: Reservation): Promis
 /**
  * In one statement: deletes the `forget` subjects' rows and takes the `release` attempts back. A released attempt's
  * delay goes too while no later attempt was counted (this attempt was allowed, so the subject was not blocked before
- * it) or the count falls back to the free failures; otherwise the later attempt's delay stays.
+ * it) or the count falls back to the free failures; otherwise the later attempt's delay stays. (An attempt counted
+ * meanwhile on a row this statement saw with one failure makes it keep that count: too many, never too few.)
  */
 async function settleAttempts(db: Db, forget: string[], release: HeldAttempt[]): Promise<void> {
   if (release.length === 0) {
@@ -152,13 +153,17 @@ async function settleAttempts(db: Db, forget: string[], release: HeldAttempt[]):
     release.map((attempt) => sql`(${attempt.key}, ${attempt.count}::int, ${attempt.freeFailures}::int)`),
     sql`, `,
   );
-  const forgotten = forget.length > 0 ? sql`with forgotten as (delete from ${rateLimits} where ${inArray(rateLimits.key, forget)}) ` : sql``;
-  await db.execute(sql`${forgotten}
+  const forgotten = forget.length > 0 ? sql`forgotten as (delete from ${rateLimits} where ${inArray(rateLimits.key, forget)}),` : sql``;
+  // A subject left with no failures loses its row, so that every address that ever signed in does not keep one.
+  await db.execute(sql`
+    with ${forgotten}
+    a (key, held, free) as (values ${values}),
+    emptied as (delete from ${rateLimits} r using a where r.key = a.key and r.count <= 1)
     update ${rateLimits} r
-    set count = greatest(r.count - 1, 0),
+    set count = r.count - 1,
       blocked_until = case when r.count = a.held or r.count - 1 <= a.free then null else r.blocked_until end
-    from (values ${values}) as a (key, held, free)
-    where r.key = a.key`);
+    from a
+    where r.key = a.key and r.count > 1`);
 }
 
 /** "2 minutes", "45 seconds": for messages that say when to try again. */

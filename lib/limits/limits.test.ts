@@ -68,6 +68,8 @@ describeOnDatabases("abuse limits", (db) => {
     }
     expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, ip)).toMatchObject({ reason: "throttled" });
     expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, "203.0.113.51")).toMatchObject({ ok: true });
+    // Its own attempt taken back, a successful address keeps no row.
+    expect(await db().select().from(rateLimits).where(eq(rateLimits.key, "signin-ip:203.0.113.51"))).toHaveLength(0);
   });
 
   it("caps registrations per client address with a visible wait", async () => {
