@@ -1,9 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseUnavailableResponse } from "@/lib/http/unavailable";
 
 /** Forms are small; anything larger is refused here with a clear page rather than failing inside an action. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function proxy(request: NextRequest): NextResponse | undefined {
+export async function proxy(request: NextRequest): Promise<Response | undefined> {
+  const unavailable = await databaseUnavailableResponse();
+  if (unavailable) return unavailable;
   if (request.method !== "POST") return undefined;
   const length = Number(request.headers.get("content-length") ?? "0");
   if (!(length > MAX_BODY_BYTES)) return undefined;
