@@ -1,10 +1,11 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, customers, rateLimits, shops, type Shop } from "@/db/schema";
 import { authenticateCustomer } from "@/lib/accounts/sign-in";
 import { hashPassword } from "@/lib/passwords/hash";
 import { authenticateStaff, backOfficeBranding, createStaffUser } from "@/lib/staff/users";
 import { describeOnDatabases } from "@/lib/testing/databases";
+import { limitTimePasses } from "@/lib/testing/limits";
 import { limits } from "./index";
 
 /**
@@ -27,9 +28,7 @@ describeOnDatabases("sign-in limits under concurrency", (db) => {
       .values({ shopId: demo.id, customerType: "B2C", email: "target@example.com", passwordHash: await hashPassword(password), status: "active" });
   });
 
-  const timePasses = (seconds: number) =>
-    db().execute(sql`update rate_limits set window_start = window_start - make_interval(secs => ${seconds}),
-      blocked_until = blocked_until - make_interval(secs => ${seconds})`);
+  const timePasses = (seconds: number) => limitTimePasses(db(), seconds);
 
   const logged = async (action: string, email: string): Promise<number> => {
     const [row] = await db().select({ n: count() }).from(activityLog).where(and(eq(activityLog.action, action), eq(activityLog.email, email)));

@@ -6,6 +6,7 @@ import { registerCustomer } from "@/lib/accounts/registration";
 import { authenticateCustomer } from "@/lib/accounts/sign-in";
 import { hashPassword } from "@/lib/passwords/hash";
 import { describeOnDatabases } from "@/lib/testing/databases";
+import { limitTimePasses } from "@/lib/testing/limits";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
 import { currentBlock, describeWait, hitLimit, limits, reserveAttempt, signInSubjects } from "./index";
 
@@ -20,10 +21,7 @@ describeOnDatabases("abuse limits", (db) => {
       .values({ shopId: demo.id, customerType: "B2C", email: "owner@example.com", passwordHash: await hashPassword(password), status: "active" });
   });
 
-  /** Moves every limit window and block into the past, as if the time had passed. */
-  const timePasses = (seconds: number) =>
-    db().execute(sql`update rate_limits set window_start = window_start - make_interval(secs => ${seconds}),
-      blocked_until = blocked_until - make_interval(secs => ${seconds})`);
+  const timePasses = (seconds: number) => limitTimePasses(db(), seconds);
 
   it("counts events in a window and allows them again once it has passed", async () => {
     const rule = { name: "test-window", max: 3, windowSeconds: 60 };
