@@ -112,6 +112,9 @@ test.afterAll(async () => {
   await link.refuse();
 });
 
+/** Requests sent the very instant connections drop may still be on their way; the outage is what comes after. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+
 async function timedGet(request: APIRequestContext, path: string) {
   const started = Date.now();
   const response = await request.get(`${origin}${path}`, { timeout: 20_000, maxRedirects: 0 });
@@ -152,6 +155,7 @@ test("a stopped database: pages and forms answer 503 with Retry-After at once, n
   await fillRegistration(page, email);
 
   await link.refuse();
+  await settle();
   await expectUnavailable(request, "/", 2_000);
   await expectUnavailable(request, "/admin/login", 1_000);
   const [posted] = await Promise.all([
@@ -178,6 +182,7 @@ test("a stopped database: pages and forms answer 503 with Retry-After at once, n
 test("an unreachable database (connections hang): 503 within the connect timeout, then at once, and it recovers", async ({ request }) => {
   expect((await timedGet(request, "/")).response.status()).toBe(200);
   link.stall();
+  await settle();
   await expectUnavailable(request, "/", 4_000);
   await expectUnavailable(request, "/login", 1_000);
   await link.restore();
