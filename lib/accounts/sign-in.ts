@@ -28,8 +28,10 @@ export async function authenticateCustomer(
   const email = emailField.safeParse(credentials.email);
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const account = email.success ? `${shop.id}:${email.data}` : null;
-  const reservation = await reserveAttempt(db, signInSubjects(account, ip));
-  const customer = email.success ? await findCustomer(db, shop.id, email.data) : null;
+  const [reservation, customer] = await Promise.all([
+    reserveAttempt(db, signInSubjects(account, ip)),
+    email.success ? findCustomer(db, shop.id, email.data) : null,
+  ]);
   const usable = password.length > 0 && password.length <= PASSWORD_MAX;
 
   const log = (action: string, details: Record<string, unknown> = {}) =>

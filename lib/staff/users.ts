@@ -395,10 +395,10 @@ export async function authenticateStaff(
   const email = emailField.safeParse(credentials.email);
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const account = email.success ? `staff:${email.data}` : null;
-  const reservation = await reserveAttempt(db, signInSubjects(account, ip));
-  const [user] = email.success
-    ? await db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`)
-    : [];
+  const [reservation, [user]] = await Promise.all([
+    reserveAttempt(db, signInSubjects(account, ip)),
+    email.success ? db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`) : [],
+  ]);
   const log = (action: string, details: Record<string, unknown> = {}) =>
     recordActivity(db, {
       action,
