@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, referrerPolicy, STRICT_TRANSPORT_SECURITY, wantsStrictTransport } from "@/lib/http/security-headers";
+import { databaseUnavailableResponse } from "@/lib/http/unavailable";
 
 /** Forms are small; anything larger is refused here with a clear page rather than failing inside an action. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<Response> {
   const security = securityHeaders(request);
-  const early = refuseOversizedBody(request);
+  const early = (await databaseUnavailableResponse()) ?? refuseOversizedBody(request);
   return withSecurityHeaders(early ?? NextResponse.next({ request: { headers: security.requestHeaders } }), security);
 }
 
@@ -49,7 +50,7 @@ function securityHeaders(request: NextRequest): SecurityHeaders {
 }
 
 /** Every answer carries them, the proxy's own early ones included. */
-function withSecurityHeaders(response: NextResponse, { responseHeaders }: SecurityHeaders): NextResponse {
+function withSecurityHeaders(response: Response, { responseHeaders }: SecurityHeaders): Response {
   for (const [name, value] of Object.entries(responseHeaders)) response.headers.set(name, value);
   return response;
 }

@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
+import { connectionClosed, watchDatabase } from "./availability";
 import * as schema from "./schema";
 import { seedDemoData, type SeedOptions } from "./seed";
 
@@ -28,6 +29,16 @@ export type DatabaseOptions = {
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/**
+ * postgres-js waits 30 s for a connection by default, and after failed connections waits up to 20 s before the next
+ * attempt: during an outage requests hung that long. Fail within seconds and retry within a second instead.
+ */
+const failFast = {
+  connect_timeout: 2,
+  backoff: (attempt: number) => Math.min(0.1 * attempt, 1),
+  onnotice: () => {},
+};
+
 /** Opens the database, applies pending migrations and seeds the demo data into an empty one. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.seed);
@@ -41,7 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, seed: SeedOptions): Promise<Database> {
   // Migrate and seed on one connection under an advisory lock: several instances may start at once.
-  const setup = postgres(url, { max: 1, onnotice: () => {} });
+  const setup = postgres(url, { ...failFast, max: 1 });
   try {
     const setupDb = drizzlePostgres({ client: setup, schema });
     await setupDb.execute(sql`select pg_advisory_lock(724100301)`);
@@ -50,8 +61,16 @@ async function openPostgres(url: string, seed: SeedOptions): Promise<Database> {
   } finally {
     await setup.end();
   }
-  const client = postgres(url, { max: 10, onnotice: () => {} });
-  return { db: drizzlePostgres({ client, schema }), close: () => client.end() };
+  const client = postgres(url, { ...failFast, max: 10, onclose: connectionClosed });
+  // Its own connection, so that a probe never queues behind the requests' queries.
+  const probe = postgres(url, { ...failFast, max: 1, backoff: () => 0 });
+  watchDatabase(() => probe`select 1`);
+  return {
+    db: drizzlePostgres({ client, schema }),
+    close: async () => {
+      await Promise.all([client.end(), probe.end()]);
+    },
+  };
 }
 
 // On globalThis, not in a module variable: Next.js may load this module in several bundles of one process

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, type Customer, type Shop } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
-import { clearFailures, currentBlock, limits, recordFailure } from "@/lib/limits";
+import { attemptSucceeded, reserveAttempt, signInSubjects } from "@/lib/limits";
 import { hashPassword, verifyPassword } from "@/lib/passwords/hash";
 import { PASSWORD_MAX } from "@/lib/passwords/policy";
 import { emailField } from "@/lib/shops/registration-form";
@@ -15,8 +15,9 @@ export type SignInResult =
 
 /**
  * Checks a customer's credentials in one shop. Every failure costs one argon2 verification, known e-mail or not,
- * and a pending account is only told so after its password was verified. Failures per account and per client
- * address slow further attempts down (unknown e-mails alike, so a delay reveals nothing).
+ * and a pending account is only told so after its password was verified. Each attempt is counted as a failure per
+ * account and per client address before its password is verified (unknown e-mails alike, so a delay reveals nothing),
+ * so simultaneous guesses cannot get past the limit; the right password takes its count back.
  */
 export async function authenticateCustomer(
   db: Db,
@@ -27,11 +28,10 @@ export async function authenticateCustomer(
   const email = emailField.safeParse(credentials.email);
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const account = email.success ? `${shop.id}:${email.data}` : null;
-  const block = await currentBlock(db, [
-    { rule: limits.signInFailuresPerAccount, subject: account },
-    { rule: limits.signInFailuresPerAddress, subject: ip },
+  const [reservation, customer] = await Promise.all([
+    reserveAttempt(db, signInSubjects(account, ip)),
+    email.success ? findCustomer(db, shop.id, email.data) : null,
   ]);
-  const customer = email.success ? await findCustomer(db, shop.id, email.data) : null;
   const usable = password.length > 0 && password.length <= PASSWORD_MAX;
 
   const log = (action: string, details: Record<string, unknown> = {}) =>
@@ -46,17 +46,16 @@ export async function authenticateCustomer(
       details,
     });
 
-  if (!block.ok) {
+  if (!reservation.ok) {
     await log("customer.sign-in-throttled");
-    return { ok: false, reason: "throttled", retryAfterSeconds: block.retryAfterSeconds };
+    return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
   const { valid, needsRehash } = await verifyPassword(usable ? (customer?.passwordHash ?? null) : null, password);
   if (!customer || !valid || customer.status === "disabled") {
     await log("customer.sign-in-failed", { reason: !customer ? "unknown" : !valid ? "password" : "disabled" });
-    await recordFailure(db, limits.signInFailuresPerAccount, account);
-    await recordFailure(db, limits.signInFailuresPerAddress, ip);
     return { ok: false, reason: "invalid" };
   }
+  await attemptSucceeded(db, reservation);
   if (customer.status === "pending") {
     await log("customer.sign-in-failed", { reason: "pending" });
     return { ok: false, reason: "pending" };
@@ -64,7 +63,6 @@ export async function authenticateCustomer(
   if (needsRehash) {
     await db.update(customers).set({ passwordHash: await hashPassword(password) }).where(eq(customers.id, customer.id));
   }
-  await clearFailures(db, limits.signInFailuresPerAccount, account);
   await log("customer.signed-in");
   return { ok: true, customer };
 }

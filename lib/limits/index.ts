@@ -1,5 +1,6 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { rateLimits } from "@/db/schema";
 
 /** At most `max` events per subject in a window of `windowSeconds`. */
@@ -55,27 +56,114 @@ export async function currentBlock(db: Db, keys: { rule: BackoffRule; subject: s
   return row?.wait && row.wait > 0 ? { ok: false, retryAfterSeconds: row.wait } : { ok: true };
 }
 
-export async function recordFailure(db: Db, rule: BackoffRule, subject: string | null): Promise<void> {
-  if (!subject) return;
-  const forgotten = sql`${rateLimits.windowStart} <= now() - make_interval(secs => ${rule.forgetAfterSeconds})`;
-  const failures = sql`case when ${forgotten} then 1 else ${rateLimits.count} + 1 end`;
-  const delay = sql`least(${rule.maxSeconds}, ${rule.baseSeconds} * power(2, greatest(0, ${failures} - ${rule.freeFailures} - 1)))`;
-  await db
-    .insert(rateLimits)
-    .values({ key: keyOf(rule, subject), count: 1, windowStart: sql`now()` })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: failures,
-        windowStart: sql`now()`,
-        blockedUntil: sql`case when ${failures} > ${rule.freeFailures} then now() + make_interval(secs => ${delay}) else null end`,
-      },
-    });
+/**
+ * A subject an attempt is counted against, and what a success does to its count: `forget` every failure (the account,
+ * whose owner has just proved the password) or `release` only this attempt (the client address, shared by others).
+ */
+export type AttemptSubject = { rule: BackoffRule; subject: string | null; onSuccess: "forget" | "release" };
+
+type HeldAttempt = { key: string; count: number; freeFailures: number; onSuccess: "forget" | "release" };
+
+/** An attempt counted in advance (`held`), or refused without being counted. */
+export type Reservation = { ok: true; held: HeldAttempt[] } | { ok: false; retryAfterSeconds: number };
+
+/** The subjects of one sign-in: its account (known or not: an unknown e-mail costs the same) and its client address. */
+export function signInSubjects(account: string | null, ip: string | null): AttemptSubject[] {
+  return [
+    { rule: limits.signInFailuresPerAccount, subject: account, onSuccess: "forget" },
+    { rule: limits.signInFailuresPerAddress, subject: ip, onSuccess: "release" },
+  ];
 }
 
-export async function clearFailures(db: Db, rule: BackoffRule, subject: string | null): Promise<void> {
-  if (!subject) return;
-  await db.delete(rateLimits).where(eq(rateLimits.key, keyOf(rule, subject)));
+type ReserveRow = { key: string | null; count: number | null; wait: number | null };
+
+/**
+ * Counts an attempt as a failure before it is made, in one statement: refused (and not counted) while any subject is
+ * blocked, otherwise each subject's failures grow by one and the one that passes `freeFailures` starts its delay at
+ * once. The row lock of the upsert orders simultaneous attempts, on however many instances, so at most
+ * `freeFailures + 1` attempts, then one per delay, are ever allowed to go ahead. A failed attempt needs nothing
+ * further: its reservation is the failure. A success calls `attemptSucceeded` (one more statement).
+ */
+export async function reserveAttempt(db: Db, subjects: AttemptSubject[]): Promise<Reservation> {
+  const wanted = subjects.flatMap(({ rule, subject, onSuccess }) => (subject ? [{ key: keyOf(rule, subject), rule, onSuccess }] : []));
+  if (wanted.length === 0) return { ok: true, held: [] };
+  const attempt = sql.join(
+    wanted.map(({ key, rule }) => sql`(${key}, ${rule.freeFailures}::int, ${rule.baseSeconds}::int, ${rule.maxSeconds}::int, ${rule.forgetAfterSeconds}::int)`),
+    sql`, `,
+  );
+  // The snapshot check refuses a blocked attempt as a whole; the upsert's WHERE, evaluated on the locked newest row,
+  // refuses one that became blocked while this statement waited for the lock.
+  const result = await db.execute(sql`
+    with attempt (key, free, base, max, forget) as (values ${attempt}),
+    blocked as (
+      select max(r.blocked_until) as until from ${rateLimits} r join attempt a on a.key = r.key where r.blocked_until > now()
+    ),
+    reserved as (
+      insert into ${rateLimits} as r (key, count, window_start, blocked_until)
+      select a.key, 1, now(), case when a.free < 1 then now() + make_interval(secs => least(a.max, a.base)) end
+      from attempt a
+      where (select until from blocked) is null
+      on conflict (key) do update set (count, window_start, blocked_until) = (
+        select f.failures, now(),
+          case when f.failures > a.free
+            then now() + make_interval(secs => least(a.max, a.base * power(2, greatest(0, f.failures - a.free - 1))))
+          end
+        from attempt a,
+          lateral (select case when r.window_start <= now() - make_interval(secs => a.forget) then 1 else r.count + 1 end as failures) f
+        where a.key = excluded.key
+      )
+      where r.blocked_until is null or r.blocked_until <= now()
+      returning r.key, r.count
+    )
+    select reserved.key, reserved.count, ceil(extract(epoch from (select until from blocked) - now()))::int as wait
+    from (select 1) one left join reserved on true`);
+  const rows = rowsOf<ReserveRow>(result);
+  const held = rows.flatMap(({ key, count }) => {
+    const subject = wanted.find((candidate) => candidate.key === key);
+    return subject && count !== null ? [{ key: subject.key, count, freeFailures: subject.rule.freeFailures, onSuccess: subject.onSuccess }] : [];
+  });
+  if (held.length === wanted.length) return { ok: true, held };
+  const wait = rows[0]?.wait;
+  if (held.length === 0 && wait) return { ok: false, retryAfterSeconds: Math.max(1, wait) };
+  // Refused by a block that another attempt set meanwhile: take back what was counted, then read the wait.
+  await settleAttempts(db, [], held);
+  const block = await currentBlock(db, subjects);
+  return { ok: false, retryAfterSeconds: block.ok ? 1 : block.retryAfterSeconds };
+}
+
+/** After a success: the subjects that forget do, the others take back this attempt's count (see `settleAttempts`). */
+export async function attemptSucceeded(db: Db, reservation: Reservation): Promise<void> {
+  if (!reservation.ok) return;
+  const forget = reservation.held.filter((held) => held.onSuccess === "forget").map((held) => held.key);
+  await settleAttempts(db, forget, reservation.held.filter((held) => held.onSuccess === "release"));
+}
+
+/**
+ * In one statement: deletes the `forget` subjects' rows and takes the `release` attempts back. A released attempt's
+ * delay goes too while no later attempt was counted (this attempt was allowed, so the subject was not blocked before
+ * it) or the count falls back to the free failures; otherwise the later attempt's delay stays. (An attempt counted
+ * meanwhile on a row this statement saw with one failure makes it keep that count: too many, never too few.)
+ */
+async function settleAttempts(db: Db, forget: string[], release: HeldAttempt[]): Promise<void> {
+  if (release.length === 0) {
+    if (forget.length > 0) await db.delete(rateLimits).where(inArray(rateLimits.key, forget));
+    return;
+  }
+  const values = sql.join(
+    release.map((attempt) => sql`(${attempt.key}, ${attempt.count}::int, ${attempt.freeFailures}::int)`),
+    sql`, `,
+  );
+  const forgotten = forget.length > 0 ? sql`forgotten as (delete from ${rateLimits} where ${inArray(rateLimits.key, forget)}),` : sql``;
+  // A subject left with no failures loses its row, so that every address that ever signed in does not keep one.
+  await db.execute(sql`
+    with ${forgotten}
+    a (key, held, free) as (values ${values}),
+    emptied as (delete from ${rateLimits} r using a where r.key = a.key and r.count <= 1)
+    update ${rateLimits} r
+    set count = r.count - 1,
+      blocked_until = case when r.count = a.held or r.count - 1 <= a.free then null else r.blocked_until end
+    from a
+    where r.key = a.key and r.count > 1`);
 }
 
 /** "2 minutes", "45 seconds": for messages that say when to try again. */

@@ -6,8 +6,9 @@ import { registerCustomer } from "@/lib/accounts/registration";
 import { authenticateCustomer } from "@/lib/accounts/sign-in";
 import { hashPassword } from "@/lib/passwords/hash";
 import { describeOnDatabases } from "@/lib/testing/databases";
+import { limitTimePasses } from "@/lib/testing/limits";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
-import { currentBlock, describeWait, hitLimit, limits, recordFailure } from "./index";
+import { currentBlock, describeWait, hitLimit, limits, reserveAttempt, signInSubjects } from "./index";
 
 describeOnDatabases("abuse limits", (db) => {
   let demo: Shop;
@@ -20,10 +21,7 @@ describeOnDatabases("abuse limits", (db) => {
       .values({ shopId: demo.id, customerType: "B2C", email: "owner@example.com", passwordHash: await hashPassword(password), status: "active" });
   });
 
-  /** Moves every limit window and block into the past, as if the time had passed. */
-  const timePasses = (seconds: number) =>
-    db().execute(sql`update rate_limits set window_start = window_start - make_interval(secs => ${seconds}),
-      blocked_until = blocked_until - make_interval(secs => ${seconds})`);
+  const timePasses = (seconds: number) => limitTimePasses(db(), seconds);
 
   it("counts events in a window and allows them again once it has passed", async () => {
     const rule = { name: "test-window", max: 3, windowSeconds: 60 };
@@ -48,7 +46,10 @@ describeOnDatabases("abuse limits", (db) => {
       if (!blocked.ok && blocked.reason === "throttled") expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15);
     }
     // Each further failure doubles the wait, up to the cap.
-    for (let i = 0; i < 20; i++) await recordFailure(db(), limits.signInFailuresPerAccount, `${demo.id}:owner@example.com`);
+    for (let i = 0; i < 20; i++) {
+      await timePasses(limits.signInFailuresPerAccount.maxSeconds + 1);
+      expect(await reserveAttempt(db(), signInSubjects(`${demo.id}:owner@example.com`, null))).toMatchObject({ ok: true });
+    }
     const capped = await currentBlock(db(), [{ rule: limits.signInFailuresPerAccount, subject: `${demo.id}:owner@example.com` }]);
     expect(capped).toEqual({ ok: false, retryAfterSeconds: limits.signInFailuresPerAccount.maxSeconds });
 
@@ -65,6 +66,8 @@ describeOnDatabases("abuse limits", (db) => {
     }
     expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, ip)).toMatchObject({ reason: "throttled" });
     expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, "203.0.113.51")).toMatchObject({ ok: true });
+    // Its own attempt taken back, a successful address keeps no row.
+    expect(await db().select().from(rateLimits).where(eq(rateLimits.key, "signin-ip:203.0.113.51"))).toHaveLength(0);
   });
 
   it("caps registrations per client address with a visible wait", async () => {

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { emailOutbox, shops, type OutboxEmail } from "@/db/schema";
 import type { NotificationProps, NotificationType, RenderedEmail } from "./notifications";
 import { unseal } from "./seal";
@@ -44,9 +45,7 @@ async function claimDue(db: Db, limit: number): Promise<OutboxEmail[]> {
       for update skip locked
     )
     returning id`);
-  // postgres-js answers with an array of rows, PGlite with { rows }.
-  const rows = (Array.isArray(claimed) ? claimed : (claimed as { rows: { id: string }[] }).rows) as { id: string }[];
-  const ids = rows.map((row) => row.id);
+  const ids = rowsOf<{ id: string }>(claimed).map((row) => row.id);
   if (ids.length === 0) return [];
   return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
 }

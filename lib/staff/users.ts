@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { staffRoles, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
-import { clearFailures, currentBlock, limits, recordFailure } from "@/lib/limits";
+import { attemptSucceeded, reserveAttempt, signInSubjects } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { isCommonPassword } from "@/lib/passwords/common";
@@ -385,7 +385,10 @@ export type StaffSignInResult =
   | Failure<"invalid" | "temporary-expired">
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-/** Back-office sign-in: the storefront's protections (one argon2 cost for every failure, growing delays). */
+/**
+ * Back-office sign-in: the storefront's protections (one argon2 cost for every failure, each attempt counted before
+ * its password is verified, growing delays).
+ */
 export async function authenticateStaff(
   db: Db,
   credentials: { email: unknown; password: unknown },
@@ -396,13 +399,10 @@ export async function authenticateStaff(
   const email = emailField.safeParse(credentials.email);
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const account = email.success ? `staff:${email.data}` : null;
-  const block = await currentBlock(db, [
-    { rule: limits.signInFailuresPerAccount, subject: account },
-    { rule: limits.signInFailuresPerAddress, subject: ip },
+  const [reservation, [user]] = await Promise.all([
+    reserveAttempt(db, signInSubjects(account, ip)),
+    email.success ? db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`) : [],
   ]);
-  const [user] = email.success
-    ? await db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`)
-    : [];
   const log = (action: string, details: Record<string, unknown> = {}) =>
     recordActivity(db, {
       action,
@@ -413,24 +413,22 @@ export async function authenticateStaff(
       ip,
       details,
     });
-  if (!block.ok) {
+  if (!reservation.ok) {
     await log("staff.sign-in-throttled");
-    return { ok: false, reason: "throttled", retryAfterSeconds: block.retryAfterSeconds };
+    return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
   const usable = password.length > 0 && password.length <= PASSWORD_MAX;
   const { valid, needsRehash } = await verifyPassword(usable ? (user?.passwordHash ?? null) : null, password);
   if (!user || !valid || user.status !== "active") {
     await log("staff.sign-in-failed", { reason: !user ? "unknown" : !valid ? "password" : "disabled" });
-    await recordFailure(db, limits.signInFailuresPerAccount, account);
-    await recordFailure(db, limits.signInFailuresPerAddress, ip);
     return { ok: false, reason: "invalid" };
   }
+  await attemptSucceeded(db, reservation);
   if (user.passwordTemporary && user.temporaryExpiresAt && user.temporaryExpiresAt <= now) {
     await log("staff.sign-in-failed", { reason: "temporary-expired" });
     return { ok: false, reason: "temporary-expired" };
   }
   if (needsRehash) await db.update(staffUsers).set({ passwordHash: await hashPassword(password) }).where(eq(staffUsers.id, user.id));
-  await clearFailures(db, limits.signInFailuresPerAccount, account);
   const [session] = await db.insert(staffSessions).values({ staffId: user.id, ...clientColumns(client) }).returning({ id: staffSessions.id });
   await log("staff.signed-in");
   return { ok: true, staff: user, sessionId: session.id };
