@@ -179,6 +179,22 @@ test("a stopped database: pages and forms answer 503 with Retry-After at once, n
   await context.close();
 });
 
+test("with JavaScript, a form sent during the outage says nothing was saved, and Try again works once it is back", async ({ page, request, sql }) => {
+  const email = newShopper("outage-js").email;
+  await fillRegistration(page, email);
+  await link.refuse();
+  await settle();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  await expect(page.getByText("nothing was saved")).toBeVisible();
+
+  await link.restore();
+  await expectRecovered(request);
+  expect(await sql`select 1 from customers where email = ${email}`).toHaveLength(0);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Create account", level: 1 })).toBeVisible();
+});
+
 test("an unreachable database (connections hang): 503 within the connect timeout, then at once, and it recovers", async ({ request }) => {
   expect((await timedGet(request, "/")).response.status()).toBe(200);
   link.stall();

@@ -1,0 +1,30 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { startTransition } from "react";
+
+/**
+ * What a person sees when a page or a form could not be served: with JavaScript, a form posted while the database
+ * is unavailable (the server answers 503 before the action runs) lands here. Nothing was done, and they can retry.
+ */
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const router = useRouter();
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+  return (
+    <main className="mx-auto max-w-xl px-6 py-16">
+      <h1 className="text-2xl font-semibold">Something went wrong</h1>
+      <p className="mt-4 text-slate-700">
+        We could not finish that just now, and nothing was saved. Please try again in a few seconds.
+      </p>
+      <p className="mt-6">
+        <button type="button" onClick={retry} className="rounded bg-slate-900 px-4 py-2 font-medium text-white">
+          Try again
+        </button>
+      </p>
+    </main>
+  );
+}
