@@ -1,18 +1,58 @@
 import { NextResponse, type NextRequest } from "next/server";
+import {
+  isFormBody,
+  MAX_BODY_BYTES,
+  methodAllowed,
+  parsesAsForm,
+  readableUrl,
+  readBounded,
+  refusalHeaders,
+  refusalLogLine,
+  refusalPage,
+  refusals,
+  validHost,
+  type Refusal,
+} from "@/lib/http/request-guard";
 
-/** Forms are small; anything larger is refused here with a clear page rather than failing inside an action. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
+  const refusal = malformedRequest(request) ?? (await unreadableBody(request));
+  return refusal ? refuse(refusal, request.method) : undefined;
+}
 
-export function proxy(request: NextRequest): NextResponse | undefined {
-  if (request.method !== "POST") return undefined;
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (!(length > MAX_BODY_BYTES)) return undefined;
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too much data</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.5rem">
-<h1>What you sent is too large</h1>
-<p>Nothing was saved. Please go back, shorten what you typed, and try again.</p>
-</body></html>`;
-  return new NextResponse(page, { status: 413, headers: { "content-type": "text/html; charset=utf-8" } });
+/** Methods, hosts and paths that no page can answer (issue 10, defect 5). */
+function malformedRequest(request: NextRequest): Refusal | null {
+  if (!methodAllowed(request.method)) return refusals.method;
+  const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  for (const host of [request.headers.get("host"), forwardedHost]) {
+    if (host !== undefined && host !== null && !validHost(host)) return refusals.host;
+  }
+  if (!readableUrl(request.nextUrl.pathname, request.nextUrl.search)) return refusals.path;
+  return null;
+}
+
+/**
+ * A POST body larger than a form (with a Content-Length, or sent chunked without one), or one that a server
+ * action would fail to read: an action's body that is not form data, or multipart data that does not parse.
+ */
+async function unreadableBody(request: NextRequest): Promise<Refusal | null> {
+  if (request.method !== "POST") return null;
+  const length = request.headers.get("content-length");
+  if (Number(length ?? "0") > MAX_BODY_BYTES) return refusals.tooLarge;
+  const contentType = request.headers.get("content-type") ?? "";
+  const action = request.headers.has("next-action");
+  if (action && !isFormBody(contentType)) return refusals.notAForm;
+  const multipart = /^multipart\/form-data/i.test(contentType);
+  if (length !== null && !multipart) return null;
+  const bytes = await readBounded(request.body, MAX_BODY_BYTES);
+  if (!bytes) return refusals.tooLarge;
+  if (multipart && !(await parsesAsForm(bytes, contentType, action))) return refusals.notAForm;
+  return null;
+}
+
+function refuse(refusal: Refusal, method: string): NextResponse {
+  console.warn(refusalLogLine(refusal, method));
+  const body = method.toUpperCase() === "HEAD" ? null : refusalPage(refusal);
+  return new NextResponse(body, { status: refusal.status, headers: refusalHeaders(refusal) });
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

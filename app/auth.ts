@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import type { Customer } from "@/db/schema";
 import { authenticateCustomer, sessionCustomer } from "@/lib/accounts/sign-in";
 import { getEnv } from "@/lib/env";
+import { describeError } from "@/lib/log";
 import { clientAddress, requestShop } from "./request";
 
 /** A pending account with the right password: the only credential failure that is not generic. */
@@ -38,7 +39,7 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login" },
   logger: {
     error(error: Error) {
-      if (!(error instanceof CredentialsSignin)) console.error("[auth]", error.name, error.message);
+      if (!(error instanceof CredentialsSignin)) console.error(`[auth] ${describeError(error)}`);
     },
   },
   providers: [

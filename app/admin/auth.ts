@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { describeError } from "@/lib/log";
 import { authenticateStaff } from "@/lib/staff/users";
 import { clientAddress } from "../request";
 
@@ -50,7 +51,7 @@ export const {
     },
     logger: {
       error(error: Error) {
-        if (!(error instanceof CredentialsSignin)) console.error("[admin auth]", error.name, error.message);
+        if (!(error instanceof CredentialsSignin)) console.error(`[admin auth] ${describeError(error)}`);
       },
     },
     providers: [
