@@ -110,7 +110,7 @@ export const refusals = {
   },
   path: {
     status: 400,
-    reason: "undecodable path",
+    reason: "unreadable URL",
     title: "This link is not valid",
     message:
       "The address has characters that cannot be read. If you copied it from an e-mail, copy the whole link again, or ask for a new e-mail.",
