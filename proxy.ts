@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import {
-  isFormBody,
   MAX_BODY_BYTES,
   methodAllowed,
-  parsesAsForm,
+  readableBody,
   readableUrl,
   readBounded,
   refusalHeaders,
@@ -31,8 +30,8 @@ function malformedRequest(request: NextRequest): Refusal | null {
 }
 
 /**
- * A POST body larger than a form (with a Content-Length, or sent chunked without one), or one that a server
- * action would fail to read: an action's body that is not form data, or multipart data that does not parse.
+ * A POST body larger than a form (with a Content-Length, or sent chunked without one), or one that would fail to be
+ * read: multipart data that does not parse, a server action's arguments that are not what React sends.
  */
 async function unreadableBody(request: NextRequest): Promise<Refusal | null> {
   if (request.method !== "POST") return null;
@@ -40,13 +39,10 @@ async function unreadableBody(request: NextRequest): Promise<Refusal | null> {
   if (Number(length ?? "0") > MAX_BODY_BYTES) return refusals.tooLarge;
   const contentType = request.headers.get("content-type") ?? "";
   const action = request.headers.has("next-action");
-  if (action && !isFormBody(contentType)) return refusals.notAForm;
-  const multipart = /^multipart\/form-data/i.test(contentType);
-  if (length !== null && !multipart) return null;
+  if (length !== null && !action && !/^multipart\//i.test(contentType)) return null;
   const bytes = await readBounded(request.body, MAX_BODY_BYTES);
   if (!bytes) return refusals.tooLarge;
-  if (multipart && !(await parsesAsForm(bytes, contentType, action))) return refusals.notAForm;
-  return null;
+  return (await readableBody(bytes, contentType, action)) ? null : refusals.notAForm;
 }
 
 function refuse(refusal: Refusal, method: string): NextResponse {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { methodAllowed, parsesAsForm, readableUrl, readBounded, validHost } from "./request-guard";
+import { methodAllowed, readableBody, readableUrl, readBounded, validHost } from "./request-guard";
 
 describe("requests no page can answer (issue 10, defect 5)", () => {
   it("accepts host names a browser sends and refuses malformed ones", () => {
@@ -32,14 +32,20 @@ describe("requests no page can answer (issue 10, defect 5)", () => {
     expect((await readBounded(null, 10))?.byteLength).toBe(0);
   });
 
-  it("tells a multipart body that parses from a broken one, and an action's reply from a bare form", async () => {
+  it("tells bodies that can be read from broken ones: multipart that parses, an action's arguments as an array", async () => {
     const type = "multipart/form-data; boundary=XYZ";
     const body = (text: string) => new TextEncoder().encode(text);
     const field = (name: string, value: string) => `--XYZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    expect(await parsesAsForm(body(`${field("email", "a@b.c")}--XYZ--\r\n`), type, false)).toBe(true);
-    expect(await parsesAsForm(body(`--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nabc`), type, false)).toBe(false);
-    expect(await parsesAsForm(body(`${field("0", '[{},"$K1"]')}--XYZ--\r\n`), type, true)).toBe(true);
-    expect(await parsesAsForm(body(`${field("0", "{}")}--XYZ--\r\n`), type, true)).toBe(false);
-    expect(await parsesAsForm(body("--XYZ--\r\n"), type, true)).toBe(false);
+    expect(await readableBody(body(`${field("email", "a@b.c")}--XYZ--\r\n`), type, false)).toBe(true);
+    expect(await readableBody(body(`--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nabc`), type, false)).toBe(false);
+    expect(await readableBody(body("email=a"), "multipart/form-data", false)).toBe(false);
+    expect(await readableBody(body("email=a"), "application/x-www-form-urlencoded", false)).toBe(true);
+    expect(await readableBody(body(`${field("0", '[{},"$K1"]')}--XYZ--\r\n`), type, true)).toBe(true);
+    expect(await readableBody(body(`${field("0", "{}")}--XYZ--\r\n`), type, true)).toBe(false);
+    expect(await readableBody(body("--XYZ--\r\n"), type, true)).toBe(false);
+    // An action without arguments (a sign-out button) is posted as the text `[]`.
+    expect(await readableBody(body("[]"), "text/plain;charset=UTF-8", true)).toBe(true);
+    expect(await readableBody(body("{}"), "text/plain;charset=UTF-8", true)).toBe(false);
+    expect(await readableBody(body("hello"), "text/plain;charset=UTF-8", true)).toBe(false);
   });
 });

@@ -44,14 +44,6 @@ export function readableUrl(pathname: string, search = ""): boolean {
   }
 }
 
-/**
- * Server actions are posted as forms (multipart/form-data): the browser without JavaScript posts the form, React
- * posts FormData. Any other body sent to an action cannot be one of ours.
- */
-export function isFormBody(contentType: string | null): boolean {
-  return /^multipart\/form-data;\s*boundary=/i.test(contentType ?? "");
-}
-
 /** A body's bytes, read only up to the limit: null as soon as it is larger (with or without a Content-Length). */
 export async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array();
@@ -77,17 +69,31 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, limit
   return bytes;
 }
 
+const MULTIPART = /^multipart\/form-data;\s*boundary=/i;
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Whether a multipart body parses as the form data that its Content-Type announces; for a server action called
- * from the page (a `Next-Action` header), also whether it carries React's reply root, field "0", as a JSON array
- * (the action's arguments): without it the action's arguments cannot be decoded.
+ * Whether a POST body can be read as what it claims to be. Multipart data must parse. A server action called from
+ * the page (a `Next-Action` header) carries React's encoding of its arguments, an array: as text (`[]` for an
+ * action without arguments), or as multipart whose field "0" holds it (when a form is among them). Anything else
+ * would fail inside Next.js before the action runs.
  */
-export async function parsesAsForm(bytes: Uint8Array, contentType: string, action: boolean): Promise<boolean> {
+export async function readableBody(bytes: Uint8Array, contentType: string, action: boolean): Promise<boolean> {
+  if (!MULTIPART.test(contentType)) {
+    if (/^multipart\//i.test(contentType)) return false;
+    return !action || isJsonArray(new TextDecoder().decode(bytes));
+  }
   try {
     const form = await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
-    if (!action) return true;
     const root = form.get("0");
-    return typeof root === "string" && Array.isArray(JSON.parse(root));
+    return !action || (typeof root === "string" && isJsonArray(root));
   } catch {
     return false;
   }
