@@ -50,7 +50,8 @@ function frames(error: Described): string[] {
 export function describeError(error: unknown, depth = 0): string {
   if (!(error instanceof Error) && (typeof error !== "object" || error === null)) return withoutParams(String(error)).replace(QUOTED, '"…"');
   const described = error as Described;
-  const name = isQueryError(described) ? "DrizzleQueryError" : String(described.name ?? "Error");
+  // Bundling minifies postgres-js's class names ("PostgresError" became "l"): a database error is named as such.
+  const name = isQueryError(described) ? "DrizzleQueryError" : isDatabaseError(described) ? "DatabaseError" : String(described.name ?? "Error");
   // postgres-js names the constraint `constraint_name`, PGlite `constraint`.
   const constraint = [described.constraint_name, described.constraint].find((value) => typeof value === "string");
   const code = isDatabaseError(described) ? ` [${described.code}${constraint ? ` ${constraint}` : ""}]` : "";
