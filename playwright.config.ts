@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig } from "@playwright/test";
-import { appEnv, appPort, sinkPort } from "./e2e/app-env";
+import { appEnv, appPort, serverLog, sinkPort } from "./e2e/app-env";
 
 /** CHROMIUM_PATH, then Debian's Chromium, then Playwright's own; Playwright cannot download one on these machines. */
 function chromiumPath(): string {
@@ -39,7 +39,8 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: `npx next start -p ${appPort}`,
+      // Also kept in a file (tee), so that a spec can check what the server logged (e2e/hostile-input.spec.ts).
+      command: `npx next start -p ${appPort} 2>&1 | tee ${serverLog}`,
       url: `http://localhost:${appPort}/login`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -2,26 +2,64 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, referrerPolicy, STRICT_TRANSPORT_SECURITY, wantsStrictTransport } from "@/lib/http/security-headers";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable";
-
-/** Forms are small; anything larger is refused here with a clear page rather than failing inside an action. */
-export const MAX_BODY_BYTES = 64 * 1024;
+import {
+  MAX_BODY_BYTES,
+  methodAllowed,
+  readableBody,
+  readableUrl,
+  readBounded,
+  refusalHeaders,
+  refusalLogLine,
+  refusalPage,
+  refusals,
+  validHost,
+  type Refusal,
+} from "@/lib/http/request-guard";
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const security = securityHeaders(request);
-  const early = (await databaseUnavailableResponse()) ?? refuseOversizedBody(request);
+  const early = await earlyAnswer(request);
   return withSecurityHeaders(early ?? NextResponse.next({ request: { headers: security.requestHeaders } }), security);
 }
 
-function refuseOversizedBody(request: NextRequest): NextResponse | undefined {
-  if (request.method !== "POST") return undefined;
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (!(length > MAX_BODY_BYTES)) return undefined;
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too much data</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.5rem">
-<h1>What you sent is too large</h1>
-<p>Nothing was saved. Please go back, shorten what you typed, and try again.</p>
-</body></html>`;
-  return new NextResponse(page, { status: 413, headers: { "content-type": "text/html; charset=utf-8" } });
+/** A request no page can answer is refused first; then, while the database does not answer, a 503 (defect 8). */
+async function earlyAnswer(request: NextRequest): Promise<Response | undefined> {
+  const refusal = malformedRequest(request) ?? (await unreadableBody(request));
+  if (refusal) return refuse(refusal, request.method);
+  return databaseUnavailableResponse();
+}
+
+/** Methods, hosts and paths that no page can answer (issue 10, defect 5). */
+function malformedRequest(request: NextRequest): Refusal | null {
+  if (!methodAllowed(request.method)) return refusals.method;
+  const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  for (const host of [request.headers.get("host"), forwardedHost]) {
+    if (host !== undefined && host !== null && !validHost(host)) return refusals.host;
+  }
+  if (!readableUrl(request.nextUrl.pathname, request.nextUrl.search)) return refusals.path;
+  return null;
+}
+
+/**
+ * A POST body larger than a form (with a Content-Length, or sent chunked without one), or one that would fail to be
+ * read: multipart data that does not parse, a server action's arguments that are not what React sends.
+ */
+async function unreadableBody(request: NextRequest): Promise<Refusal | null> {
+  if (request.method !== "POST") return null;
+  const length = request.headers.get("content-length");
+  if (Number(length ?? "0") > MAX_BODY_BYTES) return refusals.tooLarge;
+  const contentType = request.headers.get("content-type") ?? "";
+  const action = request.headers.has("next-action");
+  if (length !== null && !action && !/^multipart\//i.test(contentType)) return null;
+  const bytes = await readBounded(request.body, MAX_BODY_BYTES);
+  if (!bytes) return refusals.tooLarge;
+  return (await readableBody(bytes, contentType, action)) ? null : refusals.notAForm;
+}
+
+function refuse(refusal: Refusal, method: string): NextResponse {
+  console.warn(refusalLogLine(refusal, method));
+  const body = method.toUpperCase() === "HEAD" ? null : refusalPage(refusal);
+  return new NextResponse(body, { status: refusal.status, headers: refusalHeaders(refusal) });
 }
 
 type SecurityHeaders = { requestHeaders: Headers; responseHeaders: Record<string, string> };

@@ -8,6 +8,7 @@ import { CUSTOMER_SESSION_SECONDS, openCustomerSession, sessionCustomer, type Cu
 import { authenticateCustomer } from "@/lib/accounts/sign-in";
 import { getEnv } from "@/lib/env";
 import { authCookies } from "@/lib/http/cookies";
+import { describeError } from "@/lib/log";
 import { requestClient, requestIsHttps, requestShop } from "./request";
 
 /** A pending account with the right password: the only credential failure that is not generic. */
@@ -45,7 +46,7 @@ export const { auth, signIn, signOut } = NextAuth(async () => ({
   pages: { signIn: "/login" },
   logger: {
     error(error: Error) {
-      if (!(error instanceof CredentialsSignin)) console.error("[auth]", error.name, error.message);
+      if (!(error instanceof CredentialsSignin)) console.error(`[auth] ${describeError(error)}`);
     },
   },
   providers: [

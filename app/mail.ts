@@ -2,6 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { describeError } from "@/lib/log";
 import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
 
 export async function deliverDueEmailsNow(limit?: number) {
@@ -19,7 +20,7 @@ export function afterResponse(work?: () => Promise<void>): void {
       await work?.();
       await deliverDueEmailsNow();
     } catch (error) {
-      console.error("Work after the response failed:", (error as Error).name, (error as Error).message);
+      console.error(`Work after the response failed: ${describeError(error)}`);
     }
   });
 }

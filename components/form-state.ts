@@ -9,10 +9,18 @@ export type FormState = {
   pendingEmail?: string;
 };
 
+/**
+ * The form an action was called with. A forged server-action call can pass anything in its place (`[]` posted as
+ * the arguments gives `undefined`): that counts as an empty form, which the form's schema then refuses field by field.
+ */
+export function postedForm(formData: unknown): FormData {
+  return formData instanceof FormData ? formData : new FormData();
+}
+
 /** The string fields of a submitted form (files and Next's own fields left out), each cut to a sane length. */
-export function formStrings(formData: FormData, maxLength = 1024): Record<string, string> {
+export function formStrings(formData: unknown, maxLength = 1024): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
+  for (const [name, value] of postedForm(formData).entries()) {
     if (typeof value === "string" && !name.startsWith("$ACTION") && Object.keys(values).length < 50) {
       values[name] = value.slice(0, maxLength);
     }

@@ -1,6 +1,10 @@
+import { tmpdir } from "node:os";
+
 /** The environment of the app under test, shared by Playwright's web server and the CLI tools the tests run. */
 export const appPort = Number(process.env.E2E_APP_PORT || 3100);
 export const sinkPort = Number(process.env.E2E_SINK_PORT || 3199);
+/** The app's stdout and stderr as `next start` wrote them, for specs that check what the server logs. */
+export const serverLog = process.env.E2E_SERVER_LOG || `${tmpdir()}/storefront-e2e-server-${appPort}.log`;
 
 export function appEnv(): Record<string, string> {
   const databaseUrl = process.env.E2E_DATABASE_URL;

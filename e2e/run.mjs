@@ -2,6 +2,9 @@
 // Resend-compatible sink and `next start`). The database is dropped afterwards, whatever happened.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createServer } from "node:net";
 import postgres from "postgres";
 
@@ -44,6 +47,7 @@ const env = {
   E2E_APP_PORT: String(appPort),
   E2E_SINK_PORT: String(sinkPort),
   RESEND_SINK_URL: `http://127.0.0.1:${sinkPort}`,
+  E2E_SERVER_LOG: path.join(tmpdir(), `${name}-server.log`),
 };
 
 let status = 1;
@@ -55,5 +59,6 @@ try {
     console.error(`Could not drop ${name}: ${error.message}`);
   });
   await admin.end();
+  rmSync(env.E2E_SERVER_LOG, { force: true });
 }
 process.exit(status);

@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { authCookies } from "@/lib/http/cookies";
+import { describeError } from "@/lib/log";
 import { authenticateStaff } from "@/lib/staff/users";
 import { requestClient, requestIsHttps } from "../request";
 
@@ -46,7 +47,7 @@ export const {
     cookies: authCookies("admin", await requestIsHttps()),
     logger: {
       error(error: Error) {
-        if (!(error instanceof CredentialsSignin)) console.error("[admin auth]", error.name, error.message);
+        if (!(error instanceof CredentialsSignin)) console.error(`[admin auth] ${describeError(error)}`);
       },
     },
     providers: [

@@ -15,7 +15,7 @@ import {
   type Shop,
   type StaffUser,
 } from "@/db/schema";
-import { likePattern, recordActivity } from "@/lib/activity";
+import { filterText, likePattern, recordActivity } from "@/lib/activity";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
 import { formAttributeColumns, registrationAttributesOf } from "@/lib/shops";
 import { customerFields, type FieldErrors, type FormAttribute } from "@/lib/shops/registration-form";
@@ -63,7 +63,8 @@ const encodeCursor = (row: { createdAt: Date; id: string }) =>
  * contacts of shops in `scope` are found, whatever the filter or cursor says.
  */
 export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopScope): Promise<ContactPage> {
-  const q = (filter.q ?? "").trim().slice(0, 200);
+  const q = filterText(filter.q, 200);
+  const customerType = filterText(filter.customerType, 32);
   const tooShort = q.length > 0 && q.length < SEARCH_MIN_LENGTH;
   const conditions: (SQL | undefined)[] = [
     shopScopeCondition(scope, customers.shopId),
@@ -72,7 +73,7 @@ export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopS
       : undefined,
     filter.shopId && z.uuid().safeParse(filter.shopId).success ? eq(customers.shopId, filter.shopId) : undefined,
     customerStatuses.includes(filter.status as CustomerStatus) ? eq(customers.status, filter.status as CustomerStatus) : undefined,
-    filter.customerType ? eq(customers.customerType, filter.customerType.slice(0, 32)) : undefined,
+    customerType ? eq(customers.customerType, customerType) : undefined,
   ];
   const where = and(...conditions);
   const cursor = decodeCursor(filter.after);

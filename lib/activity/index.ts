@@ -18,6 +18,14 @@ export type ActivityViewer = Pick<StaffUser, "id" | "shopIds">;
 
 export type ActivityRow = typeof activityLog.$inferSelect & { actorEmail: string | null };
 
+/**
+ * A search or filter value as typed into a GET form: control characters removed (PostgreSQL cannot even compare a
+ * NUL), trimmed and cut to the length the filter allows.
+ */
+export function filterText(value: string | undefined, maxLength: number): string {
+  return (value ?? "").replace(/\p{Cc}/gu, "").trim().slice(0, maxLength);
+}
+
 /** Escapes LIKE's wildcards so that a search for "50%" or "a_b" means exactly that. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -43,7 +51,8 @@ export async function listActivity(db: Db, viewer: ActivityViewer, filter: Activ
   const actorStaff = alias(staffUsers, "actor_staff");
   const actorCustomer = alias(customers, "actor_customer");
   const actorEmail = sql<string | null>`coalesce(${actorStaff.email}, ${actorCustomer.email})`;
-  const person = filter.person?.trim().slice(0, 200).toLowerCase();
+  const person = filterText(filter.person, 200).toLowerCase();
+  const action = filterText(filter.action, 100);
   const rows = await db
     .select({ entry: activityLog, actorEmail })
     .from(activityLog)
@@ -53,7 +62,7 @@ export async function listActivity(db: Db, viewer: ActivityViewer, filter: Activ
       and(
         visibleTo(viewer),
         person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
-        filter.action ? eq(activityLog.action, filter.action.slice(0, 100)) : undefined,
+        action ? eq(activityLog.action, action) : undefined,
         filter.customerId ? eq(activityLog.customerId, filter.customerId) : undefined,
       ),
     )

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signInSchema as storefrontSignIn } from "@/app/(storefront)/login/schema";
 import { signInSchema as staffSignIn } from "@/lib/staff/forms";
-import { emailField, emailMessages, registrationSchema, type FormAttribute } from "./registration-form";
+import { changePasswordSchema } from "@/lib/staff/forms";
+import { controlCharactersMessage, emailField, emailMessages, newPasswordSchema, registrationSchema, type FormAttribute } from "./registration-form";
 
 const messagesFor = (value: string) => {
   const parsed = emailField.safeParse(value);
@@ -84,5 +85,35 @@ describe("emailField: look-alike and invisible addresses (issue 10, defect 6)", 
     ["back office", staffSignIn],
   ])("%s sign-in normalises a full-width address to the real one", (_, schema) => {
     expect(schema.parse({ email: "ａlice@demo.test", password: "x" }).email).toBe("alice@demo.test");
+  });
+});
+
+describe("NUL bytes and control characters (issue 10, defect 5): refused by every field, with a message", () => {
+  const policy = { regex: null, regexMessage: null };
+  const nul = "Correct-horse\u0000-42";
+
+  it("an e-mail with a NUL is an invisible character", () => {
+    expect(emailField.safeParse("a\u0000b@example.com").error?.issues[0].message).toBe(emailMessages.invisible);
+  });
+
+  it("a new password with a NUL or a newline is refused on the reset, set-password and change-password forms", () => {
+    for (const password of [nul, "Correct-horse\n-42"]) {
+      const reset = newPasswordSchema(policy, "a@example.com").safeParse({ password, confirmPassword: password });
+      expect(reset.error?.issues.map((issue) => issue.message)).toContain(controlCharactersMessage);
+      const change = changePasswordSchema(policy, "a@example.com").safeParse({ currentPassword: "old", newPassword: password, confirmNewPassword: password });
+      expect(change.error?.issues.map((issue) => issue.message)).toContain(controlCharactersMessage);
+    }
+  });
+
+  it("a registration refuses a NUL in a text field and in its passwords", () => {
+    const attributes: FormAttribute[] = [
+      { code: "email", label: "Email", valueKind: "email", required: true, regex: null, regexMessage: null },
+      { code: "firstName", label: "First name", valueKind: "text", required: true, regex: null, regexMessage: null },
+      { code: "password", label: "Password", valueKind: "password", required: true, regex: null, regexMessage: null },
+      { code: "confirmPassword", label: "Confirm password", valueKind: "confirmPassword", required: true, regex: null, regexMessage: null },
+    ];
+    const parsed = registrationSchema(attributes).safeParse({ email: "a@example.com", firstName: "A\u0000", password: nul, confirmPassword: nul });
+    const paths = parsed.error?.issues.filter((issue) => issue.message === controlCharactersMessage).map((issue) => issue.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(["firstName", "password", "confirmPassword"]));
   });
 });

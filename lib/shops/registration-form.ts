@@ -148,14 +148,19 @@ function textField(attribute: FormAttribute) {
     .string()
     .trim()
     .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters.`)
-    .regex(NO_CONTROL_CHARACTERS, "Remove the control characters.");
+    .regex(NO_CONTROL_CHARACTERS, controlCharactersMessage);
   if (attribute.required) field = field.min(1, `Enter your ${attribute.label.toLowerCase()}.`);
   if (attribute.regex) return field.refine(matchesPattern(attribute, TEXT_MAX), attribute.regexMessage || "Check this value.");
   return field;
 }
 
-const passwordField = z.string().min(1, "Choose a password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
-const confirmField = z.string().min(1, "Enter the password again.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+export const controlCharactersMessage = "Remove the control characters.";
+
+/** A new password: no control characters (a NUL, a newline), which no keyboard types into a password field. */
+export const newPasswordField = (empty: string) =>
+  z.string().min(1, empty).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`).regex(NO_CONTROL_CHARACTERS, controlCharactersMessage);
+const passwordField = newPasswordField("Choose a password.");
+const confirmField = newPasswordField("Enter the password again.");
 
 function fieldFor(attribute: FormAttribute) {
   switch (attribute.valueKind) {

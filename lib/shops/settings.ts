@@ -23,6 +23,7 @@ import {
   newShopFormSchema,
   hostProblem,
   HOSTS_MAX,
+  SHOP_CODE,
   normaliseHosts,
   postedCodes,
   registrationFormProblems,
@@ -184,7 +185,8 @@ async function conflicts(db: Db, input: unknown, shopId: string | null, checked?
   const code = checked ? checked.code : typeof raw.code === "string" ? raw.code.trim().slice(0, 64) : undefined;
   const hosts =
     checked?.hostNames ?? (typeof raw.hostNames === "string" ? normaliseHosts(raw.hostNames.slice(0, 6000)).filter((host) => !hostProblem(host)).slice(0, HOSTS_MAX) : []);
-  const [sameCode] = shopId === null && code ? await db.select({ id: shops.id }).from(shops).where(eq(shops.code, code)) : [];
+  // Only a well-formed code can belong to another shop (and a malformed one, with a NUL, cannot even be compared).
+  const [sameCode] = shopId === null && code && SHOP_CODE.test(code) ? await db.select({ id: shops.id }).from(shops).where(eq(shops.code, code)) : [];
   const errors = hostsTaken(await hostsOfOtherShops(db, hosts, shopId));
   return sameCode ? { code: [messages.codeTaken(code!)], ...errors } : errors;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "../../db/schema-enums";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
-import { emailField, normaliseEmail } from "../shops/registration-form";
+import { emailField, newPasswordField, normaliseEmail } from "../shops/registration-form";
 
 /** The back office's forms, shared by the browser and the server. */
 export const roleLabels: Record<(typeof staffRoles)[number], string> = {
@@ -107,8 +107,8 @@ export function changePasswordSchema(policy: PasswordPolicy, email: string, isCo
   return z
     .object({
       currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
-      newPassword: z.string().min(1, "Choose a new password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
-      confirmNewPassword: z.string().min(1, "Enter the new password again."),
+      newPassword: newPasswordField("Choose a new password."),
+      confirmNewPassword: newPasswordField("Enter the new password again."),
     })
     .superRefine((values, ctx) => {
       if (!values.newPassword) return;

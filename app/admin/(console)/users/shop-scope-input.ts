@@ -1,7 +1,10 @@
+import { postedForm } from "@/components/form-state";
+
 /** The "Shops" fieldset of a posted form: the radio and the ticked shop codes (lengths bounded; the schema checks). */
-export function shopScopeInput(formData: FormData): { shopScope: string | undefined; shops: string[] } {
-  const scope = formData.get("shopScope");
-  const shops = formData
+export function shopScopeInput(formData: unknown): { shopScope: string | undefined; shops: string[] } {
+  const form = postedForm(formData);
+  const scope = form.get("shopScope");
+  const shops = form
     .getAll("shops")
     .filter((code): code is string => typeof code === "string")
     .slice(0, 500)

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { formStrings, type FormState } from "@/components/form-state";
+import { formStrings, postedForm, type FormState } from "@/components/form-state";
 import {
   addCustomerType,
   createShop,
@@ -93,8 +93,9 @@ export async function editRegistrationFormAction(
   formData: FormData,
 ): Promise<RegistrationFormState> {
   const { staff, db, ip } = await shopAdmin(shopCode);
-  const draft = postedCodes(formData.getAll("attribute"));
-  const edit = parseFormEdit(formData.get("op"), formData.get("add"));
+  const form = postedForm(formData);
+  const draft = postedCodes(form.getAll("attribute"));
+  const edit = parseFormEdit(form.get("op"), form.get("add"));
   if (!edit) return { draft };
   if (edit.op !== "save") return { draft: applyFormEdit(draft, edit) };
   const result = await saveRegistrationForm(db, staff, shopCode, typeCode, draft, ip);

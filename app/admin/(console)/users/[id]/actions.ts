@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import type { FormState } from "@/components/form-state";
+import { postedForm, type FormState } from "@/components/form-state";
 import { resetStaffPassword, setStaffRoles, setStaffShops, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
@@ -32,7 +32,7 @@ export async function resetStaffPasswordAction(userId: string): Promise<FormStat
 
 export async function setStaffRolesAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
-  const roles = formData.getAll("roles").filter((role) => typeof role === "string");
+  const roles = postedForm(formData).getAll("roles").filter((role) => typeof role === "string");
   const result = await setStaffRoles(await getDb(), staff, userId, roles, await clientAddress());
   revalidatePath(`/admin/users/${userId}`);
   return answer(result, "Roles saved.");

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { formStrings, type FormState } from "@/components/form-state";
+import { formStrings, postedForm, type FormState } from "@/components/form-state";
 import { createStaffUser } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { backOffice, requireStaff } from "../../../guard";
@@ -12,7 +12,7 @@ export async function createStaffAction(_previous: FormState, formData: FormData
   const { staff } = await requireStaff("user_manager");
   const values = formStrings(formData, 320);
   const shops = shopScopeInput(formData);
-  const input = { email: values.email, name: values.name, roles: formData.getAll("roles").filter((role) => typeof role === "string"), ...shops };
+  const input = { email: values.email, name: values.name, roles: postedForm(formData).getAll("roles").filter((role) => typeof role === "string"), ...shops };
   const result = await createStaffUser(await getDb(), staff, input, await backOffice());
   if (result.ok) {
     afterResponse();

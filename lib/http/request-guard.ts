@@ -1,0 +1,157 @@
+/**
+ * Requests that no page of the application can answer, refused before any of it runs with a 4xx page that says
+ * what went wrong (SPEC §7: bad input never answers 500). Pure checks, shared by proxy.ts and the Node.js server
+ * guard (lib/http/server-guard.ts), which sees the methods that the proxy cannot.
+ */
+
+/** Forms are small; anything larger is refused with a clear page rather than failing inside an action. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"] as const;
+
+export function methodAllowed(method: string): boolean {
+  return (ALLOWED_METHODS as readonly string[]).includes(method.toUpperCase());
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^\[[0-9a-f:.]{2,45}\]$/i;
+
+/**
+ * A Host (or X-Forwarded-Host) value a browser could have sent: a DNS name of letters, digits and dashes without a
+ * trailing dot, an IPv4 address or a bracketed IPv6 one, and an optional port from 1 to 65535.
+ */
+export function validHost(value: string): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(value);
+  if (!match || value.length > 260) return false;
+  const [, name, port] = match;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
+  if (IPV6.test(name) || IPV4.test(name)) return true;
+  return name.length <= 253 && name.split(".").every((label) => LABEL.test(label));
+}
+
+/**
+ * A URL that can name something: its path's %-escapes decode (`/activate/%E0%A4%A` does not), and neither the path
+ * nor the query holds a NUL, which no text column can store (a search for `a%00b` failed inside PostgreSQL).
+ */
+export function readableUrl(pathname: string, search = ""): boolean {
+  if (/%00/.test(pathname + search)) return false;
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A body's bytes, read only up to the limit: null as soon as it is larger (with or without a Content-Length). */
+export async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const MULTIPART = /^multipart\/form-data;\s*boundary=/i;
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a POST body can be read as what it claims to be. Multipart data must parse. A server action called from
+ * the page (a `Next-Action` header) carries React's encoding of its arguments, an array: as text (`[]` for an
+ * action without arguments), or as multipart whose field "0" holds it (when a form is among them). Anything else
+ * would fail inside Next.js before the action runs.
+ */
+export async function readableBody(bytes: Uint8Array, contentType: string, action: boolean): Promise<boolean> {
+  if (!MULTIPART.test(contentType)) {
+    if (/^multipart\//i.test(contentType)) return false;
+    return !action || isJsonArray(new TextDecoder().decode(bytes));
+  }
+  try {
+    const form = await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
+    const root = form.get("0");
+    return !action || (typeof root === "string" && isJsonArray(root));
+  } catch {
+    return false;
+  }
+}
+
+export type Refusal = { status: 400 | 405 | 413; reason: string; title: string; message: string };
+
+export const refusals = {
+  method: {
+    status: 405,
+    reason: "method not allowed",
+    title: "This request is not supported",
+    message: "This address answers only ordinary page requests and form submissions.",
+  },
+  host: {
+    status: 400,
+    reason: "malformed Host header",
+    title: "This address is not valid",
+    message: "The host name of this request cannot be read. Check the address and try again.",
+  },
+  path: {
+    status: 400,
+    reason: "unreadable URL",
+    title: "This link is not valid",
+    message:
+      "The address has characters that cannot be read. If you copied it from an e-mail, copy the whole link again, or ask for a new e-mail.",
+  },
+  tooLarge: {
+    status: 413,
+    reason: "body too large",
+    title: "What you sent is too large",
+    message: "Nothing was saved. Please go back, shorten what you typed, and try again.",
+  },
+  notAForm: {
+    status: 400,
+    reason: "unreadable form body",
+    title: "This form could not be read",
+    message: "Nothing was saved. Please go back, reload the page, and submit the form again.",
+  },
+} as const satisfies Record<string, Refusal>;
+
+/** The page of a refusal: plain HTML, no script, nothing of what was sent. */
+export function refusalPage(refusal: Refusal): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${refusal.title}</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1.5rem">
+<h1>${refusal.title}</h1>
+<p>${refusal.message}</p>
+<p><a href="/">Go to the home page</a></p>
+</body></html>`;
+}
+
+export const refusalHeaders = (refusal: Refusal): Record<string, string> => ({
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  ...(refusal.status === 405 ? { allow: ALLOWED_METHODS.join(", ") } : {}),
+});
+
+/** The one log line of a refusal: the reason and the method, never the path, host or body that was sent. */
+export function refusalLogLine(refusal: Refusal, method: string): string {
+  return `Refused a request (${refusal.status} ${refusal.reason}, method ${methodAllowed(method) ? method.toUpperCase() : "other"})`;
+}
