@@ -47,12 +47,12 @@ async function visitSecured(page: Page, url: string, status = 200): Promise<stri
 
 /**
  * Collects what the browser reports against the policy: `securitypolicyviolation` events (with JavaScript) and the
- * console's CSP messages (with or without it), on every page of the context.
+ * console's CSP and Permissions-Policy complaints (with or without it), on every page of the context.
  */
 async function watchViolations(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
   context.on("console", (message) => {
-    if (/content security policy|refused to/i.test(message.text())) violations.push(message.text());
+    if (/content security policy|refused to|error with permissions-policy/i.test(message.text())) violations.push(message.text());
   });
   context.on("weberror", (error) => violations.push(`page error: ${error.error().message}`));
   await context.exposeBinding("reportCspViolation", (_source, text: string) => void violations.push(text));

@@ -9,7 +9,6 @@ import { forwardedHttps } from "./cookies";
 export const PERMISSIONS_POLICY = [
   "accelerometer",
   "autoplay",
-  "bluetooth",
   "camera",
   "display-capture",
   "geolocation",
