@@ -53,9 +53,12 @@ function formsOf(html: string): HtmlForm[] {
       const stateful = hidden.find(([name]) => /^\$ACTION_\d+:0$/.test(name))?.[1];
       const reference = stateful ? (JSON.parse(stateful) as { id: string; bound: unknown }) : null;
       const actionId = idField ?? reference?.id ?? null;
-      // The arguments a page bound to its action (a user's id, a shop's code) travel in the next $ACTION field.
-      const boundArguments = hidden.find(([name]) => /^\$ACTION_\d+:1$/.test(name))?.[1];
-      const bound = reference?.bound ? (JSON.parse(boundArguments ?? "[]") as unknown[]) : null;
+      // The arguments a page bound to its action (a user's id, a shop's code) travel in the next $ACTION field;
+      // useActionState (its $ACTION_KEY) binds the form's state after them.
+      const boundField = hidden.find(([name]) => /^\$ACTION_\d+:1$/.test(name))?.[1];
+      const withState = hidden.some(([name]) => name === "$ACTION_KEY");
+      const boundArguments = reference?.bound ? (JSON.parse(boundField ?? "[]") as unknown[]).slice(0, withState ? -1 : undefined) : [];
+      const bound = boundArguments.length > 0 ? boundArguments : null;
       return { actionId, bound, hidden, fields: [...fields], button };
     })
     .filter((form) => form.hidden.length > 0);
