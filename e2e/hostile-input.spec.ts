@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
 import type postgres from "postgres";
 import { appPort, serverLog } from "./app-env";
-import { activeShopper, classicShop, demoShop, expect, linkTo, newStaff, shopUrl, signIn, test, uniqueEmail } from "./fixtures";
+import { activationEmail, activeShopper, classicShop, demoShop, expect, linkTo, newShopper, newStaff, register, shopUrl, signIn, test, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./sink";
 
 /**
@@ -23,7 +23,7 @@ const SCRIPT = `<script>alert("${FREE}")</script>`;
 type Sql = ReturnType<typeof postgres>;
 
 /** A form's $ACTION fields (kept as they are), the names of everything else it posts, and the button a browser sends. */
-type HtmlForm = { actionId: string | null; bound: boolean; hidden: [string, string][]; fields: string[]; button: [string, string] | null };
+type HtmlForm = { actionId: string | null; bound: unknown[] | null; hidden: [string, string][]; fields: string[]; button: [string, string] | null };
 
 const entities: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
 const decode = (text: string) => text.replace(/&(quot|amp|#x27|#39|lt|gt);/g, (entity) => entities[entity]);
@@ -53,7 +53,13 @@ function formsOf(html: string): HtmlForm[] {
       const stateful = hidden.find(([name]) => /^\$ACTION_\d+:0$/.test(name))?.[1];
       const reference = stateful ? (JSON.parse(stateful) as { id: string; bound: unknown }) : null;
       const actionId = idField ?? reference?.id ?? null;
-      return { actionId, bound: Boolean(reference?.bound), hidden, fields: [...fields], button };
+      // The arguments a page bound to its action (a user's id, a shop's code) travel in the next $ACTION field;
+      // useActionState (its $ACTION_KEY) binds the form's state after them.
+      const boundField = hidden.find(([name]) => /^\$ACTION_\d+:1$/.test(name))?.[1];
+      const withState = hidden.some(([name]) => name === "$ACTION_KEY");
+      const boundArguments = reference?.bound ? (JSON.parse(boundField ?? "[]") as unknown[]).slice(0, withState ? -1 : undefined) : [];
+      const bound = boundArguments.length > 0 ? boundArguments : null;
+      return { actionId, bound, hidden, fields: [...fields], button };
     })
     .filter((form) => form.hidden.length > 0);
 }
@@ -149,6 +155,26 @@ async function hammerForms(client: Client, path: string, options: { only?: "body
   return forms.length;
 }
 
+const TEXT = "text/plain;charset=UTF-8";
+const rootOnly = (root: string) => `--XYZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--XYZ--\r\n`;
+
+/**
+ * Server-action bodies whose arguments refer (React's reply encoding: "$@5" a promise in part 5, "$Q1" a Map in
+ * part 1, "$B1" a file, "$h1" a server function...) to parts the body does not have, or to values no form of ours
+ * sends: each is refused with 400 before any action runs.
+ */
+const referenceBodies: [string, string, string][] = [
+  ["action arguments referring to a missing promise", TEXT, '["$@5"]'],
+  ["action arguments referring to a missing Map", TEXT, '["$Q1", {}, "$K1"]'],
+  ["action arguments referring to a missing file", TEXT, '["$B1"]'],
+  ["action arguments referring to a missing server function", TEXT, '["$h1"]'],
+  ["action arguments referring to a missing model", TEXT, '[{}, "$1:__proto__:then"]'],
+  ["action arguments with a client-only value", TEXT, '["$T", "$T"]'],
+  ["action arguments with an unreadable number", TEXT, `["$n${REFUSED}"]`],
+  ["action arguments with an unknown tag", TEXT, '["$zz"]'],
+  ["multipart action arguments referring to a missing promise", "multipart/form-data; boundary=XYZ", rootOnly('["$@5", {}, "$K1"]')],
+];
+
 /**
  * A multipart body cut off in the middle, and a server action called with a body that is not what React sends: each
  * refused with a page. Arguments that are an array but not the action's (`[]`, an object for the form) are answered
@@ -160,11 +186,15 @@ async function hammerBodies(client: Client, path: string, form: HtmlForm, what: 
   const posts: [string, Record<string, string>, string, "refused" | "answered"][] = [
     ["broken multipart", { "content-type": "multipart/form-data; boundary=XYZ" }, broken, "refused"],
     ["multipart without a boundary", { "content-type": "multipart/form-data" }, `email=${REFUSED}`, "refused"],
-    ["action body not form data", action("text/plain;charset=UTF-8"), `${REFUSED} is not a reply`, "refused"],
-    ["action body of a JSON object", action("text/plain;charset=UTF-8"), `{"email":"${REFUSED}"}`, "refused"],
+    ["action body not form data", action(TEXT), `${REFUSED} is not a reply`, "refused"],
+    ["action body of a JSON object", action(TEXT), `{"email":"${REFUSED}"}`, "refused"],
     ["action reply without its root", action("multipart/form-data; boundary=XYZ"), `--XYZ\r\nContent-Disposition: form-data; name="1_email"\r\n\r\n${REFUSED}\r\n--XYZ--\r\n`, "refused"],
-    ["action called without arguments", action("text/plain;charset=UTF-8"), "[]", "answered"],
-    ["action called with an object for its form", action("text/plain;charset=UTF-8"), `[{}, {"email":"${REFUSED}"}]`, "answered"],
+    ["action called without arguments", action(TEXT), "[]", "answered"],
+    ["action called with an object for its form", action(TEXT), `[{}, {"email":"${REFUSED}"}]`, "answered"],
+    ["action called with strings for its state and form", action(TEXT), `["x", "${REFUSED}"]`, "answered"],
+    ["action called with numbers and null", action(TEXT), "[123, null, 456]", "answered"],
+    ["action called with an empty form for its state", action(TEXT), '["$K1", "$K2"]', "answered"],
+    ...referenceBodies.map(([name, type, data]): [string, Record<string, string>, string, "refused"] => [name, action(type), data, "refused"]),
   ];
   for (const [name, headers, data, outcome] of posts) {
     // Buttons' actions called without their form would simply run: only forms with fields get those. Actions bound
@@ -172,7 +202,7 @@ async function hammerBodies(client: Client, path: string, form: HtmlForm, what: 
     if (outcome === "answered" && (form.fields.length === 0 || form.bound)) continue;
     const response = await send(client, path, { method: "POST", headers, data });
     await expectClearAnswer(response, what(name), { refused: false });
-    if (outcome === "refused") expect(response.status(), what(name)).toBeGreaterThanOrEqual(400);
+    if (outcome === "refused") expect.soft(response.status(), what(name)).toBeGreaterThanOrEqual(400);
   }
 }
 
@@ -387,6 +417,132 @@ test("back-office forms: sign-in, change password, contacts, settings, shops, at
   }
   await client.api.dispose();
   expect(await stored(sql, REFUSED)).toEqual([]);
+});
+
+/** A uuid that names no record, and a code of the right shape that names none. */
+const NOWHERE_ID = "00000000-0000-4000-8000-000000000000";
+const NOWHERE_CODE = "zz-none";
+
+/**
+ * Arguments a forged call can give an action in place of those its page bound (`action.bind(null, user.id)`),
+ * each also followed by the state and the form a form's action takes: not a uuid, other types, an unknown status,
+ * an overlong code, a string for a flag. Every list has an argument the page never binds, so none may run; the last
+ * has arguments of the right shape that name no record (answered as for a deleted one).
+ */
+function forgedArguments(bound: unknown[]): unknown[][] {
+  const replaced = (value: unknown) => bound.map((_, index) => bound.map((each, at) => (at === index ? value : each)));
+  const nowhere = bound.map((each) => (typeof each === "string" && /^[0-9a-f-]{36}$/.test(each) ? NOWHERE_ID : NOWHERE_CODE));
+  const lists: unknown[][] = [
+    [],
+    ["not-a-uuid"],
+    [{}],
+    [123],
+    [null],
+    [[]],
+    ["x", "y"],
+    ...[`${REFUSED}' OR '1'='1`, "superuser", `${REFUSED}${"x".repeat(300)}`, {}, 123, "true", "$K1"].flatMap(replaced),
+  ];
+  return [...lists.flatMap((list) => [list, [...list, {}, "$K1"]]), [...nowhere, {}, "$K1"]];
+}
+
+/** The records the forged calls aim at, as text: a change of any of them shows. */
+async function recordsOf(sql: Sql, target: { staffId: string; customerIds: string[]; shop: string; attributes: string[] }): Promise<string> {
+  const [rows] = await sql`
+    select
+      (select json_agg(s order by s.id) from staff_users s where s.id = ${target.staffId}) as staff,
+      (select count(*) from staff_sessions where staff_id = ${target.staffId}) as staff_sessions,
+      (select json_agg(c order by c.id) from customers c where c.id = any(${target.customerIds}::uuid[])) as customers,
+      (select count(*) from customer_sessions where customer_id = any(${target.customerIds}::uuid[])) as customer_sessions,
+      (select count(*) from account_tokens where customer_id = any(${target.customerIds}::uuid[])) as tokens,
+      (select count(*) from email_outbox where customer_id = any(${target.customerIds}::uuid[])) as emails,
+      (select json_agg(h order by h.code) from shops h where h.code = ${target.shop}) as shop,
+      (select json_agg(t order by t.code) from customer_types t join shops h on h.id = t.shop_id where h.code = ${target.shop}) as types,
+      (select json_agg(r order by r.customer_type, r.attribute_code) from registration_attributes r join shops h on h.id = r.shop_id where h.code = ${target.shop}) as forms,
+      (select json_agg(a order by a.code) from attribute_definitions a where a.code = any(${target.attributes})) as attributes`;
+  return JSON.stringify(rows);
+}
+
+/** An answer to a forged call: never an error of the server, never a stack trace. */
+async function expectNoServerError(response: APIResponse, what: string): Promise<void> {
+  const body = await response.text();
+  expect.soft(response.status(), `${what}: ${body.slice(0, 300)}`).toBeLessThan(500);
+  expect.soft(/\n\s+at \S+ \(|Internal Server Error/.test(body), `${what}: no stack trace`).toBe(false);
+}
+
+/** The forms of a page whose actions have bound arguments, as a user of the page gets them. */
+async function boundFormsOf(client: Client, path: string): Promise<HtmlForm[]> {
+  const page = await send(client, path);
+  expect(page.status(), path).toBe(200);
+  return formsOf(await page.text()).filter((form) => form.bound);
+}
+
+/** A call as React makes it from the page: the arguments as part "0", the form's fields as the parts of "$K1". */
+function actionCall(form: HtmlForm, args: unknown[], fields: Record<string, string> = {}): { headers: Record<string, string>; multipart: FormData } {
+  const multipart = new FormData();
+  multipart.append("0", JSON.stringify(args));
+  for (const [name, value] of Object.entries(fields)) multipart.append(`1_${name}`, value);
+  return { headers: { "next-action": form.actionId ?? "" }, multipart };
+}
+
+test("forged calls of bound actions: any arguments answer below 500 and change nothing; records outside the caller's rights stay as they are", async ({ browser, sql, clientAddress }) => {
+  test.setTimeout(300_000);
+  const origin = `http://localhost:${appPort}`;
+  const admin = (await newStaff(browser, clientAddress, ["customer_service", "user_manager", "shop_admin"])).page;
+  const target = await newStaff(browser, clientAddress, ["customer_service"]);
+  const [{ id: staffId }] = await sql`select id from staff_users where email = ${target.email}`;
+  const { shop, attribute } = await settingsOfOwn(admin);
+  // An active customer and a pending one: their pages show every action a contact has.
+  const shopperPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
+  const active = await activeShopper(shopperPage, "forged-active");
+  const pending = newShopper("forged-pending");
+  await register(shopperPage, pending);
+  await activationEmail(pending.email);
+  await shopperPage.context().close();
+  const customers = await sql<{ id: string }[]>`select id from customers where email in (${active.email}, ${pending.email}) order by email`;
+  const customerIds = customers.map(({ id }) => id);
+  expect(customerIds).toHaveLength(2);
+  const records = { staffId, customerIds, shop, attributes: [attribute, "firstName"] };
+
+  const client = await openClient(origin, clientAddress, admin.context());
+  const paths = [`/admin/users/${staffId}`, ...customerIds.map((id) => `/admin/contacts/${id}`), `/admin/settings/shops/${shop}`, `/admin/settings/attributes/${attribute}`];
+  const actions: { path: string; form: HtmlForm }[] = [];
+  for (const path of paths) for (const form of await boundFormsOf(client, path)) actions.push({ path, form });
+  // A user's roles, shops, password reset and status; a contact's password reset, activation e-mail and status; a
+  // shop's settings, adding, saving and removing a customer type, its registration form; an attribute's save, delete.
+  expect(new Set(actions.map(({ form }) => form.actionId)).size).toBeGreaterThanOrEqual(14);
+
+  const before = await recordsOf(sql, records);
+  for (const { path, form } of actions) {
+    for (const args of forgedArguments(form.bound ?? [])) {
+      const response = await send(client, path, { method: "POST", ...actionCall(form, args) });
+      await expectNoServerError(response, `${path} [${form.fields.join(",") || "button"}] ${JSON.stringify(args).slice(0, 120)}`);
+    }
+    for (const [name, type, data] of referenceBodies) {
+      const response = await send(client, path, { method: "POST", headers: { "content-type": type, "next-action": form.actionId ?? "" }, data });
+      await expectNoServerError(response, `${path} ${name}`);
+      expect.soft(response.status(), `${path} ${name}`).toBe(400);
+    }
+  }
+  expect(await recordsOf(sql, records)).toBe(before);
+
+  // The page's own arguments, sent by users without the rights: an agent and shop admin of the Classic shop only (no
+  // user manager role; the contacts are Demo's; the shop is not theirs; "firstName" is in Demo's forms). Each call is
+  // refused as before, and nothing changes.
+  const outsider = await newStaff(browser, clientAddress, ["customer_service", "shop_admin"]);
+  await sql`update staff_users set shop_ids = array(select id from shops where code = 'classic') where email = ${outsider.email}`;
+  const outside = await openClient(origin, clientAddress, outsider.page.context());
+  const fields = { roles: "user_manager", shopScope: "all", name: `${REFUSED} changed`, code: "ZZ", op: "save", attribute: "email", label: `${REFUSED} changed` };
+  for (const { path, form } of actions) {
+    const bound = (form.bound ?? []).map((each) => (each === attribute ? "firstName" : each));
+    for (const args of [bound, [...bound, {}, "$K1"]]) {
+      const response = await send(outside, path, { method: "POST", ...actionCall(form, args, fields) });
+      await expectNoServerError(response, `outsider ${path} [${form.fields.join(",") || "button"}]`);
+    }
+  }
+  expect(await recordsOf(sql, records)).toBe(before);
+  expect(await stored(sql, REFUSED)).toEqual([]);
+  await client.api.dispose();
+  await outside.api.dispose();
 });
 
 test("the server's log holds none of the values that were sent", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { methodAllowed, readableBody, readableUrl, readBounded, validHost } from "./request-guard";
+import { methodAllowed, readableBody, readableUrl, readBounded, replyResolves, validHost } from "./request-guard";
 
 describe("requests no page can answer (issue 10, defect 5)", () => {
   it("accepts host names a browser sends and refuses malformed ones", () => {
@@ -47,5 +47,68 @@ describe("requests no page can answer (issue 10, defect 5)", () => {
     expect(await readableBody(body("[]"), "text/plain;charset=UTF-8", true)).toBe(true);
     expect(await readableBody(body("{}"), "text/plain;charset=UTF-8", true)).toBe(false);
     expect(await readableBody(body("hello"), "text/plain;charset=UTF-8", true)).toBe(false);
+    // Arguments that refer to parts the body does not have.
+    expect(await readableBody(body('["$@5"]'), "text/plain;charset=UTF-8", true)).toBe(false);
+    expect(await readableBody(body(`${field("0", '["$@5",{},"$K1"]')}--XYZ--\r\n`), type, true)).toBe(false);
+    expect(await readableBody(body(`${field("0", '["$@1",{},"$K2"]')}${field("1", '"abc"')}--XYZ--\r\n`), type, true)).toBe(true);
+  });
+
+  describe("a server action's arguments in React's reply encoding", () => {
+    const text = (root: string) => (key: string) => (key === "0" ? root : null);
+    const parts = (entries: Record<string, string | Blob>) => (key: string) => entries[key] ?? null;
+
+    it("accepts what React sends for our forms: plain JSON, escaped strings, forms, values without a part", () => {
+      for (const root of [
+        "[]",
+        '[{},"$K1"]',
+        '["3f2b8c1e-5d4a-4f6b-9c7d-1a2b3c4d5e6f",{"values":{"email":"$$@5"}},"$K1"]',
+        '["$undefined","$Infinity","$-Infinity","$-0","$NaN","$D2026-12-01T00:00:00.000Z","$n12345678901234567890"]',
+        '[{"a":{"b":1}},"$0:0:a"]',
+      ]) {
+        expect(replyResolves(text(root)), root).toBe(true);
+      }
+    });
+
+    it("accepts references to parts the body has: models (and models within them), files", () => {
+      expect(replyResolves(parts({ "0": '["$@1","$Q2","$W3","$4:x"]', "1": '"a"', "2": "[[1,2]]", "3": '["$5"]', "4": '{"x":1}', "5": "1" }))).toBe(true);
+      expect(replyResolves(parts({ "0": '["$B1"]', "1": new Blob(["x"]) }))).toBe(true);
+      expect(replyResolves(parts({ "0": '["$1"]', "1": '["$0", "$1"]' })), "cycles").toBe(true);
+    });
+
+    it.each([
+      ["a root that is not an array", "{}"],
+      ["a root that is not JSON", "$@5"],
+      ["a missing promise", '["$@5"]'],
+      ["a missing model", '["$1"]'],
+      ["a missing Map", '["$Q1",{},"$K1"]'],
+      ["a missing Set", '["$W1"]'],
+      ["a missing iterator", '["$i1"]'],
+      ["a missing file", '["$B1"]'],
+      ["a missing typed array", '["$A1"]'],
+      ["a server function", '["$h1"]'],
+      ["a stream", '["$R1"]'],
+      ["an async iterable", '["$x1"]'],
+      ["a value that stays on the client", '["$T"]'],
+      ["an unreadable bigint", '["$nabc"]'],
+      ["an unknown tag", '["$zz"]'],
+      ["a lone dollar", '["$"]'],
+      ["a path into the prototype", '[{},"$0:__proto__:then"]'],
+      ["a path on a promise", '["$@0:x"]'],
+      ["a reference deep inside", '[{"a":[{"b":["$@7"]}]}]'],
+    ])("refuses %s", (_name, root) => {
+      expect(replyResolves(text(root))).toBe(false);
+    });
+
+    it("refuses references to parts that are not what they must be", () => {
+      expect(replyResolves(parts({ "0": '["$@1"]', "1": "not json" })), "a model part that is not JSON").toBe(false);
+      expect(replyResolves(parts({ "0": '["$@1"]', "1": new Blob(["1"]) })), "a model part that is a file").toBe(false);
+      expect(replyResolves(parts({ "0": '["$B1"]', "1": "text" })), "a file part that is text").toBe(false);
+      expect(replyResolves(parts({ "0": '["$1"]', "1": '["$@9"]' })), "a missing part behind a present one").toBe(false);
+    });
+
+    it("checks deeply nested arguments without overflowing the stack", () => {
+      const deep = `${"[".repeat(20_000)}"$@5"${"]".repeat(20_000)}`;
+      expect(replyResolves(text(deep))).toBe(false);
+    });
   });
 });

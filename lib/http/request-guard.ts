@@ -71,29 +71,93 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, limit
 
 const MULTIPART = /^multipart\/form-data;\s*boundary=/i;
 
-function isJsonArray(text: string): boolean {
+type Part = string | Blob | null;
+
+/** React's encodings of values that take no part of their own: undefined, ±Infinity, -0, NaN, a date, a bigint. */
+const PLAIN_VALUE = /^\$(?:undefined|Infinity|-Infinity|-0|NaN|D[\s\S]*|n-?\d{1,300})$/;
+/** A model in another text part ("$5", "$@5" a promise, "$Q5" a Map, "$W5" a Set, "$i5" an iterator); "$5:a:b" a path in it. */
+const MODEL_REFERENCE = /^\$([@QWi]?)([0-9a-f]{1,8})((?::[^:]+)*)$/;
+/** A file part ("$B5"), or the bytes of a typed array or DataView. */
+const BLOB_REFERENCE = /^\$[BAOoUSsLlGgMmV]([0-9a-f]{1,8})$/;
+/** A form's fields ("$K1"): the parts named "1_…", none when the form is empty. */
+const FORM_REFERENCE = /^\$K[0-9a-f]{1,8}$/;
+const UNSAFE_PATH = /:(?:__proto__|constructor|prototype)(?=:|$)/;
+
+/**
+ * Whether a server action's arguments are what React's `encodeReply` sends, so that Next.js's `decodeReply` can read
+ * them: part "0" holds a JSON array; its strings that start with "$" stand for other values ("$$…" is a literal "$").
+ * A reference to a part must find that part (a text part holding JSON that passes the same check, or a file), else
+ * decoding fails or hands the action a promise that never resolves: `["$@5"]` sent alone. References that no form
+ * of ours sends are refused as well: server functions ("$h"), streams ("$R", "$r", "$X", "$x"), values that stay on
+ * the client ("$T", which the server cannot touch), and any tag React does not know.
+ */
+export function replyResolves(part: (key: string) => Part): boolean {
+  const root = readJson(part("0"));
+  if (!Array.isArray(root)) return false;
+  const seen = new Set(["0"]);
+  // Iteratively: a 64 KB body can nest arrays deeper than the stack.
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) pending.push(...value);
+    else if (value !== null && typeof value === "object") pending.push(...Object.values(value));
+    else if (typeof value === "string" && value.startsWith("$") && !value.startsWith("$$")) {
+      const target = referencedPart(value);
+      if (target === false) return false;
+      if (target === null || seen.has(target.key)) continue;
+      seen.add(target.key);
+      const found = part(target.key);
+      if (target.blob) {
+        if (!(found instanceof Blob)) return false;
+        continue;
+      }
+      const model = readJson(found);
+      if (model === undefined) return false;
+      pending.push(model);
+    }
+  }
+  return true;
+}
+
+/** The part a "$…" string refers to (its key, and whether it must be a file), null for none, false if refused. */
+function referencedPart(value: string): { key: string; blob: boolean } | null | false {
+  if (PLAIN_VALUE.test(value) || FORM_REFERENCE.test(value)) return null;
+  const model = MODEL_REFERENCE.exec(value);
+  if (model) {
+    const [, tag, id, path] = model;
+    if ((tag !== "" && path !== "") || UNSAFE_PATH.test(path)) return false;
+    return { key: String(parseInt(id, 16)), blob: false };
+  }
+  const blob = BLOB_REFERENCE.exec(value);
+  return blob ? { key: String(parseInt(blob[1], 16)), blob: true } : false;
+}
+
+/** A text part's JSON; undefined when it is missing, a file, or not JSON. */
+function readJson(part: Part): unknown {
+  if (typeof part !== "string") return undefined;
   try {
-    return Array.isArray(JSON.parse(text));
+    return JSON.parse(part) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /**
  * Whether a POST body can be read as what it claims to be. Multipart data must parse. A server action called from
  * the page (a `Next-Action` header) carries React's encoding of its arguments, an array: as text (`[]` for an
- * action without arguments), or as multipart whose field "0" holds it (when a form is among them). Anything else
- * would fail inside Next.js before the action runs.
+ * action without arguments), or as multipart whose field "0" holds it (when a form is among them), and whatever it
+ * refers to must be in the body (replyResolves). Anything else would fail inside Next.js before the action runs.
  */
 export async function readableBody(bytes: Uint8Array, contentType: string, action: boolean): Promise<boolean> {
   if (!MULTIPART.test(contentType)) {
     if (/^multipart\//i.test(contentType)) return false;
-    return !action || isJsonArray(new TextDecoder().decode(bytes));
+    if (!action) return true;
+    const text = new TextDecoder().decode(bytes);
+    return replyResolves((key) => (key === "0" ? text : null));
   }
   try {
     const form = await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
-    const root = form.get("0");
-    return !action || (typeof root === "string" && isJsonArray(root));
+    return !action || replyResolves((key) => form.get(key));
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
+import { bound, boundArguments } from "@/lib/http/bound-arguments";
 import { callCentreReset, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
@@ -14,10 +15,18 @@ const problems: Record<string, string> = {
   "not-pending": "This account is no longer waiting for activation.",
 };
 
-async function run(customerId: string, work: (agent: Agent, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>, done: string): Promise<FormState> {
+type Work = (agent: Agent, customerId: string, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>;
+
+/**
+ * One action on a contact. Its bound arguments (the customer's id, and a flag) come back with the call: anything a
+ * page does not bind is a contact that does not exist, as is a contact outside the agent's shops or one that is gone.
+ */
+async function run(bindings: [customerId: unknown] | [customerId: unknown, active: unknown], work: Work, done: string): Promise<FormState> {
   const { staff } = await requireStaff("customer_service");
-  const result = await work(staff, await clientAddress());
-  // A contact of a shop outside the agent's scope (or one that is gone) does not exist for them: 404.
+  const valid = bindings.length === 1 ? boundArguments([bound.id], bindings) : boundArguments([bound.id, bound.flag], bindings);
+  if (!valid) notFound();
+  const [customerId] = valid;
+  const result = await work(staff, customerId, await clientAddress());
   if (!result.ok && result.reason === "not-found") notFound();
   revalidatePath(`/admin/contacts/${customerId}`);
   if (!result.ok) return { formError: problems[result.reason] ?? "That did not work." };
@@ -28,9 +37,9 @@ async function run(customerId: string, work: (agent: Agent, ip: string | null) =
 export async function callCentreResetAction(customerId: string): Promise<FormState> {
   let mode = "link";
   const state = await run(
-    customerId,
-    async (agent, ip) => {
-      const result = await callCentreReset(await getDb(), agent, customerId, ip);
+    [customerId],
+    async (agent, id, ip) => {
+      const result = await callCentreReset(await getDb(), agent, id, ip);
       if (result.ok) mode = result.mode;
       return result;
     },
@@ -46,13 +55,13 @@ export async function callCentreResetAction(customerId: string): Promise<FormSta
 }
 
 export async function resendContactActivationAction(customerId: string): Promise<FormState> {
-  return run(customerId, async (agent, ip) => resendContactActivation(await getDb(), agent, customerId, ip), "A new activation e-mail was sent.");
+  return run([customerId], async (agent, id, ip) => resendContactActivation(await getDb(), agent, id, ip), "A new activation e-mail was sent.");
 }
 
 export async function setContactActiveAction(customerId: string, active: boolean): Promise<FormState> {
   return run(
-    customerId,
-    async (agent, ip) => setContactActive(await getDb(), agent, customerId, active === true, ip),
+    [customerId, active],
+    async (agent, id, ip) => setContactActive(await getDb(), agent, id, active, ip),
     active ? "The account has been reactivated." : "The account has been deactivated and its sessions ended.",
   );
 }

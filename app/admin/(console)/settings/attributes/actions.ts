@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
+import { bound, boundArguments } from "@/lib/http/bound-arguments";
 import {
+  attributeMessages,
   createAttributeDefinition,
   deleteAttributeDefinition,
   updateAttributeDefinition,
@@ -30,10 +32,15 @@ export async function createAttributeAction(_previous: FormState, formData: Form
   redirect(`${LIST}/${encodeURIComponent(result.definition.code)}?created=1`);
 }
 
+/** A definition's code as its page binds it; anything else (a forged call) is a definition that does not exist. */
+const definitionCodeOf = (code: unknown) => boundArguments([bound.attributeCode], [code])?.[0];
+
 export async function updateAttributeAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("shop_admin");
   const values = formStrings(formData, 2000);
-  const result = await updateAttributeDefinition(await getDb(), staff, code, values, await clientAddress());
+  const definition = definitionCodeOf(code);
+  if (!definition) return { values, formError: attributeMessages.notFound };
+  const result = await updateAttributeDefinition(await getDb(), staff, definition, values, await clientAddress());
   if (!result.ok) return refused(result, values);
   revalidatePath(LIST, "layout");
   return { notice: "Saved. Registration forms that use this attribute follow it at once." };
@@ -41,7 +48,9 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
 
 export async function deleteAttributeAction(code: string): Promise<FormState> {
   const { staff } = await requireStaff("shop_admin");
-  const result = await deleteAttributeDefinition(await getDb(), staff, code, await clientAddress());
+  const definition = definitionCodeOf(code);
+  if (!definition) return { formError: attributeMessages.notFound };
+  const result = await deleteAttributeDefinition(await getDb(), staff, definition, await clientAddress());
   if (!result.ok) return { formError: result.message };
   revalidatePath(LIST, "layout");
   redirect(`${LIST}?deleted=1`);

@@ -14,6 +14,7 @@ import {
   updateShop,
   type CustomerTypeResult,
 } from "@/lib/shops/settings";
+import { bound, boundArguments } from "@/lib/http/bound-arguments";
 import { applyFormEdit, messages, parseFormEdit, passwordModeSentence, postedCodes } from "@/lib/shops/settings-forms";
 import { shopScope } from "@/lib/staff/scope";
 import { clientAddress } from "../../../../request";
@@ -23,13 +24,22 @@ const shopPath = (code: string) => `/admin/settings/shops/${encodeURIComponent(c
 // Host names may fill 20 lines; every field is bounded again by its schema.
 const FIELD_MAX = 6000;
 
-async function shopAdmin(shopCode?: string) {
+/**
+ * A shop admin's action, on a shop when its page bound one. A shop outside the user's scope answers 404, as if it
+ * did not exist (SPEC §4); so does a bound code that is not a shop code (a forged call).
+ */
+async function shopAdmin(...bindings: [] | [shopCode: unknown]) {
   const { staff } = await requireStaff("shop_admin");
   const db = await getDb();
-  // A shop outside the user's scope answers 404, as if it did not exist (SPEC §4).
-  if (shopCode !== undefined && !(await findScopedShop(db, shopScope(staff), shopCode))) notFound();
+  if (bindings.length > 0) {
+    const code = boundArguments([bound.shopCode], bindings)?.[0];
+    if (!code || !(await findScopedShop(db, shopScope(staff), code))) notFound();
+  }
   return { staff, db, ip: await clientAddress() };
 }
+
+/** A customer type's code as its page binds it; null (a type that does not exist) for anything else. */
+const typeCodeOf = (typeCode: unknown) => boundArguments([bound.customerTypeCode], [typeCode])?.[0] ?? null;
 
 export async function createShopAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff, db, ip } = await shopAdmin();
@@ -68,15 +78,19 @@ export async function addCustomerTypeAction(shopCode: string, _previous: FormSta
 export async function updateCustomerTypeAction(shopCode: string, typeCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff, db, ip } = await shopAdmin(shopCode);
   const values = formStrings(formData, 200);
-  const result = await updateCustomerType(db, staff, shopCode, typeCode, values, ip);
+  const type = typeCodeOf(typeCode);
+  if (!type) return typeAnswer({ ok: false, reason: "not-found" }, values, "");
+  const result = await updateCustomerType(db, staff, shopCode, type, values, ip);
   revalidatePath(shopPath(shopCode));
   return typeAnswer(result, values, "Customer type saved.");
 }
 
 export async function removeCustomerTypeAction(shopCode: string, typeCode: string): Promise<FormState> {
   const { staff, db, ip } = await shopAdmin(shopCode);
-  const result = await removeCustomerType(db, staff, shopCode, typeCode, ip);
-  if (result.ok) redirect(`${shopPath(shopCode)}?removed=${encodeURIComponent(typeCode)}`);
+  const type = typeCodeOf(typeCode);
+  if (!type) return typeAnswer({ ok: false, reason: "not-found" }, {}, "");
+  const result = await removeCustomerType(db, staff, shopCode, type, ip);
+  if (result.ok) redirect(`${shopPath(shopCode)}?removed=${encodeURIComponent(type)}`);
   return typeAnswer(result, {}, "");
 }
 
@@ -95,10 +109,12 @@ export async function editRegistrationFormAction(
   const { staff, db, ip } = await shopAdmin(shopCode);
   const form = postedForm(formData);
   const draft = postedCodes(form.getAll("attribute"));
+  const type = typeCodeOf(typeCode);
+  if (!type) return { draft, problems: [messages.typeNotFound] };
   const edit = parseFormEdit(form.get("op"), form.get("add"));
   if (!edit) return { draft };
   if (edit.op !== "save") return { draft: applyFormEdit(draft, edit) };
-  const result = await saveRegistrationForm(db, staff, shopCode, typeCode, draft, ip);
+  const result = await saveRegistrationForm(db, staff, shopCode, type, draft, ip);
   if (!result.ok && result.reason === "not-found") return { draft, problems: [messages.typeNotFound] };
   if (!result.ok) return { draft, problems: result.problems };
   revalidatePath(shopPath(shopCode));

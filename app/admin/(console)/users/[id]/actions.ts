@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { postedForm, type FormState } from "@/components/form-state";
+import { bound, boundArguments, forgedCall } from "@/lib/http/bound-arguments";
 import { resetStaffPassword, setStaffRoles, setStaffShops, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
@@ -16,6 +17,10 @@ const problems = {
   "outside-scope": "This user also works in shops outside yours, so only a user manager of those shops can change their shops.",
 } as const;
 
+/** A user's id as a page binds it; anything else (a forged call) is a user that does not exist. */
+const userIdOf = (userId: unknown) => boundArguments([bound.id], [userId])?.[0];
+const noSuchUser: FormState = { formError: problems["not-found"] };
+
 function answer(result: StaffChangeResult, done: string, invalid = "Please correct the roles."): FormState {
   if (result.ok) return { notice: done };
   if (result.reason === "invalid") return { fieldErrors: result.fieldErrors, formError: invalid };
@@ -24,30 +29,39 @@ function answer(result: StaffChangeResult, done: string, invalid = "Please corre
 
 export async function resetStaffPasswordAction(userId: string): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
-  const result = await resetStaffPassword(await getDb(), staff, userId, await backOffice());
+  const id = userIdOf(userId);
+  if (!id) return noSuchUser;
+  const result = await resetStaffPassword(await getDb(), staff, id, await backOffice());
   if (result.ok) afterResponse();
-  revalidatePath(`/admin/users/${userId}`);
+  revalidatePath(`/admin/users/${id}`);
   return answer(result, "A new temporary password has been e-mailed to the user, and their sessions have ended.");
 }
 
 export async function setStaffRolesAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
+  const id = userIdOf(userId);
+  if (!id) return noSuchUser;
   const roles = postedForm(formData).getAll("roles").filter((role) => typeof role === "string");
-  const result = await setStaffRoles(await getDb(), staff, userId, roles, await clientAddress());
-  revalidatePath(`/admin/users/${userId}`);
+  const result = await setStaffRoles(await getDb(), staff, id, roles, await clientAddress());
+  revalidatePath(`/admin/users/${id}`);
   return answer(result, "Roles saved.");
 }
 
 export async function setStaffShopsAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
-  const result = await setStaffShops(await getDb(), staff, userId, shopScopeInput(formData), await clientAddress());
-  revalidatePath(`/admin/users/${userId}`);
+  const id = userIdOf(userId);
+  if (!id) return noSuchUser;
+  const result = await setStaffShops(await getDb(), staff, id, shopScopeInput(formData), await clientAddress());
+  revalidatePath(`/admin/users/${id}`);
   return answer(result, "Shops saved.", "Please correct the shops.");
 }
 
 export async function setStaffStatusAction(userId: string, status: "active" | "disabled"): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
-  const result = await setStaffStatus(await getDb(), staff, userId, status === "disabled" ? "disabled" : "active", await clientAddress());
-  revalidatePath(`/admin/users/${userId}`);
-  return answer(result, status === "disabled" ? "The user has been deactivated and signed out." : "The user has been reactivated.");
+  const args = boundArguments([bound.id, bound.staffStatus], [userId, status]);
+  if (!args) return userIdOf(userId) ? { formError: forgedCall } : noSuchUser;
+  const [id, next] = args;
+  const result = await setStaffStatus(await getDb(), staff, id, next, await clientAddress());
+  revalidatePath(`/admin/users/${id}`);
+  return answer(result, next === "disabled" ? "The user has been deactivated and signed out." : "The user has been reactivated.");
 }
