@@ -161,6 +161,17 @@ describeOnDatabases("Office › Contacts", (db) => {
     }
   });
 
+  it("pages through contacts created within one millisecond without skipping any", async () => {
+    const tag = `zu${Date.now().toString(36)}`;
+    for (let i = 0; i < 30; i++) {
+      const createdAt = sql`${`2026-01-01 00:00:00.0000${i + 10}+00`}::timestamptz`;
+      await db().insert(customers).values({ shopId: demo.id, customerType: "B2C", email: `${tag}.${i}@example.com`, firstName: "Micro", lastName: tag, createdAt });
+    }
+    const first = await searchContacts(db(), { q: tag }, null);
+    const second = await searchContacts(db(), { q: tag, after: first.next! }, null);
+    expect([...first.rows, ...second.rows].map((row) => row.email)).toEqual([...Array(30).keys()].reverse().map((i) => `${tag}.${i}@example.com`));
+  });
+
   it("captures the type's registration attributes without passwords, as they are when the form arrives", async () => {
     const b2b = (values: Record<string, string>) =>
       createContact(db(), agent, { shopId: demo.id, customerType: "B2B", firstName: "Bea", lastName: "Business", ...values }, null);

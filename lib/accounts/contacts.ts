@@ -54,8 +54,11 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
   }
 }
 
-const encodeCursor = (row: { createdAt: Date; id: string }) =>
-  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
+const encodeCursor = (row: { cursorAt: string; id: string }) => Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString("base64url");
+
+/** A row's time to the microsecond, as PostgreSQL keeps it: a JavaScript Date would cut it to the millisecond, and the
+ * next page would skip rows created within the same millisecond. */
+const cursorAt = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * Searches contacts by part of the e-mail or name (trigram indexes), filtered by shop, status and type, newest
@@ -87,6 +90,7 @@ export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopS
       customerType: customers.customerType,
       createdAt: customers.createdAt,
       shopName: shops.name,
+      cursorAt,
     })
     .from(customers)
     .innerJoin(shops, eq(shops.id, customers.shopId))
@@ -97,7 +101,7 @@ export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopS
   const [{ total }] = await db.select({ total: count() }).from(capped);
   const page = rows.slice(0, PAGE_SIZE);
   return {
-    rows: page,
+    rows: page.map(({ cursorAt: _, ...row }) => row),
     next: rows.length > PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null,
     total: Math.min(total, COUNT_CAP),
     more: total > COUNT_CAP,
