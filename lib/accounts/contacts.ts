@@ -56,6 +56,12 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
 
 const encodeCursor = (row: { cursorAt: string; id: string }) => Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString("base64url");
 
+const withoutCursor = <T extends { cursorAt: string }>(row: T): Omit<T, "cursorAt"> => {
+  const copy: Partial<T> = { ...row };
+  delete copy.cursorAt;
+  return copy as Omit<T, "cursorAt">;
+};
+
 /** A row's time to the microsecond, as PostgreSQL keeps it: a JavaScript Date would cut it to the millisecond, and the
  * next page would skip rows created within the same millisecond. */
 const cursorAt = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -101,7 +107,7 @@ export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopS
   const [{ total }] = await db.select({ total: count() }).from(capped);
   const page = rows.slice(0, PAGE_SIZE);
   return {
-    rows: page.map(({ cursorAt: _, ...row }) => row),
+    rows: page.map(withoutCursor),
     next: rows.length > PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null,
     total: Math.min(total, COUNT_CAP),
     more: total > COUNT_CAP,
