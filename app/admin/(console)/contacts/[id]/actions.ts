@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
-import { callCentreReset, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
+import { callCentreReset, liftContactSuppression, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
@@ -12,6 +12,7 @@ import { requireStaff } from "../../../guard";
 const problems: Record<string, string> = {
   "not-active": "Only active accounts can have their password reset. Resend the activation e-mail instead.",
   "not-pending": "This account is no longer waiting for activation.",
+  "not-suppressed": "This address is not on the suppression list.",
 };
 
 async function run(customerId: string, work: (agent: Agent, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>, done: string): Promise<FormState> {
@@ -54,5 +55,13 @@ export async function setContactActiveAction(customerId: string, active: boolean
     customerId,
     async (agent, ip) => setContactActive(await getDb(), agent, customerId, active === true, ip),
     active ? "The account has been reactivated." : "The account has been deactivated and its sessions ended.",
+  );
+}
+
+export async function liftContactSuppressionAction(customerId: string): Promise<FormState> {
+  return run(
+    customerId,
+    async (agent, ip) => liftContactSuppression(await getDb(), agent, customerId, ip),
+    "The address was removed from the suppression list: e-mails to it are sent again.",
   );
 }
