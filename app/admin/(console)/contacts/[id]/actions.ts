@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
 import { callCentreReset, liftContactSuppression, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
@@ -58,10 +58,9 @@ export async function setContactActiveAction(customerId: string, active: boolean
   );
 }
 
+/** The button disappears with the suppression it lifts, so the page says what happened (`?lifted=1`). */
 export async function liftContactSuppressionAction(customerId: string): Promise<FormState> {
-  return run(
-    customerId,
-    async (agent, ip) => liftContactSuppression(await getDb(), agent, customerId, ip),
-    "The address was removed from the suppression list: e-mails to it are sent again.",
-  );
+  const state = await run(customerId, async (agent, ip) => liftContactSuppression(await getDb(), agent, customerId, ip), "");
+  if (state.notice === undefined) return state;
+  redirect(`/admin/contacts/${customerId}?lifted=1`);
 }

@@ -25,6 +25,7 @@ const suppressionText = {
   explain: (reason: SuppressionReason, since: string) =>
     `No e-mails are sent to this address since ${since}: ${suppressionText.reasons[reason]}. Later e-mails are recorded as suppressed and not sent.`,
   lift: "Remove from suppression list",
+  lifted: "The address was removed from the suppression list: e-mails to it are sent again.",
 };
 
 export default async function ContactPage({
@@ -32,7 +33,7 @@ export default async function ContactPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; lifted?: string }>;
 }) {
   const { staff } = await requireStaff("customer_service");
   const db = await getDb();
@@ -45,14 +46,15 @@ export default async function ContactPage({
     listActivity(db, staff, { customerId: customer.id, limit: 50 }),
     findSuppression(db, customer.email),
   ]);
-  const created = (await searchParams).created === "1";
+  const { created, lifted } = await searchParams;
   return (
     <section className="max-w-4xl space-y-8">
       <p>
         <Link href="/admin/contacts">All contacts</Link>
       </p>
       <PageHeading>{`${customer.firstName} ${customer.lastName}`.trim() || customer.email}</PageHeading>
-      {created ? <Alert tone="success">The contact has been created and the activation e-mail sent.</Alert> : null}
+      {lifted === "1" && !suppression ? <Alert tone="success">{suppressionText.lifted}</Alert> : null}
+      {created === "1" ? <Alert tone="success">The contact has been created and the activation e-mail sent.</Alert> : null}
       {suppression ? (
         <section aria-labelledby="suppression-heading" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
           <h2 id="suppression-heading" className="font-semibold">{suppressionText.heading}</h2>
