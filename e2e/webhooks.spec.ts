@@ -40,7 +40,9 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
   const [{ status }] = await sql<{ status: string }[]>`select status from email_outbox where provider_id = ${activation.id}`;
   expect(status).toBe("bounced");
 
-  const agent = (await newStaff(browser, clientAddress, ["customer_service"])).page;
+  // The agent's buttons are plain forms: all of this works without JavaScript.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+  const agent = (await newStaff(browser, clientAddress, ["customer_service"], "Agent without JavaScript", noScript)).page;
   await agent.goto(`/admin/contacts?q=${encodeURIComponent(shopper.email)}`);
   await expect(agent.getByRole("row", { name: new RegExp(shopper.email) })).toContainText("Activation bounced");
 
@@ -64,4 +66,28 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
   await agent.getByRole("button", { name: "Resend activation email" }).click();
   await expect(agent.getByText("A new activation e-mail was sent.")).toBeVisible();
   await activationEmail(shopper.email, 2);
+  await noScript.close();
+});
+
+test("the webhook endpoint answers hostile or foreign requests with a 4xx or an ignored 200, never a 500", async ({ request }) => {
+  const url = "/api/webhooks/resend";
+  const event = resendEvent("email.delivered", "4ef9a417-02e9-4d39-ad75-9611e0fcc33c");
+  const valid = signWebhook(webhookSecret, event);
+  const cases: { name: string; body: string | Buffer; headers: Record<string, string>; status: number }[] = [
+    { name: "no headers", body: valid.body, headers: {}, status: 400 },
+    { name: "garbage signature", body: valid.body, headers: { ...valid.headers, "svix-signature": "v1,AAAA v2,%%% ,,," }, status: 400 },
+    { name: "timestamp not a number", body: valid.body, headers: { ...valid.headers, "svix-timestamp": "yesterday" }, status: 400 },
+    { name: "not UTF-8", body: Buffer.from([0xff, 0xfe, 0x00, 0x7b]), headers: valid.headers, status: 400 },
+    { name: "larger than any event", body: "x".repeat(70 * 1024), headers: valid.headers, status: 413 },
+  ];
+  for (const hostile of cases) {
+    const response = await request.post(url, { data: hostile.body, headers: hostile.headers });
+    expect(response.status(), hostile.name).toBe(hostile.status);
+  }
+  const malformed = await postWebhook(request, signWebhook(webhookSecret, { type: "email.bounced", created_at: "not a time", data: { email_id: "x" } }));
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.json()).toEqual({ error: "Malformed webhook payload" });
+  // Events about e-mails this installation never sent, and event types it does not follow, are acknowledged.
+  expect(await (await postWebhook(request, valid)).json()).toEqual({ outcome: "ignored" });
+  expect(await (await postWebhook(request, signWebhook(webhookSecret, resendEvent("email.opened", "x")))).json()).toEqual({ outcome: "ignored" });
 });
