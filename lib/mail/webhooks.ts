@@ -25,7 +25,7 @@ type DeliveryStatus = (typeof eventStatuses)[keyof typeof eventStatuses];
 const precedence: readonly OutboxStatus[] = ["sent", "delayed", "delivered", "bounced", "complained"];
 
 /** The statuses an event may replace: those below it on the list. */
-export function statusesBelow(status: DeliveryStatus): OutboxStatus[] {
+function statusesBelow(status: DeliveryStatus): OutboxStatus[] {
   return precedence.slice(0, precedence.indexOf(status));
 }
 
