@@ -168,7 +168,11 @@ export const accountTokens = pgTable(
   (t) => [index("account_tokens_customer_purpose").on(t.customerId, t.purpose)],
 );
 
-export const outboxStatuses = ["queued", "sending", "sent", "failed"] as const;
+/**
+ * `delayed`, `delivered`, `bounced` and `complained` come from the provider's webhooks after `sent`; `suppressed`
+ * e-mails were never sent because their recipient is on the suppression list.
+ */
+export const outboxStatuses = ["queued", "sending", "sent", "delayed", "delivered", "bounced", "complained", "failed", "suppressed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const emailOutbox = pgTable(
@@ -194,8 +198,41 @@ export const emailOutbox = pgTable(
   (t) => [
     index("email_outbox_due").on(t.status, t.nextAttemptAt),
     index("email_outbox_customer").on(t.customerId),
+    index("email_outbox_provider").on(t.providerId),
   ],
 );
+
+/** What the provider reported about an e-mail after accepting it (Resend's webhooks), one row per event. */
+export const emailEvents = pgTable(
+  "email_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    outboxId: uuid("outbox_id")
+      .notNull()
+      .references(() => emailOutbox.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    /** The webhook's id (svix-id): a replayed event is recognised and changes nothing. */
+    providerEventId: text("provider_event_id").notNull().unique(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Bounce type and sub-type only: no addresses, no provider messages. */
+    details: jsonb("details").$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [index("email_events_outbox").on(t.outboxId, t.occurredAt)],
+);
+
+export const suppressionReasons = ["bounce", "complaint"] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+/** Addresses that hard-bounced or complained: e-mails to them are recorded as `suppressed` and not sent. */
+export const emailSuppressions = pgTable("email_suppressions", {
+  /** Normalised as customers' e-mails are (NFKC, trimmed, lower-cased). */
+  email: text("email").primaryKey(),
+  reason: text("reason", { enum: suppressionReasons }).notNull(),
+  /** The e-mail whose bounce or complaint put the address here. */
+  outboxId: uuid("outbox_id").references(() => emailOutbox.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
 
 /** The local transport's mailbox (SPEC §5): bodies are encrypted like the outbox payload. */
 export const mailboxMessages = pgTable("mailbox_messages", {
@@ -294,6 +331,8 @@ export type AttributeDefinition = typeof attributeDefinitions.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
 export type AccountToken = typeof accountTokens.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type EmailEvent = typeof emailEvents.$inferSelect;
+export type EmailSuppression = typeof emailSuppressions.$inferSelect;
 export type MailboxMessage = typeof mailboxMessages.$inferSelect;
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffSession = typeof staffSessions.$inferSelect;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { accountTokens, customers, emailOutbox, registrationAttributes, shops, type Customer, type Shop } from "@/db/schema";
+import { accountTokens, activityLog, customers, emailOutbox, registrationAttributes, shops, type Customer, type Shop } from "@/db/schema";
+import { findSuppression, suppressAddress } from "@/lib/mail/suppression";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { activateAccount } from "./activation";
@@ -9,6 +10,7 @@ import {
   contactNotifications,
   createContact,
   findContact,
+  liftContactSuppression,
   resendContactActivation,
   searchContacts,
   setContactActive,
@@ -135,6 +137,34 @@ describeOnDatabases("Office › Contacts", (db) => {
     expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toEqual({ ok: false, reason: "invalid" });
     await setContactActive(db(), agent, customer.id, true, null);
     expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toMatchObject({ ok: true });
+  });
+
+  it("shows a bounced activation in the list, suppresses the next e-mail, and lifts the suppression in scope only", async () => {
+    const { customer } = await contact(demo, "bounced");
+    const listed = async () => (await searchContacts(db(), { q: customer.email }, null)).rows[0].activationProblem;
+    expect(await listed()).toBeNull();
+    // What a hard-bounce webhook leaves behind (lib/mail/webhooks.test.ts proves the webhook itself).
+    const [activation] = await db().select().from(emailOutbox).where(eq(emailOutbox.customerId, customer.id));
+    await db().update(emailOutbox).set({ status: "bounced" }).where(eq(emailOutbox.id, activation.id));
+    await suppressAddress(db(), customer.email, "bounce", activation.id);
+    expect(await listed()).toBe("bounced");
+
+    expect(await resendContactActivation(db(), agent, customer.id, null)).toEqual({ ok: true });
+    // Only the first, bounced one is in the mailbox.
+    expect(await mailFor(customer.email, "storefront-account-activation")).toHaveLength(1);
+    expect(await listed()).toBe("suppressed");
+
+    const classicOnly = { ...agent, shopIds: [classic.id] };
+    expect(await liftContactSuppression(db(), classicOnly, customer.id, null)).toEqual({ ok: false, reason: "not-found" });
+    expect(await findSuppression(db(), customer.email)).not.toBeNull();
+    expect(await liftContactSuppression(db(), agent, customer.id, "198.51.100.4")).toEqual({ ok: true });
+    expect(await liftContactSuppression(db(), agent, customer.id, null)).toEqual({ ok: false, reason: "not-suppressed" });
+    const [logged] = await db().select().from(activityLog).where(and(eq(activityLog.customerId, customer.id), eq(activityLog.action, "email.suppression-lifted")));
+    expect(logged).toMatchObject({ actorType: "staff", actorId: agent.id, shopId: demo.id, ip: "198.51.100.4" });
+
+    expect(await resendContactActivation(db(), agent, customer.id, null)).toEqual({ ok: true });
+    expect(await mailFor(customer.email, "storefront-account-activation")).toHaveLength(2);
+    expect(await listed()).toBeNull();
   });
 
   it("searches by part of the e-mail or name, filters, pages, and takes hostile strings safely", async () => {

@@ -16,6 +16,7 @@ import {
   type StaffUser,
 } from "@/db/schema";
 import { filterText, likePattern, recordActivity } from "@/lib/activity";
+import { liftSuppression } from "@/lib/mail/suppression";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
 import { formAttributeColumns, registrationAttributesOf } from "@/lib/shops";
 import { customerFields, type FieldErrors, type FormAttribute } from "@/lib/shops/registration-form";
@@ -37,8 +38,11 @@ export const PAGE_SIZE = 25;
 const COUNT_CAP = 1000;
 
 export type ContactFilter = { q?: string; shopId?: string; status?: string; customerType?: string; after?: string };
+/** What went wrong with a pending contact's latest activation e-mail, when something did. */
+export type ActivationProblem = "bounced" | "suppressed";
 export type ContactRow = Pick<Customer, "id" | "email" | "firstName" | "lastName" | "status" | "customerType" | "createdAt"> & {
   shopName: string;
+  activationProblem: ActivationProblem | null;
 };
 export type ContactPage = { rows: ContactRow[]; next: string | null; total: number; more: boolean; tooShort: boolean };
 
@@ -65,6 +69,12 @@ const withoutCursor = <T extends { cursorAt: string }>(row: T): Omit<T, "cursorA
 /** A row's time to the microsecond, as PostgreSQL keeps it: a JavaScript Date would cut it to the millisecond, and the
  * next page would skip rows created within the same millisecond. */
 const cursorAt = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Evaluated for the rows of one page only (the outbox's customer index): the latest activation's bounce. */
+const latestActivationProblem = sql<ActivationProblem | null>`case when ${customers.status} = 'pending' then (
+  select case when o.status in ('bounced', 'suppressed') then o.status end from ${emailOutbox} o
+  where o.customer_id = ${customers.id} and o.type = 'storefront-account-activation'
+  order by o.created_at desc limit 1) end`;
 
 /**
  * Searches contacts by part of the e-mail or name (trigram indexes), filtered by shop, status and type, newest
@@ -97,6 +107,7 @@ export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopS
       createdAt: customers.createdAt,
       shopName: shops.name,
       cursorAt,
+      activationProblem: latestActivationProblem,
     })
     .from(customers)
     .innerJoin(shops, eq(shops.id, customers.shopId))
@@ -289,6 +300,20 @@ export async function resendContactActivation(
 }
 
 /** Deactivation ends the customer's sessions and blocks sign-in; reactivation restores the earlier state. */
+/** "Remove from suppression list" for the contact's address: e-mails to it are sent again. Logged. */
+export async function liftContactSuppression(
+  db: Db,
+  agent: Agent,
+  customerId: string,
+  ip: string | null,
+): Promise<{ ok: true } | Failure<"not-found" | "not-suppressed">> {
+  return db.transaction(async (tx) => {
+    const found = await lockContact(tx, agent, customerId);
+    if (!found) return { ok: false, reason: "not-found" } as const;
+    return liftSuppression(tx, found.customer.email, { actorId: agent.id, shopId: found.customer.shopId, customerId: found.customer.id, ip });
+  });
+}
+
 export async function setContactActive(
   db: Db,
   agent: Agent,

@@ -44,6 +44,19 @@ describe("parseEnv", () => {
   });
 });
 
+describe("RESEND_WEBHOOK_SECRET", () => {
+  const withSecret = (RESEND_WEBHOOK_SECRET?: string) =>
+    parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, MAIL_TRANSPORT: "local", RESEND_WEBHOOK_SECRET });
+
+  it("is optional and must look like Resend's signing secret", () => {
+    expect(withSecret(undefined).resendWebhookSecret).toBeUndefined();
+    expect(withSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").resendWebhookSecret).toBe("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    for (const wrong of ["secret", "whsec_", "whsec_not base64!"]) {
+      expect(() => withSecret(wrong), wrong).toThrow("RESEND_WEBHOOK_SECRET must be the webhook's signing secret from Resend");
+    }
+  });
+});
+
 describe("EMAIL_FROM", () => {
   const withFrom = (EMAIL_FROM?: string) => parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, MAIL_TRANSPORT: "local", EMAIL_FROM });
 

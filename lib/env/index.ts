@@ -38,6 +38,12 @@ const schema = z
         .optional(),
     ),
     CRON_SECRET: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    RESEND_WEBHOOK_SECRET: optional.pipe(
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, "must be the webhook's signing secret from Resend (whsec_ followed by base64)")
+        .optional(),
+    ),
     TRUST_PROXY: flag,
     ADMIN_IDLE_MINUTES: optional.pipe(
       z
@@ -77,6 +83,8 @@ export type Env = {
   /** EMAIL_FROM's parts: the demo shops are seeded with its address (their sender name is their own). */
   sender: Sender;
   cronSecret: string | undefined;
+  /** Verifies Resend's signed webhooks; unset, /api/webhooks/resend answers 503. */
+  resendWebhookSecret: string | undefined;
   trustProxy: boolean;
   /** Back-office sessions end after this much inactivity. */
   adminIdleMinutes: number;
@@ -115,6 +123,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     emailFrom: formatSender(sender),
     sender,
     cronSecret: value.CRON_SECRET,
+    resendWebhookSecret: value.RESEND_WEBHOOK_SECRET,
     trustProxy: value.TRUST_PROXY,
     adminIdleMinutes: Number(value.ADMIN_IDLE_MINUTES ?? 30),
   };

@@ -5,6 +5,7 @@ import { emailOutbox, shops, type OutboxEmail } from "@/db/schema";
 import type { NotificationProps, NotificationType, RenderedEmail } from "./notifications";
 import { unseal } from "./seal";
 import { formatSender, parseSender } from "./sender";
+import { suppressDueEmails } from "./suppression";
 import type { Transport } from "./transports";
 
 export type Renderer = <T extends NotificationType>(type: T, props: NotificationProps[T]) => Promise<RenderedEmail>;
@@ -57,6 +58,8 @@ export async function deliverDueEmails(
   limit = 25,
 ): Promise<{ sent: number; retried: number; failed: number }> {
   const result = { sent: 0, retried: 0, failed: 0 };
+  // Suppressed recipients (hard bounce, complaint) first: their e-mails are never handed to the transport.
+  await suppressDueEmails(db);
   for (const email of await claimDue(db, limit)) {
     const outcome = await deliverOne(db, deps, email);
     result[outcome] += 1;

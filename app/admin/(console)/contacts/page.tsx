@@ -5,12 +5,17 @@ import { customerStatuses } from "@/db/schema";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { PageHeading, SelectField } from "@/components/form";
-import { searchContacts, shopsWithTypes, SEARCH_MIN_LENGTH } from "@/lib/accounts/contacts";
+import { searchContacts, shopsWithTypes, SEARCH_MIN_LENGTH, type ActivationProblem } from "@/lib/accounts/contacts";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../guard";
 import { SearchBox } from "./components";
 
 export const metadata: Metadata = { title: "Contacts" };
+
+const activationProblems: Record<ActivationProblem, string> = {
+  bounced: "Activation bounced",
+  suppressed: "Activation not sent: address suppressed",
+};
 
 const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 600);
 
@@ -53,7 +58,17 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           { header: "Name", cell: (row) => `${row.firstName} ${row.lastName}`.trim() || "—" },
           { header: "Shop", cell: (row) => row.shopName },
           { header: "Type", cell: (row) => row.customerType },
-          { header: "Status", cell: (row) => row.status },
+          {
+            header: "Status",
+            cell: (row) => (
+              <>
+                {row.status}
+                {row.activationProblem ? (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{activationProblems[row.activationProblem]}</span>
+                ) : null}
+              </>
+            ),
+          },
         ]}
       />
       <nav aria-label="Pages" className="flex gap-4">

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
 import { bound, boundArguments } from "@/lib/http/bound-arguments";
-import { callCentreReset, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
+import { callCentreReset, liftContactSuppression, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
@@ -13,6 +13,7 @@ import { requireStaff } from "../../../guard";
 const problems: Record<string, string> = {
   "not-active": "Only active accounts can have their password reset. Resend the activation e-mail instead.",
   "not-pending": "This account is no longer waiting for activation.",
+  "not-suppressed": "This address is not on the suppression list.",
 };
 
 type Work = (agent: Agent, customerId: string, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>;
@@ -64,4 +65,11 @@ export async function setContactActiveAction(customerId: string, active: boolean
     async (agent, id, ip) => setContactActive(await getDb(), agent, id, active, ip),
     active ? "The account has been reactivated." : "The account has been deactivated and its sessions ended.",
   );
+}
+
+/** The button disappears with the suppression it lifts, so the page says what happened (`?lifted=1`). */
+export async function liftContactSuppressionAction(customerId: string): Promise<FormState> {
+  const state = await run([customerId], async (agent, id, ip) => liftContactSuppression(await getDb(), agent, id, ip), "");
+  if (state.notice === undefined) return state;
+  redirect(`/admin/contacts/${customerId}?lifted=1`);
 }

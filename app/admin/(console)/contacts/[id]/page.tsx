@@ -7,19 +7,33 @@ import { DataTable, formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
 import { contactNotifications, findContact } from "@/lib/accounts/contacts";
+import { findSuppression } from "@/lib/mail/suppression";
+import type { SuppressionReason } from "@/db/schema";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 import { ActionButton } from "@/components/action-forms";
-import { callCentreResetAction, resendContactActivationAction, setContactActiveAction } from "./actions";
+import { callCentreResetAction, liftContactSuppressionAction, resendContactActivationAction, setContactActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Contact" };
+
+const suppressionText = {
+  heading: "E-mail suppressed",
+  reasons: {
+    bounce: "their address hard-bounced",
+    complaint: "they marked an e-mail as spam",
+  } satisfies Record<SuppressionReason, string>,
+  explain: (reason: SuppressionReason, since: string) =>
+    `No e-mails are sent to this address since ${since}: ${suppressionText.reasons[reason]}. Later e-mails are recorded as suppressed and not sent.`,
+  lift: "Remove from suppression list",
+  lifted: "The address was removed from the suppression list: e-mails to it are sent again.",
+};
 
 export default async function ContactPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; lifted?: string }>;
 }) {
   const { staff } = await requireStaff("customer_service");
   const db = await getDb();
@@ -27,18 +41,27 @@ export default async function ContactPage({
   const contact = await findContact(db, (await params).id, scope);
   if (!contact) notFound();
   const { customer, shop, createdBy, attributes } = contact;
-  const [notifications, activity] = await Promise.all([
+  const [notifications, activity, suppression] = await Promise.all([
     contactNotifications(db, customer.id, scope),
     listActivity(db, staff, { customerId: customer.id, limit: 50 }),
+    findSuppression(db, customer.email),
   ]);
-  const created = (await searchParams).created === "1";
+  const { created, lifted } = await searchParams;
   return (
     <section className="max-w-4xl space-y-8">
       <p>
         <Link href="/admin/contacts">All contacts</Link>
       </p>
       <PageHeading>{`${customer.firstName} ${customer.lastName}`.trim() || customer.email}</PageHeading>
-      {created ? <Alert tone="success">The contact has been created and the activation e-mail sent.</Alert> : null}
+      {lifted === "1" && !suppression ? <Alert tone="success">{suppressionText.lifted}</Alert> : null}
+      {created === "1" ? <Alert tone="success">The contact has been created and the activation e-mail sent.</Alert> : null}
+      {suppression ? (
+        <section aria-labelledby="suppression-heading" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+          <h2 id="suppression-heading" className="font-semibold">{suppressionText.heading}</h2>
+          <p>{suppressionText.explain(suppression.reason, formatUtc(suppression.createdAt))}</p>
+          <ActionButton action={liftContactSuppressionAction.bind(null, customer.id)} label={suppressionText.lift} />
+        </section>
+      ) : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
         <dt className="font-medium text-slate-700">Email</dt>
         <dd>{customer.email}</dd>
