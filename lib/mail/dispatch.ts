@@ -67,6 +67,7 @@ export async function deliverDueEmails(
   for (const [index, email] of claimed.entries()) {
     const outcome = await deliverOne(db, deps, email);
     if (typeof outcome === "object") {
+      // Rate-limited: every further request of this run would be refused too, so the rest waits unattempted.
       const rest = claimed.slice(index + 1);
       await postpone(db, rest, outcome.waitSeconds);
       result.retried += 1 + rest.length;
