@@ -85,6 +85,27 @@ test("My account sends the reset link; there is no change-password form", async 
   expect(linkTo(reset, "/reset-password/")).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
 });
 
+test("right after using a reset link, My account's \"Send password reset link\" sends another one", async ({ page }) => {
+  const shopper = await activeShopper(page, "reset-again");
+  await requestReset(page, shopper.email);
+  const used = linkTo((await resetEmails(shopper.email))[0], "/reset-password/");
+  await page.goto(used);
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("heading", { name: "Your password has been changed" })).toBeVisible();
+
+  await signIn(page, shopper.email, NEW_PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole("button", { name: "Send password reset link" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`sent a password reset link to ${shopper.email}`);
+  const [, again] = await resetEmails(shopper.email, 2);
+  const fresh = linkTo(again, "/reset-password/");
+  expect(fresh).not.toBe(used);
+  await page.goto(fresh);
+  await expect(page.getByLabel("New password")).toBeVisible();
+});
+
 test("weak, common and policy-breaking passwords are refused with their messages", async ({ page }) => {
   const shopper = await activeShopper(page, "weak");
   await requestReset(page, shopper.email);

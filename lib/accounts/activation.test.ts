@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { customers, shops, type Shop } from "@/db/schema";
+import { customers, emailOutbox, shops, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { activateAccount, resendActivation } from "./activation";
@@ -82,6 +82,21 @@ describeOnDatabases("activateAccount", (db) => {
     const password = message.text.match(/password:\s*(\S{16,})/i)?.[1];
     expect(password).toBeDefined();
     expect(await authenticateCustomer(db(), classic, { email, password }, null)).toMatchObject({ ok: true });
+  });
+
+  it("resends activation once per double submit, and again when the previous e-mail failed", async () => {
+    const { email } = await registered(demo);
+    await db().execute(sql`update email_outbox set created_at = created_at - interval '5 minutes' where recipient = ${email}`);
+    const activations = () =>
+      db().select().from(emailOutbox).where(and(eq(emailOutbox.recipient, email), eq(emailOutbox.type, "storefront-account-activation")));
+    await resendActivation(db(), demo, email, null);
+    await resendActivation(db(), demo, email, null);
+    expect(await activations()).toHaveLength(2); // the registration's and one resend
+
+    await db().execute(sql`update email_outbox set status = 'failed' where recipient = ${email} and status <> 'sent'`);
+    await resendActivation(db(), demo, email, null);
+    expect((await activations()).filter((row) => row.status === "queued")).toHaveLength(1);
+    expect(await activations()).toHaveLength(3);
   });
 
   it("resends activation only to pending accounts", async () => {

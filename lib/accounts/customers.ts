@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountTokens, customers, emailOutbox, type AccountToken, type Customer, type Shop, type TokenPurpose } from "@/db/schema";
 import { registrationAttributesOf, shopBranding } from "@/lib/shops";
@@ -26,8 +26,11 @@ export async function mayEmail(tx: Db, shop: Shop, email: string, ip: string | n
   return perRecipient.ok && perAddress.ok;
 }
 
-/** A second identical request within this window (double submit, two tabs) sends no second e-mail. */
-export const DUPLICATE_EMAIL_WINDOW_SECONDS = 30;
+/**
+ * A second identical request within this window (double click, two tabs) sends no second e-mail. Kept short: a
+ * customer who used the link and asks again, or whose e-mail failed, gets a new one (see `isDoubleSubmit`).
+ */
+export const DUPLICATE_EMAIL_WINDOW_SECONDS = 5;
 
 export async function findCustomerForUpdate(tx: Db, shopId: string, email: string): Promise<Customer | null> {
   const [row] = await tx
@@ -55,16 +58,49 @@ export function recipientOf(customer: Customer): Recipient {
   };
 }
 
-/** Whether an e-mail of this type was queued for the customer within the duplicate window. */
-export async function queuedRecently(tx: Db, customerId: string, type: string, now: Date): Promise<boolean> {
+/** The link an e-mail type carries; the other customer e-mails carry none. */
+const linkPurposeOf: Partial<Record<string, TokenPurpose>> = {
+  "storefront-account-activation": "activation",
+  "storefront-password-reset": "reset",
+};
+
+/**
+ * Whether this request repeats one just made (double submit): an e-mail of this type was queued for the customer
+ * within the duplicate window and has not failed, and the link it carries (if any) is still unused, unexpired and
+ * not superseded. A link used in the meantime, or a failed e-mail, never swallows the next request.
+ */
+export async function isDoubleSubmit(tx: Db, customerId: string, type: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - DUPLICATE_EMAIL_WINDOW_SECONDS * 1000);
-  const [row] = await tx
+  const [email] = await tx
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.customerId, customerId), eq(emailOutbox.type, type), gt(emailOutbox.createdAt, since)))
-    .orderBy(desc(emailOutbox.createdAt))
+    .where(
+      and(
+        eq(emailOutbox.customerId, customerId),
+        eq(emailOutbox.type, type),
+        gt(emailOutbox.createdAt, since),
+        ne(emailOutbox.status, "failed"),
+      ),
+    )
     .limit(1);
-  return Boolean(row);
+  if (!email) return false;
+  const purpose = linkPurposeOf[type];
+  if (!purpose) return true;
+  const [link] = await tx
+    .select({ id: accountTokens.id })
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.customerId, customerId),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        isNull(accountTokens.supersededAt),
+        gt(accountTokens.expiresAt, now),
+        gt(accountTokens.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return Boolean(link);
 }
 
 type CustomerNotification =

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { accountTokens, customerSessions, customers, shops, type Shop } from "@/db/schema";
+import { accountTokens, customerSessions, customers, emailOutbox, shops, type Shop } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords/hash";
 import { TOO_COMMON } from "@/lib/passwords/policy";
 import { describeOnDatabases } from "@/lib/testing/databases";
@@ -104,6 +104,33 @@ describeOnDatabases("password reset", (db) => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(19);
     expect(await mailFor(active.email, "reset-password-successful")).toHaveLength(1);
+  });
+
+  const queuedFor = async (email: string, type: string) =>
+    db().select().from(emailOutbox).where(and(eq(emailOutbox.recipient, email), eq(emailOutbox.type, type)));
+
+  it("sends a new link right after the previous one was used (My account after a reset)", async () => {
+    const active = await customer(demo);
+    await requestPasswordReset(db(), demo, active.email, null);
+    const token = linkToken((await mailFor(active.email, "storefront-password-reset"))[0], "reset-password");
+    expect(await resetPassword(db(), demo, token, { password: NEW, confirmPassword: NEW }, null)).toEqual({ ok: true, generated: false });
+    await requestPasswordReset(db(), demo, active.email, null);
+    const links = (await mailFor(active.email, "storefront-password-reset")).map((message) => linkToken(message, "reset-password"));
+    expect(links).toHaveLength(2);
+    const fresh = links.find((link) => link !== token)!;
+    expect(await inspectResetLink(db(), demo, fresh)).toMatchObject({ ok: true });
+  });
+
+  it("suppresses only a true double submit: one e-mail, unless the first one failed", async () => {
+    const active = await customer(demo);
+    await requestPasswordReset(db(), demo, active.email, null);
+    await requestPasswordReset(db(), demo, active.email, null);
+    expect(await queuedFor(active.email, "storefront-password-reset")).toHaveLength(1);
+
+    await db().update(emailOutbox).set({ status: "failed" }).where(eq(emailOutbox.recipient, active.email));
+    await requestPasswordReset(db(), demo, active.email, null);
+    const queued = await queuedFor(active.email, "storefront-password-reset");
+    expect(queued.map((row) => row.status).sort()).toEqual(["failed", "queued"]);
   });
 
   it("supersedes an older link with a newer one and expires links after the shop's lifetime", async () => {

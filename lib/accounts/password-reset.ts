@@ -13,11 +13,11 @@ import { issueAccountToken, markTokenUsed } from "@/lib/tokens";
 import { endAllCustomerSessions } from "./sessions";
 import {
   findCustomerForUpdate,
+  isDoubleSubmit,
   lockTokenAndCustomer,
   mayEmail,
   peekTokenAndCustomer,
   queueCustomerEmail,
-  queuedRecently,
   runOrDefer,
   sendActivationEmail,
   type Defer,
@@ -78,7 +78,7 @@ export async function emailAccountLink(
       const pending = customer?.status === "pending";
       if (!customer || !(pending || (options.resetActive && customer.status === "active"))) return;
       const type = pending ? "storefront-account-activation" : "storefront-password-reset";
-      if (await queuedRecently(tx, customer.id, type, now)) return;
+      if (await isDoubleSubmit(tx, customer.id, type, now)) return;
       await recordActivity(tx, {
         action: pending ? "customer.activation-resent" : "customer.password-reset-requested",
         actorType: "anonymous",

@@ -16,9 +16,9 @@ import {
 } from "@/lib/shops/registration-form";
 import {
   findCustomerForUpdate,
+  isDoubleSubmit,
   mayEmail,
   queueCustomerEmail,
-  queuedRecently,
   runOrDefer,
   sendActivationEmail,
   type Defer,
@@ -125,7 +125,7 @@ async function storeRegistration(db: Db, shop: Shop, registration: Registration,
     const existing = await findCustomerForUpdate(tx, shop.id, email);
     if (!existing || existing.status === "disabled") return;
     const type = existing.status === "pending" ? "storefront-account-activation" : "storefront-account-exists";
-    if (await queuedRecently(tx, existing.id, type, now)) return;
+    if (await isDoubleSubmit(tx, existing.id, type, now)) return;
     await recordActivity(tx, {
       action: "customer.registration-repeated",
       actorType: "anonymous",

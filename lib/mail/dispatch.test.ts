@@ -107,6 +107,49 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
     expect((await row(refused)).lastError).toContain("422");
   });
 
+  it("waits out a provider's rate limit: a 429 stops the run, consumes no attempt, fails nothing, sends each once", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(await queue(`burst${i}@example.com`));
+    const rows = async () => db().select().from(emailOutbox);
+    const allDue = () => db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.status, "queued"));
+
+    // Limited for three requests, asking for 2 s: each run makes one request, gets 429 and leaves every e-mail queued.
+    await failNextSends(429, 3, 2);
+    for (let run = 1; run <= 3; run++) {
+      expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 10, failed: 0 });
+      for (const email of await rows()) {
+        expect(email).toMatchObject({ status: "queued", attempts: 0 });
+        const wait = email.nextAttemptAt.getTime() - Date.now();
+        expect(wait).toBeGreaterThan(500);
+        expect(wait).toBeLessThan(2_500);
+      }
+      expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 0 }); // waiting as asked
+      await allDue();
+    }
+    expect(await sinkEmails()).toHaveLength(0);
+
+    // The limit lifts: every e-mail goes out exactly once, on its first counted attempt.
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 10, retried: 0, failed: 0 });
+    for (const id of ids) expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
+    for (let i = 0; i < 10; i++) expect(await sinkEmails({ to: `burst${i}@example.com` })).toHaveLength(1);
+  });
+
+  it("waits a short moment after a 429 without retry-after, and still ends at the retry window", async () => {
+    const id = await queue("limited@example.com");
+    await failNextSends(429, 1);
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({ status: "queued", attempts: 0 });
+    expect(waiting.lastError).toContain("429");
+    expect(waiting.nextAttemptAt.getTime() - Date.now()).toBeLessThan(1_500);
+
+    // Queued a day ago and still refused: the window bounds rate limits too, the e-mail fails visibly.
+    await db().update(emailOutbox).set({ createdAt: sql`now() - interval '24 hours 1 minute'`, nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    await failNextSends(429, 1, 30);
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await row(id)).toMatchObject({ status: "failed" });
+  });
+
   it("rides out a provider outage of hours: retries for 24 hours with capped back-off, then fails visibly", async () => {
     const due = (id: string) => db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
     const id = await queue("outage@example.com");

@@ -21,6 +21,9 @@ export const RETRY_WINDOW_SECONDS = 24 * 3600;
 /** How long a claimed e-mail stays with one dispatcher before another may take it over (it crashed). */
 const LEASE_SECONDS = 120;
 
+/** How long a 429 without `retry-after` holds sending back: the provider's limits are per second. */
+export const RATE_LIMIT_DELAY_SECONDS = 1;
+
 /** 15 s, 30 s, 1 min … doubling up to one hour between attempts. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 15 * 2 ** Math.min(20, Math.max(0, attempts - 1)));
@@ -48,10 +51,13 @@ async function claimDue(db: Db, limit: number): Promise<OutboxEmail[]> {
     returning id`);
   const ids = rowsOf<{ id: string }>(claimed).map((row) => row.id);
   if (ids.length === 0) return [];
-  return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
+  return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids)).orderBy(emailOutbox.createdAt);
 }
 
-/** Delivers due e-mails from the outbox. Returns how many were sent, rescheduled and given up. */
+/**
+ * Delivers due e-mails from the outbox. Returns how many were sent, rescheduled and given up. A 429 (the provider's
+ * rate limit) is not a failed attempt: that e-mail and the rest of this run wait for the limit, attempts untouched.
+ */
 export async function deliverDueEmails(
   db: Db,
   deps: DispatchDeps,
@@ -60,14 +66,38 @@ export async function deliverDueEmails(
   const result = { sent: 0, retried: 0, failed: 0 };
   // Suppressed recipients (hard bounce, complaint) first: their e-mails are never handed to the transport.
   await suppressDueEmails(db);
-  for (const email of await claimDue(db, limit)) {
+  const claimed = await claimDue(db, limit);
+  for (const [index, email] of claimed.entries()) {
     const outcome = await deliverOne(db, deps, email);
+    if (typeof outcome === "object") {
+      // Rate-limited: every further request of this run would be refused too, so the rest waits unattempted.
+      const rest = claimed.slice(index + 1);
+      await postpone(db, rest, outcome.waitSeconds);
+      result.retried += 1 + rest.length;
+      break;
+    }
     result[outcome] += 1;
   }
   return result;
 }
 
-async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promise<"sent" | "retried" | "failed"> {
+/** Puts claimed e-mails back in the queue for later without counting the claim as an attempt. */
+async function postpone(db: Db, emails: OutboxEmail[], waitSeconds: number, lastError?: string): Promise<void> {
+  if (emails.length === 0) return;
+  await db
+    .update(emailOutbox)
+    .set({
+      status: "queued",
+      attempts: sql`${emailOutbox.attempts} - 1`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${waitSeconds})`,
+      ...(lastError ? { lastError } : {}),
+    })
+    .where(inArray(emailOutbox.id, emails.map((email) => email.id)));
+}
+
+type Outcome = "sent" | "retried" | "failed" | { waitSeconds: number };
+
+async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promise<Outcome> {
   const fail = async (error: string, retryable: boolean, retryAfterSeconds?: number) => {
     const delay = retryable ? nextAttemptDelay(email, new Date(), retryAfterSeconds) : null;
     const retry = delay !== null;
@@ -97,6 +127,13 @@ async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promi
   }
 
   const sent = await deps.transport.send({ id: email.id, type: email.type, from, to: email.recipient, ...rendered });
+  if (!sent.ok && sent.rateLimited) {
+    // Waits as the provider asks, but never past the retry window: an e-mail still refused then fails visibly.
+    const waitSeconds = nextAttemptDelay(email, new Date(), sent.retryAfterSeconds ?? RATE_LIMIT_DELAY_SECONDS);
+    if (waitSeconds === null) return fail(sent.error, false);
+    await postpone(db, [email], waitSeconds, sent.error);
+    return { waitSeconds };
+  }
   if (!sent.ok) return fail(sent.error, sent.retryable, sent.retryAfterSeconds);
   await db
     .update(emailOutbox)

@@ -17,7 +17,14 @@ export type OutgoingEmail = {
 
 export type SendResult =
   | { ok: true; providerId: string }
-  | { ok: false; retryable: boolean; retryAfterSeconds?: number; error: string };
+  | {
+      ok: false;
+      retryable: boolean;
+      /** The provider refused for its rate limit (429): no fault of the e-mail, and further requests would be refused too. */
+      rateLimited?: boolean;
+      retryAfterSeconds?: number;
+      error: string;
+    };
 
 export type Transport = { name: "local" | "resend"; send: (email: OutgoingEmail) => Promise<SendResult> };
 
@@ -61,10 +68,12 @@ export function resendTransport(apiKey: string, baseUrl?: string): Transport {
       if (data) return { ok: true, providerId: data.id };
       const status = error?.statusCode ?? null;
       const retryAfter = Number(headers?.["retry-after"]);
+      const rateLimited = status === 429 || error?.name === "rate_limit_exceeded";
       return {
         ok: false,
         // No status means the request never got an answer (network); 5xx and 429 are worth another try.
-        retryable: status === null || status === 429 || status >= 500,
+        retryable: status === null || rateLimited || status >= 500,
+        rateLimited,
         retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
         error: `${status ?? "network"} ${error?.name ?? "error"}: ${error?.message ?? "unknown"}`.slice(0, 500),
       };
