@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } fr
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { afterCursor, cursorAtOf, decodeCursor, keysetPage } from "@/db/keyset";
-import { emailEvents, emailOutbox, outboxStatuses, shops, type OutboxEmail, type OutboxStatus } from "@/db/schema";
+import { emailEvents, emailOutbox, outboxStatuses, shops, type OutboxEmail, type OutboxStatus, type StaffRole } from "@/db/schema";
 import { filterText, likePattern, recordActivity } from "@/lib/activity";
 import { inShopScope, shopScopeCondition, type ShopScope } from "@/lib/staff/scope";
 import { notificationTypes, secretVariables, type NotificationType } from "./notifications";
@@ -14,6 +14,8 @@ import { notificationTypes, secretVariables, type NotificationType } from "./not
  * entries of the activity log.
  */
 export const NOTIFICATIONS_PAGE_SIZE = 25;
+/** The roles that see Notifications and retry e-mails. */
+export const notificationRoles: StaffRole[] = ["customer_service", "shop_admin"];
 const COUNT_CAP = 1000;
 /** The shop filter's value for e-mails of no shop (to business users). */
 export const BACK_OFFICE_SHOP = "back-office";
