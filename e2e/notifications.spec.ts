@@ -30,7 +30,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 }
 
-test("customer service finds a registration's activation e-mail, filters by recipient and opens it without its link", async ({ browser, clientAddress, page }) => {
+test("customer service finds a registration's activation e-mail, filters by recipient and opens it without its link", async ({ browser, clientAddress, page, sql }) => {
   const shopper = newShopper("notified");
   await register(page, shopper);
   const link = linkTo(await activationEmail(shopper.email), "/activate/");
@@ -62,6 +62,15 @@ test("customer service finds a registration's activation e-mail, filters by reci
   await expect(agent.getByText('"<b>" is not a notification type')).toBeVisible();
   await expect(agent.getByText("That shop is not one of yours")).toBeVisible();
 
+  // The contact's page links to its e-mails: the filtered list, and each e-mail's detail.
+  const [contact] = await sql`select id from customers where email = ${shopper.email}`;
+  await agent.goto(`/admin/contacts/${contact.id}`);
+  await agent.getByRole("link", { name: "All e-mails to this address" }).click();
+  await expect(agent.getByRole("row").filter({ hasText: shopper.email })).toHaveCount(1);
+  await agent.goto(`/admin/contacts/${contact.id}`);
+  await agent.getByRole("link", { name: "Storefront account activation" }).click();
+  await expect(agent.getByRole("heading", { name: "Storefront account activation" })).toBeVisible();
+
   await agent.setViewportSize({ width: 390, height: 844 });
   await filterByRecipient(agent, shopper.email);
   await expectNoSidewaysScroll(agent);
@@ -80,9 +89,10 @@ for (const javaScriptEnabled of [true, false]) {
     const row = agent.getByRole("row").filter({ hasText: shopper.email });
     await expect(row).toContainText("failed");
     await row.getByRole("link", { name: "Storefront account activation" }).click();
-    await agent.getByRole("button", { name: "Retry" }).click();
+    await expect(agent.getByRole("heading", { name: "Storefront account activation" })).toBeVisible();
+    await agent.getByRole("button", { name: "Retry", exact: true }).click();
     await expect(agent.getByText("The e-mail was queued again")).toBeVisible();
-    await expect(agent.getByRole("button", { name: "Retry" })).toHaveCount(0);
+    await expect(agent.getByRole("button", { name: "Retry", exact: true })).toHaveCount(0);
 
     const activation = await activationEmail(shopper.email);
     const token = new URL(linkTo(activation, "/activate/")).pathname.split("/").pop()!;
