@@ -105,7 +105,7 @@ test("an agent onboards a contact who sets a password from the link, then resets
 
   // The contact page lists the e-mails (no secrets) and the agent's actions.
   await agent.reload();
-  await expect(agent.getByRole("cell", { name: "storefront-password-reset" })).toBeVisible();
+  await expect(agent.getByRole("cell", { name: "Storefront password reset" })).toBeVisible();
   await expect(agent.getByText("contact.deactivated")).toBeVisible();
   expect(await agent.getByRole("main").innerText()).not.toContain(password);
   await agent.context().close();

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { afterCursor, cursorAtOf, decodeCursor, keysetPage } from "@/db/keyset";
 import {
   attributeDefinitions,
   customers,
@@ -46,29 +47,7 @@ export type ContactRow = Pick<Customer, "id" | "email" | "firstName" | "lastName
 };
 export type ContactPage = { rows: ContactRow[]; next: string | null; total: number; more: boolean; tooShort: boolean };
 
-const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor || cursor.length > 600) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-const encodeCursor = (row: { cursorAt: string; id: string }) => Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString("base64url");
-
-const withoutCursor = <T extends { cursorAt: string }>(row: T): Omit<T, "cursorAt"> => {
-  const copy: Partial<T> = { ...row };
-  delete copy.cursorAt;
-  return copy as Omit<T, "cursorAt">;
-};
-
-/** A row's time to the microsecond, as PostgreSQL keeps it: a JavaScript Date would cut it to the millisecond, and the
- * next page would skip rows created within the same millisecond. */
-const cursorAt = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const cursorAt = cursorAtOf(customers.createdAt);
 
 /** Evaluated for the rows of one page only (the outbox's customer index): the latest activation's bounce. */
 const latestActivationProblem = sql<ActivationProblem | null>`case when ${customers.status} = 'pending' then (
@@ -111,15 +90,13 @@ export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopS
     })
     .from(customers)
     .innerJoin(shops, eq(shops.id, customers.shopId))
-    .where(and(where, cursor ? sql`(${customers.createdAt}, ${customers.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined))
+    .where(and(where, afterCursor(cursor, customers.createdAt, customers.id)))
     .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(PAGE_SIZE + 1);
   const capped = db.select({ one: sql`1` }).from(customers).where(where).limit(COUNT_CAP + 1).as("capped");
   const [{ total }] = await db.select({ total: count() }).from(capped);
-  const page = rows.slice(0, PAGE_SIZE);
   return {
-    rows: page.map(withoutCursor),
-    next: rows.length > PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null,
+    ...keysetPage(rows, PAGE_SIZE),
     total: Math.min(total, COUNT_CAP),
     more: total > COUNT_CAP,
     tooShort,

@@ -8,6 +8,7 @@ import { adminSignOutAction } from "./actions";
 
 const sections: { href: string; label: string; roles: StaffRole[] }[] = [
   { href: "/admin/contacts", label: "Office › Contacts", roles: ["customer_service"] },
+  { href: "/admin/notifications", label: "Notifications", roles: ["customer_service", "shop_admin"] },
   { href: "/admin/users", label: "Business users", roles: ["user_manager"] },
   { href: "/admin/settings", label: "Settings", roles: ["shop_admin"] },
   { href: "/admin/activity", label: "Activity", roles: ["user_manager", "shop_admin"] },

@@ -7,6 +7,7 @@ import { DataTable, formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
 import { contactNotifications, findContact } from "@/lib/accounts/contacts";
+import { notificationTypeName } from "@/lib/mail/notifications";
 import { findSuppression } from "@/lib/mail/suppression";
 import type { SuppressionReason } from "@/db/schema";
 import { shopScope } from "@/lib/staff/scope";
@@ -103,12 +104,15 @@ export default async function ContactPage({
       </section>
       <section aria-labelledby="notifications-heading" className="space-y-3">
         <h2 id="notifications-heading" className="text-lg font-semibold">Notifications</h2>
+        <p>
+          <Link href={`/admin/notifications?${new URLSearchParams({ recipient: customer.email, shop: shop.id }).toString()}`}>All e-mails to this address</Link>
+        </p>
         <DataTable
           rows={notifications}
           rowKey={(row) => row.id}
           empty="No e-mails yet."
           columns={[
-            { header: "Type", cell: (row) => row.type },
+            { header: "Type", cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
             { header: "Status", cell: (row) => `${row.status}${row.lastError ? ` (${row.lastError.slice(0, 80)})` : ""}` },
             { header: "Attempts", cell: (row) => row.attempts },
             { header: "Queued", cell: (row) => formatUtc(row.createdAt) },
