@@ -1,6 +1,6 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./components/layout";
-import { previewCustomer, previewShop } from "./components/preview-data";
+import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["activation-successful"];
 
@@ -31,5 +31,4 @@ ActivationSuccessful.PreviewProps = {
   shop: previewShop,
   recipient: previewCustomer,
   link: "http://localhost:3000/login",
-  password: "vT7#pQ2m@Lx9Rk4z",
 } satisfies Props;

@@ -1,6 +1,6 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./components/layout";
-import { previewShop, previewStaff } from "./components/preview-data";
+import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { previewBackOffice, previewStaff } from "./_components/preview-data";
 
 type Props = NotificationProps["business-user-account-created"];
 
@@ -27,7 +27,7 @@ export default function BusinessUserAccountCreated({ shop, recipient, link, pass
 }
 
 BusinessUserAccountCreated.PreviewProps = {
-  shop: previewShop,
+  shop: previewBackOffice,
   recipient: previewStaff,
   link: "http://localhost:3000/admin/login",
   password: "Qm4#xR8t@Wz2Lc7p",

@@ -1,6 +1,6 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./components/layout";
-import { previewShop, previewStaff } from "./components/preview-data";
+import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { previewBackOffice, previewStaff } from "./_components/preview-data";
 
 type Props = NotificationProps["business-user-password-reset"];
 
@@ -28,7 +28,7 @@ export default function BusinessUserPasswordReset({ shop, recipient, link, passw
 }
 
 BusinessUserPasswordReset.PreviewProps = {
-  shop: previewShop,
+  shop: previewBackOffice,
   recipient: previewStaff,
   link: "http://localhost:3000/admin/login",
   password: "Bk9@sE3v#Nf6Yh1d",

@@ -1,3 +1,8 @@
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createElement, type ReactElement } from "react";
+import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
 import type { NotificationProps, NotificationType } from "../lib/mail/notifications";
 import { notificationTypes } from "../lib/mail/notifications";
@@ -9,6 +14,8 @@ import ResetPasswordSuccessful from "./reset-password-successful";
 import StorefrontAccountActivation from "./storefront-account-activation";
 import StorefrontAccountExists from "./storefront-account-exists";
 import StorefrontPasswordReset from "./storefront-password-reset";
+import ClassicActivated from "./previews/activation-successful/classic-shop-generated-password";
+import ClassicCallCentreReset from "./previews/reset-password-successful/classic-shop-call-centre";
 
 type Case<T extends NotificationType> = { props: NotificationProps[T]; subject: string; secrets: string[] };
 
@@ -19,6 +26,8 @@ const resetDone = ResetPasswordSuccessful.PreviewProps;
 const exists = StorefrontAccountExists.PreviewProps;
 const staffCreated = BusinessUserAccountCreated.PreviewProps;
 const staffReset = BusinessUserPasswordReset.PreviewProps;
+const classicActivated = ClassicActivated.PreviewProps;
+const callCentreResetDone = ClassicCallCentreReset.PreviewProps;
 
 const cases: { [T in NotificationType]: Case<T> } = {
   "storefront-account-activation": {
@@ -29,7 +38,7 @@ const cases: { [T in NotificationType]: Case<T> } = {
   "activation-successful": {
     props: activated,
     subject: "Demo Shop: Activation was successful",
-    secrets: [activated.link, activated.password],
+    secrets: [activated.link],
   },
   "storefront-password-reset": {
     props: reset,
@@ -39,7 +48,7 @@ const cases: { [T in NotificationType]: Case<T> } = {
   "reset-password-successful": {
     props: resetDone,
     subject: "Demo Shop: Reset Password Was Successful",
-    secrets: [resetDone.link, resetDone.password],
+    secrets: [resetDone.link],
   },
   "storefront-account-exists": {
     props: exists,
@@ -48,12 +57,12 @@ const cases: { [T in NotificationType]: Case<T> } = {
   },
   "business-user-account-created": {
     props: staffCreated,
-    subject: "Demo Shop: Your back-office account",
+    subject: "Storefront Accounts: Your back-office account",
     secrets: [staffCreated.link, staffCreated.password],
   },
   "business-user-password-reset": {
     props: staffReset,
-    subject: "Demo Shop: Your back-office password was reset",
+    subject: "Storefront Accounts: Your back-office password was reset",
     secrets: [staffReset.link, staffReset.password],
   },
 };
@@ -136,6 +145,13 @@ describe("storefront-password-reset", () => {
 });
 
 describe("activation-successful", () => {
+  it("shows the generated password in automatic mode", async () => {
+    const { html, text } = await renderNotification("activation-successful", classicActivated);
+
+    expect(text).toContain(`Your password: ${classicActivated.password}`);
+    expect(html).toContain(classicActivated.password);
+  });
+
   it("shows no password line when none was generated", async () => {
     const { text } = await renderNotification("activation-successful", { ...activated, password: undefined });
 
@@ -166,12 +182,12 @@ describe("call-centre wording", () => {
       password: undefined,
       additionalData: { callCentrePasswordReset: false },
     });
-    const byCallCentre = await renderNotification("reset-password-successful", resetDone);
+    const byCallCentre = await renderNotification("reset-password-successful", callCentreResetDone);
 
     expect(byCustomer.text).not.toMatch(callCentreWording);
     expect(byCustomer.text).not.toContain("Your password:");
     expect(byCallCentre.text).toContain("At your request, our customer service team reset the password");
-    expect(byCallCentre.text).toContain(`Your password: ${resetDone.password}`);
+    expect(byCallCentre.text).toContain(`Your password: ${callCentreResetDone.password}`);
   });
 });
 
@@ -197,5 +213,58 @@ describe("branding", () => {
 
     expect(img).toContain('src="http://localhost:3000/logo.png"');
     expect(img).toContain('alt="Demo Shop"');
+  });
+});
+
+/** `npm run email:dev` shows every file with a default export under emails/: the templates and emails/previews/<type>/*. */
+describe("previews", () => {
+  type Preview<P> = ((props: P) => ReactElement) & { PreviewProps?: P };
+  const previewsDir = fileURLToPath(new URL("./previews", import.meta.url));
+  const variants = readdirSync(previewsDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".tsx"))
+    .map((file) => ({ file, type: dirname(file) }));
+
+  async function expectPreviewRendersAsSent<T extends NotificationType>(type: T, Preview: Preview<NotificationProps[T]>) {
+    const props = Preview.PreviewProps;
+    if (!props) throw new Error(`${Preview.name} has no PreviewProps`);
+    const sent = await renderNotification(type, props);
+    expect(await render(createElement(Preview, props))).toBe(sent.html);
+    expect(sent.text).toContain(props.shop.name);
+  }
+
+  const templates: { [T in NotificationType]: Preview<NotificationProps[T]> } = {
+    "storefront-account-activation": StorefrontAccountActivation,
+    "activation-successful": ActivationSuccessful,
+    "storefront-password-reset": StorefrontPasswordReset,
+    "reset-password-successful": ResetPasswordSuccessful,
+    "storefront-account-exists": StorefrontAccountExists,
+    "business-user-account-created": BusinessUserAccountCreated,
+    "business-user-password-reset": BusinessUserPasswordReset,
+  };
+
+  it.each(notificationTypes)("%s exports PreviewProps that the app's renderer renders", async (type) => {
+    const check = <T extends NotificationType>(t: T) => expectPreviewRendersAsSent(t, templates[t]);
+    await check(type);
+  });
+
+  it("has variants for both shops, both password modes and the call-centre wording", () => {
+    expect(variants.map(({ file }) => file).sort()).toEqual([
+      "activation-successful/classic-shop-generated-password.tsx",
+      "reset-password-successful/classic-shop-call-centre.tsx",
+      "reset-password-successful/classic-shop-generated-password.tsx",
+      "storefront-account-activation/classic-shop-generated-password.tsx",
+      "storefront-account-activation/demo-shop-self-registered.tsx",
+      "storefront-account-exists/classic-shop.tsx",
+      "storefront-password-reset/classic-shop.tsx",
+      "storefront-password-reset/demo-shop-call-centre.tsx",
+    ]);
+  });
+
+  it.each(variants)("$file renders its template, as the app would send it", async ({ file, type }) => {
+    expect(notificationTypes).toContain(type);
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(join(previewsDir, file)).href)) as {
+      default: Preview<NotificationProps[NotificationType]>;
+    };
+    await expectPreviewRendersAsSent(type as NotificationType, mod.default);
   });
 });

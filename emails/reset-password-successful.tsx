@@ -1,6 +1,6 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./components/layout";
-import { previewCustomer, previewShop } from "./components/preview-data";
+import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["reset-password-successful"];
 
@@ -40,6 +40,5 @@ ResetPasswordSuccessful.PreviewProps = {
   shop: previewShop,
   recipient: previewCustomer,
   link: "http://localhost:3000/login",
-  password: "Hs8@nW3q#Yb6Tz1k",
-  additionalData: { callCentrePasswordReset: true },
+  additionalData: { callCentrePasswordReset: false },
 } satisfies Props;

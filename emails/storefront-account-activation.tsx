@@ -1,6 +1,6 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, formatExpiry, Greeting, Paragraph } from "./components/layout";
-import { previewCustomer, previewShop } from "./components/preview-data";
+import { ActionButton, EmailLayout, formatExpiry, Greeting, Paragraph } from "./_components/layout";
+import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["storefront-account-activation"];
 
@@ -34,4 +34,5 @@ StorefrontAccountActivation.PreviewProps = {
   link: "http://localhost:3000/activate/q3V9xkR2mTzL8bN4pW7sYc1Hf6JdA0gEuKoIiM5vXyZ",
   expiresAt: "2026-03-15T14:30:00.000Z",
   setPassword: true,
+  generatedPassword: false,
 } satisfies Props;

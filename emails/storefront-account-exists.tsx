@@ -1,7 +1,7 @@
 import { Link } from "@react-email/components";
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph } from "./components/layout";
-import { previewCustomer, previewShop } from "./components/preview-data";
+import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["storefront-account-exists"];
 

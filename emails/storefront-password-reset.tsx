@@ -1,6 +1,6 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, formatExpiry, Greeting, Paragraph } from "./components/layout";
-import { previewCustomer, previewShop } from "./components/preview-data";
+import { ActionButton, EmailLayout, formatExpiry, Greeting, Paragraph } from "./_components/layout";
+import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["storefront-password-reset"];
 
