@@ -8,6 +8,7 @@ import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverDueEmails, type DispatchDeps } from "./dispatch";
 import { enqueueEmail } from "./outbox";
 import { resendTransport } from "./transports";
+import { activationProps } from "@/lib/testing/mail";
 
 let sink: RunningSink;
 let deps: DispatchDeps;
@@ -27,14 +28,6 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-const props = (email: string) => ({
-  shop: { name: "Demo Shop", baseUrl: "http://localhost:3000", logoUrl: null, accentColor: "#2563eb" },
-  recipient: { email, firstName: "Ada", lastName: "Lovelace" },
-  link: "http://localhost:3000/activate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
-  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-  setPassword: false,
-});
-
 describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
   beforeEach(async () => {
     await clearSink();
@@ -43,7 +36,7 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
 
   async function queue(email: string): Promise<string> {
     return db().transaction((tx) =>
-      enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: email, props: props(email) }),
+      enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: email, props: activationProps(email) }),
     );
   }
 
@@ -52,7 +45,7 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
   it("sends nothing when the transaction that queued the e-mail fails", async () => {
     await expect(
       db().transaction(async (tx) => {
-        await enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: "x@example.com", props: props("x@example.com") });
+        await enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: "x@example.com", props: activationProps("x@example.com") });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -183,7 +176,7 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
   it("sends a shop's e-mail from `Sender name <sender e-mail>`, well-formed whatever the name holds", async () => {
     const [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
     const send = async (to: string, shopId: string | null) => {
-      await db().transaction((tx) => enqueueEmail(tx, { type: "storefront-account-activation", shopId, to, props: props(to) }));
+      await db().transaction((tx) => enqueueEmail(tx, { type: "storefront-account-activation", shopId, to, props: activationProps(to) }));
       expect((await deliverDueEmails(db(), deps)).sent).toBe(1);
       return (await sinkEmails({ to }))[0].from;
     };

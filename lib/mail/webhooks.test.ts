@@ -12,6 +12,7 @@ import { enqueueEmail } from "./outbox";
 import { findSuppression, liftSuppression } from "./suppression";
 import { resendTransport } from "./transports";
 import { receiveResendWebhook } from "./webhooks";
+import { activationProps } from "@/lib/testing/mail";
 
 const secret = `whsec_${Buffer.from("a test signing secret of 32 bytes").toString("base64")}`;
 let sink: RunningSink;
@@ -27,14 +28,6 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-const props = (email: string) => ({
-  shop: { name: "Demo Shop", baseUrl: "http://localhost:3000", logoUrl: null, accentColor: "#2563eb" },
-  recipient: { email, firstName: "Ada", lastName: "Lovelace" },
-  link: "http://localhost:3000/activate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
-  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-  setPassword: false,
-});
-
 describeOnDatabases("Resend webhooks and the suppression list", (db) => {
   beforeEach(async () => {
     await clearSink();
@@ -47,7 +40,7 @@ describeOnDatabases("Resend webhooks and the suppression list", (db) => {
 
   /** Queues an e-mail and delivers it through the sink; returns the outbox id and the provider's id. */
   async function sendTo(email: string): Promise<{ id: string; providerId: string }> {
-    const id = await db().transaction((tx) => enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: email, props: props(email) }));
+    const id = await db().transaction((tx) => enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: email, props: activationProps(email) }));
     await deliverDueEmails(db(), deps);
     return { id, providerId: (await row(id)).providerId! };
   }

@@ -18,3 +18,12 @@ export function linkToken(message: OpenedMessage, route: "activate" | "reset-pas
   if (!match) throw new Error(`No /${route}/ link in "${message.subject}":\n${message.text}`);
   return match[1];
 }
+
+/** The variables of a Demo Shop activation e-mail to `email`, for tests that queue one. */
+export const activationProps = (email: string) => ({
+  shop: { name: "Demo Shop", baseUrl: "http://localhost:3000", logoUrl: null, accentColor: "#2563eb" },
+  recipient: { email, firstName: "Ada", lastName: "Lovelace" },
+  link: "http://localhost:3000/activate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  setPassword: false,
+});
