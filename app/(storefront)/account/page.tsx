@@ -23,7 +23,7 @@ export default async function AccountPage() {
   return (
     <section className="max-w-xl space-y-6">
       <PageHeading>My account</PageHeading>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-2 [&_dd]:break-words">
         <dt className="font-medium text-slate-700">Name</dt>
         <dd>{`${customer.firstName} ${customer.lastName}`.trim() || "—"}</dd>
         <dt className="font-medium text-slate-700">Email</dt>
