@@ -3,10 +3,14 @@ import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { describeError } from "@/lib/log";
+import type { DispatchRun } from "@/lib/mail/dispatch";
 import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
 
-export async function deliverDueEmailsNow(limit?: number) {
-  return deliverWithConfiguredTransport(await getDb(), getEnv(), limit);
+/** After a response: a few seconds at most, enough for the e-mails it queued (and some of a backlog). */
+const AFTER_RESPONSE: DispatchRun = { maxEmails: 1000, maxSeconds: 5 };
+
+export async function deliverDueEmailsNow(run: DispatchRun = AFTER_RESPONSE) {
+  return deliverWithConfiguredTransport(await getDb(), getEnv(), run);
 }
 
 /**

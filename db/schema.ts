@@ -192,15 +192,30 @@ export const emailOutbox = pgTable(
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     providerId: text("provider_id"),
+    /**
+     * The provider request this e-mail went out in, fixed at its first attempt: a request that failed is repeated
+     * with the same e-mails under the same idempotency key, so a lost answer never becomes a second e-mail.
+     */
+    batchKey: uuid("batch_key"),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
     index("email_outbox_due").on(t.status, t.nextAttemptAt),
+    index("email_outbox_batch").on(t.batchKey),
     index("email_outbox_customer").on(t.customerId),
     index("email_outbox_provider").on(t.providerId),
   ],
 );
+
+/**
+ * The provider's request budget, shared by every instance and cron run (SPEC §6): the time of the next free request
+ * slot. Each request takes the next slot, 1 / MAIL_RATE_PER_SECOND after the one before; a 429 pushes it back.
+ */
+export const mailSendBudget = pgTable("mail_send_budget", {
+  provider: text("provider").primaryKey(),
+  nextSlotAt: timestamp("next_slot_at", { withTimezone: true }).notNull(),
+});
 
 /** What the provider reported about an e-mail after accepting it (Resend's webhooks), one row per event. */
 export const emailEvents = pgTable(

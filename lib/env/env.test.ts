@@ -38,9 +38,26 @@ describe("parseEnv", () => {
 
   it("uses Resend when a key is given and refuses a resend transport without one", () => {
     const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, RESEND_API_KEY: "re_x", RESEND_BASE_URL: "http://127.0.0.1:9" });
-    expect(env.mail).toEqual({ transport: "resend", apiKey: "re_x", baseUrl: "http://127.0.0.1:9" });
+    expect(env.mail).toEqual({ transport: "resend", apiKey: "re_x", baseUrl: "http://127.0.0.1:9", ratePerSecond: 5 });
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, MAIL_TRANSPORT: "local" }).mail).toEqual({ transport: "local" });
     expect(() => parseEnv({ AUTH_SECRET: secret, MAIL_TRANSPORT: "resend" })).toThrow(/RESEND_API_KEY is required when MAIL_TRANSPORT=resend/);
+  });
+});
+
+describe("MAIL_RATE_PER_SECOND", () => {
+  const withRate = (MAIL_RATE_PER_SECOND?: string) =>
+    parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, RESEND_API_KEY: "re_x", MAIL_RATE_PER_SECOND });
+
+  it("is the provider's request limit, 5 unless set", () => {
+    expect(withRate(undefined).mail).toMatchObject({ ratePerSecond: 5 });
+    expect(withRate("2").mail).toMatchObject({ ratePerSecond: 2 });
+    expect(withRate("0.5").mail).toMatchObject({ ratePerSecond: 0.5 });
+  });
+
+  it("refuses what is not a sensible rate, naming the variable", () => {
+    for (const bad of ["0", "-1", "fast", "1e3", "5000"]) {
+      expect(() => withRate(bad)).toThrow(/MAIL_RATE_PER_SECOND must be/);
+    }
   });
 });
 

@@ -28,6 +28,13 @@ const schema = z
     AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
     RESEND_API_KEY: optional,
     RESEND_BASE_URL: optional.pipe(z.url({ message: "must be a URL such as https://api.resend.com" }).optional()),
+    MAIL_RATE_PER_SECOND: optional.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, "must be a number of requests per second, such as 5")
+        .refine((rate) => Number(rate) >= 0.1 && Number(rate) <= 1000, "must be between 0.1 and 1000")
+        .optional(),
+    ),
     MAIL_TRANSPORT: optional.pipe(z.enum(["local", "resend"], { message: "must be local or resend" }).optional()),
     APP_URL: optional.pipe(z.url({ message: "must be a URL such as https://shop.example.com" }).optional()),
     ADMIN_EMAIL: optional.pipe(z.email({ message: "must be an e-mail address" }).optional()),
@@ -75,7 +82,8 @@ export type Env = {
   dataDir: string;
   databaseUrl: string | undefined;
   authSecret: string;
-  mail: { transport: "local" } | { transport: "resend"; apiKey: string; baseUrl: string | undefined };
+  /** Resend: `ratePerSecond` is the account's request limit, kept in sum by every instance (MAIL_RATE_PER_SECOND). */
+  mail: { transport: "local" } | { transport: "resend"; apiKey: string; baseUrl: string | undefined; ratePerSecond: number };
   appUrl: string;
   adminEmail: string;
   /** The back office's `from` (EMAIL_FROM), well-formed for the provider: `Name <address>` or the bare address. */
@@ -116,7 +124,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: value.AUTH_SECRET ?? developmentSecret(dataDir),
     mail:
       transport === "resend"
-        ? { transport, apiKey: value.RESEND_API_KEY!, baseUrl: value.RESEND_BASE_URL }
+        ? {
+            transport,
+            apiKey: value.RESEND_API_KEY!,
+            baseUrl: value.RESEND_BASE_URL,
+            ratePerSecond: Number(value.MAIL_RATE_PER_SECOND ?? 5),
+          }
         : { transport: "local" },
     appUrl: (value.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     adminEmail: value.ADMIN_EMAIL ?? "admin@example.com",

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { emailOutbox, shops } from "@/db/schema";
+import { emailOutbox, mailSendBudget, shops } from "@/db/schema";
 import { clearSink, failNextSends, sinkEmails, startSink, type RunningSink } from "@/e2e/sink";
 import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
@@ -32,6 +32,7 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
   beforeEach(async () => {
     await clearSink();
     await db().delete(emailOutbox);
+    await db().delete(mailSendBudget);
   });
 
   async function queue(email: string): Promise<string> {
@@ -79,8 +80,16 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
     let queued = await row(id);
     expect(queued.status).toBe("queued");
     expect(queued.lastError).toContain("500");
-    expect(queued.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    // A lone 5xx is usually gone in a second: the first retry is soon, later ones back off (1 s, 2 s, 4 s …).
+    expect(queued.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 500);
+    expect(queued.nextAttemptAt.getTime()).toBeLessThan(Date.now() + 1_500);
     expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 0 }); // not due yet
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    await failNextSends(502, 1);
+    expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
+    const second = (await row(id)).nextAttemptAt.getTime() - Date.now();
+    expect(second).toBeGreaterThan(1_500);
+    expect(second).toBeLessThan(2_500);
 
     await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
     await failNextSends(429, 1, 7);
@@ -188,5 +197,135 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
     } finally {
       await db().update(shops).set({ senderName: demo.senderName, senderEmail: demo.senderEmail }).where(eq(shops.id, demo.id));
     }
+  });
+});
+
+describeOnDatabases("deliverDueEmails in batches, within the shared rate budget", (db) => {
+  beforeEach(async () => {
+    await clearSink();
+    await db().delete(emailOutbox);
+    await db().delete(mailSendBudget);
+  });
+
+  async function queueMany(prefix: string, count: number): Promise<string[]> {
+    return db().transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const to = `${prefix}${i}@example.com`;
+        ids.push(await enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to, props: activationProps(to) }));
+      }
+      return ids;
+    });
+  }
+  const rows = () => db().select().from(emailOutbox);
+  /** The sink's e-mails grouped by the request that carried them (its idempotency key), in arrival order. */
+  async function requests() {
+    const byKey = new Map<string, { at: number; endpoint: string; outboxIds: string[] }>();
+    for (const email of await sinkEmails()) {
+      const key = email.idempotencyKey!;
+      const request = byKey.get(key) ?? { at: Date.parse(email.receivedAt), endpoint: email.endpoint, outboxIds: [] };
+      request.outboxIds.push(email.tags!.find((tag) => tag.name === "outbox")!.value);
+      byKey.set(key, request);
+    }
+    return [...byKey.values()].sort((a, b) => a.at - b.at);
+  }
+
+  it("sends 150 due e-mails in two batch requests of 100 and 50, each e-mail once, tagged with its outbox id", async () => {
+    const ids = await queueMany("batch", 150);
+    expect(await deliverDueEmails(db(), deps, { maxEmails: 1000 })).toEqual({ sent: 150, retried: 0, failed: 0 });
+    const made = await requests();
+    expect(made.map((request) => [request.endpoint, request.outboxIds.length])).toEqual([
+      ["/emails/batch", 100],
+      ["/emails/batch", 50],
+    ]);
+    expect(made.flatMap((request) => request.outboxIds).sort()).toEqual([...ids].sort());
+    const sent = await rows();
+    expect(sent.every((email) => email.status === "sent" && email.payload === null && email.attempts === 1)).toBe(true);
+    // Each e-mail keeps the provider id the batch answer gave it, so that webhooks find it.
+    const providerIds = new Map((await sinkEmails()).map((email) => [email.tags!.find((tag) => tag.name === "outbox")!.value, email.id]));
+    for (const email of sent) expect(email.providerId).toBe(providerIds.get(email.id));
+  });
+
+  it("repeats a batch whose answer was lost with the same e-mails and key: nothing is sent twice", async () => {
+    const first = await queueMany("lost", 5);
+    // The provider accepts the request, but the answer never arrives (a dropped connection after the work was done).
+    let lose = true;
+    const losing: DispatchDeps = {
+      ...deps,
+      transport: {
+        ...deps.transport,
+        send: async (emails, key) => {
+          const answer = await deps.transport.send(emails, key);
+          if (!lose) return answer;
+          lose = false;
+          return { ok: false, retryable: true, error: "network error: socket hang up" };
+        },
+      },
+    };
+    expect(await deliverDueEmails(db(), losing)).toEqual({ sent: 0, retried: 5, failed: 0 });
+    expect(await sinkEmails()).toHaveLength(5);
+    // More e-mails become due meanwhile; the repeated request still carries exactly the first five.
+    const later = await queueMany("later", 3);
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` });
+    expect(await deliverDueEmails(db(), losing, { maxEmails: 1000 })).toEqual({ sent: 8, retried: 0, failed: 0 });
+    const made = await requests();
+    expect(made).toHaveLength(2);
+    expect(made[0].outboxIds.sort()).toEqual([...first].sort());
+    expect(made[1].outboxIds.sort()).toEqual([...later].sort());
+    expect(await sinkEmails()).toHaveLength(8);
+    for (const email of await rows()) expect(email).toMatchObject({ status: "sent" });
+  });
+
+  it("retries alone an e-mail the provider refused inside a batch; the others are sent", async () => {
+    const good = await queueMany("fine", 3);
+    const bad = await db().transaction((tx) =>
+      enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: "not an address", props: activationProps("x@example.com") }),
+    );
+    expect(await deliverDueEmails(db(), deps, { maxEmails: 4 })).toEqual({ sent: 3, retried: 1, failed: 0 });
+    for (const id of good) expect((await rows()).find((email) => email.id === id)).toMatchObject({ status: "sent" });
+    const refused = (await rows()).find((email) => email.id === bad)!;
+    expect(refused).toMatchObject({ status: "queued", batchKey: null });
+    expect(refused.lastError).toContain("422");
+    // Alone, in its own request under its own id, it gets its own verdict.
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect((await rows()).find((email) => email.id === bad)).toMatchObject({ status: "failed" });
+    expect(await sinkEmails()).toHaveLength(3);
+  });
+
+  it("spaces requests from concurrent dispatchers by the shared budget, and a 429 holds everyone back", async () => {
+    await queueMany("paced", 16);
+    const rate = 10;
+    const paced: DispatchDeps = { ...deps, ratePerSecond: rate };
+    // Three dispatchers (instances) drain two e-mails per request until nothing is due.
+    const dispatcher = async () => {
+      for (;;) {
+        const { sent, retried, failed } = await deliverDueEmails(db(), paced, { maxEmails: 2, maxSeconds: 10 });
+        if (sent + retried + failed === 0) return;
+      }
+    };
+    await Promise.all([dispatcher(), dispatcher(), dispatcher()]);
+    const made = await requests();
+    expect(made).toHaveLength(8);
+    expect(await sinkEmails()).toHaveLength(16);
+    const gaps = made.slice(1).map((request, index) => request.at - made[index].at);
+    // 1 / rate = 100 ms apart, give or take the requests' own latency (without the budget they come within ms).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(50);
+    expect(made.at(-1)!.at - made[0].at).toBeGreaterThanOrEqual(7 * 100 - 40);
+
+    // The provider says 429, retry after 2 s: no dispatcher sends before, and the e-mail's attempt is not spent.
+    await clearSink();
+    const [limited] = await queueMany("held", 1);
+    await failNextSends(429, 1, 2);
+    expect(await deliverDueEmails(db(), paced)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, limited));
+    const started = Date.now();
+    // A short run cannot reach the held slot: it leaves the e-mail for later, again without spending an attempt.
+    expect(await deliverDueEmails(db(), paced, { maxSeconds: 0.5 })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect((await rows()).find((email) => email.id === limited)).toMatchObject({ status: "queued", attempts: 0 });
+    expect(await sinkEmails()).toHaveLength(0);
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, limited));
+    expect(await deliverDueEmails(db(), paced, { maxSeconds: 5 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect((await rows()).find((email) => email.id === limited)).toMatchObject({ status: "sent", attempts: 1 });
   });
 });

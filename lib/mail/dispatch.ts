@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
@@ -6,11 +7,28 @@ import type { NotificationProps, NotificationType, RenderedEmail } from "./notif
 import { unseal } from "./seal";
 import { formatSender, parseSender } from "./sender";
 import { suppressDueEmails } from "./suppression";
-import type { Transport } from "./transports";
+import { catchUpEvents } from "./webhooks";
+import { holdSendBudget, takeSendSlot } from "./rate-budget";
+import type { OutgoingEmail, Transport } from "./transports";
 
 export type Renderer = <T extends NotificationType>(type: T, props: NotificationProps[T]) => Promise<RenderedEmail>;
 
-export type DispatchDeps = { transport: Transport; render: Renderer; secret: string; defaultFrom: string };
+export type DispatchDeps = {
+  transport: Transport;
+  render: Renderer;
+  secret: string;
+  defaultFrom: string;
+  /** The provider's request limit (MAIL_RATE_PER_SECOND), kept in sum by every dispatcher; rate-limited transports only. */
+  ratePerSecond?: number;
+};
+
+/** How much one dispatcher run may do: after a response it is short, a cron call drains for longer. */
+export type DispatchRun = { maxEmails?: number; maxSeconds?: number };
+
+export type DispatchResult = { sent: number; retried: number; failed: number };
+
+/** E-mails per provider request: Resend's batch endpoint takes up to 100. */
+export const BATCH_SIZE = 100;
 
 /**
  * How long a retryable failure is retried, counted from when the e-mail was queued: a provider outage of hours must
@@ -24,120 +42,209 @@ const LEASE_SECONDS = 120;
 /** How long a 429 without `retry-after` holds sending back: the provider's limits are per second. */
 export const RATE_LIMIT_DELAY_SECONDS = 1;
 
-/** 15 s, 30 s, 1 min … doubling up to one hour between attempts. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(3600, 15 * 2 ** Math.min(20, Math.max(0, attempts - 1)));
-}
+/** Back-off after a failed request: 1 s, 2 s, 4 s … doubling up to an hour (a lone 5xx is usually gone in a second). */
+const backoff = sql`least(3600, power(2, greatest(0, ${emailOutbox.attempts} - 1)))`;
 
-/** When the next attempt is due, or null when the retry window is over. The last one falls at its very end. */
-export function nextAttemptDelay(email: Pick<OutboxEmail, "attempts" | "createdAt">, now: Date, retryAfterSeconds?: number): number | null {
-  const remaining = (email.createdAt.getTime() + RETRY_WINDOW_SECONDS * 1000 - now.getTime()) / 1000;
-  if (remaining <= 0) return null;
-  return Math.ceil(Math.min(retryAfterSeconds ?? backoffSeconds(email.attempts), remaining));
-}
-
-/** Claims due e-mails with SKIP LOCKED so that concurrent dispatchers (many serverless instances) never share one. */
-async function claimDue(db: Db, limit: number): Promise<OutboxEmail[]> {
-  const claimed: unknown = await db.execute(sql`
-    update ${emailOutbox}
-    set status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
-    where id in (
-      select id from ${emailOutbox}
-      where status in ('queued', 'sending') and next_attempt_at <= now()
+/**
+ * Claims the next provider request's e-mails with SKIP LOCKED, so that concurrent dispatchers (many serverless
+ * instances) never share one. A request that failed before is repeated first, with exactly its e-mails (its
+ * `batch_key`); otherwise up to `limit` due e-mails, oldest first, become a new request.
+ */
+async function claimBatch(db: Db, limit: number): Promise<OutboxEmail[]> {
+  const claim = sql`status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})`;
+  const due = sql`status in ('queued', 'sending') and next_attempt_at <= now()`;
+  // The picks are materialised: an UPDATE … WHERE id IN (SELECT … LIMIT n) may run its subquery more than once
+  // and take more than n rows.
+  const repeated: unknown = await db.execute(sql`
+    with picked as materialized (
+      select batch_key from ${emailOutbox}
+      where ${due} and batch_key is not null
       order by created_at
-      limit ${limit}
+      limit 1
       for update skip locked
     )
+    update ${emailOutbox} set ${claim}
+    where ${due} and batch_key = (select batch_key from picked)
     returning id`);
-  const ids = rowsOf<{ id: string }>(claimed).map((row) => row.id);
+  let ids = rowsOf<{ id: string }>(repeated).map((row) => row.id);
+  if (ids.length === 0) {
+    const fresh: unknown = await db.execute(sql`
+      with picked as materialized (
+        select id from ${emailOutbox}
+        where ${due} and batch_key is null
+        order by created_at
+        limit ${limit}
+        for update skip locked
+      )
+      update ${emailOutbox} set ${claim}, batch_key = ${randomUUID()}
+      where ${due} and id in (select id from picked)
+      returning id`);
+    ids = rowsOf<{ id: string }>(fresh).map((row) => row.id);
+  }
   if (ids.length === 0) return [];
-  return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids)).orderBy(emailOutbox.createdAt);
+  return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids)).orderBy(emailOutbox.createdAt, emailOutbox.id);
 }
 
 /**
- * Delivers due e-mails from the outbox. Returns how many were sent, rescheduled and given up. A 429 (the provider's
- * rate limit) is not a failed attempt: that e-mail and the rest of this run wait for the limit, attempts untouched.
+ * Delivers due e-mails from the outbox, a provider request at a time, until nothing is due, `maxEmails` were
+ * handled or the next request slot lies beyond `maxSeconds`. Returns how many were sent, rescheduled and given up.
+ * A 429 (the provider's rate limit), or a request not made because the shared budget is spent, is not a failed
+ * attempt: those e-mails only wait.
  */
-export async function deliverDueEmails(
-  db: Db,
-  deps: DispatchDeps,
-  limit = 25,
-): Promise<{ sent: number; retried: number; failed: number }> {
+export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: DispatchRun = {}): Promise<DispatchResult> {
+  const maxEmails = run.maxEmails ?? BATCH_SIZE;
+  const deadline = Date.now() + (run.maxSeconds ?? 5) * 1000;
   const result = { sent: 0, retried: 0, failed: 0 };
   // Suppressed recipients (hard bounce, complaint) first: their e-mails are never handed to the transport.
   await suppressDueEmails(db);
-  const claimed = await claimDue(db, limit);
-  for (const [index, email] of claimed.entries()) {
-    const outcome = await deliverOne(db, deps, email);
-    if (typeof outcome === "object") {
-      // Rate-limited: every further request of this run would be refused too, so the rest waits unattempted.
-      const rest = claimed.slice(index + 1);
-      await postpone(db, rest, outcome.waitSeconds);
-      result.retried += 1 + rest.length;
-      break;
-    }
-    result[outcome] += 1;
+  for (let handled = 0; handled < maxEmails; ) {
+    const claimed = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
+    if (claimed.length === 0) break;
+    handled += claimed.length;
+    const { counts, stop } = await deliverBatch(db, deps, claimed, deadline);
+    result.sent += counts.sent;
+    result.retried += counts.retried;
+    result.failed += counts.failed;
+    if (stop) break;
   }
   return result;
 }
 
-/** Puts claimed e-mails back in the queue for later without counting the claim as an attempt. */
-async function postpone(db: Db, emails: OutboxEmail[], waitSeconds: number, lastError?: string): Promise<void> {
-  if (emails.length === 0) return;
+type BatchOutcome = { counts: DispatchResult; stop: boolean };
+
+async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], deadline: number): Promise<BatchOutcome> {
+  const counts = { sent: 0, retried: 0, failed: 0 };
+  const prepared: { email: OutboxEmail; outgoing: OutgoingEmail }[] = [];
+  const senders = new Map<string, string>();
+  for (const email of claimed) {
+    try {
+      prepared.push({ email, outgoing: await prepare(db, deps, email, senders) });
+    } catch (error) {
+      await reschedule(db, [email], { error: (error as Error).message, retryable: false });
+      counts.failed += 1;
+    }
+  }
+  const emails = prepared.map((entry) => entry.email);
+  if (emails.length === 0) return { counts, stop: false };
+
+  if (deps.transport.rateLimited && deps.ratePerSecond) {
+    const slot = await takeSendSlot(db, deps.ratePerSecond, deadline - Date.now());
+    if (!slot.ok) {
+      // Every slot this run could use is taken: the e-mails wait for the next run, the attempt uncounted.
+      await reschedule(db, emails, { retryable: true, delaySeconds: slot.waitSeconds, attempted: false });
+      counts.retried += emails.length;
+      return { counts, stop: true };
+    }
+    if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
+  }
+
+  // A request of one e-mail is keyed by the e-mail; a batch by its batch key, which its repetitions keep.
+  const key = emails.length === 1 ? emails[0].id : emails[0].batchKey!;
+  const sent = await deps.transport.send(prepared.map((entry) => entry.outgoing), key);
+  if (!sent.ok && sent.rateLimited) {
+    // Waits as the provider asks, everyone with it, but never past the retry window.
+    const waitSeconds = sent.retryAfterSeconds ?? RATE_LIMIT_DELAY_SECONDS;
+    if (deps.transport.rateLimited) await holdSendBudget(db, waitSeconds);
+    counts.failed += await reschedule(db, emails, { error: sent.error, retryable: true, delaySeconds: waitSeconds, attempted: false });
+    counts.retried += emails.length - counts.failed;
+    return { counts, stop: true };
+  }
+  if (!sent.ok) {
+    if (!sent.retryable && emails.length > 1) {
+      // The provider refused the request as a whole: each e-mail gets its own verdict.
+      await retryAlone(db, emails, sent.error);
+      counts.retried += emails.length;
+    } else {
+      const failed = await reschedule(db, emails, { error: sent.error, retryable: sent.retryable, delaySeconds: sent.retryAfterSeconds });
+      counts.failed += failed;
+      counts.retried += emails.length - failed;
+    }
+    return { counts, stop: false };
+  }
+
+  const delivered: { id: string; providerId: string }[] = [];
+  for (const [index, outcome] of sent.outcomes.entries()) {
+    const { email } = prepared[index];
+    if (outcome.ok) delivered.push({ id: email.id, providerId: outcome.providerId });
+    else if (emails.length > 1) {
+      await retryAlone(db, [email], outcome.error);
+      counts.retried += 1;
+    } else {
+      await reschedule(db, [email], { error: outcome.error, retryable: false });
+      counts.failed += 1;
+    }
+  }
+  await markSent(db, delivered);
+  counts.sent += delivered.length;
+  return { counts, stop: false };
+}
+
+/** Unseals and renders one e-mail, from its shop's sender (looked up once per request). */
+async function prepare(db: Db, deps: DispatchDeps, email: OutboxEmail, senders: Map<string, string>): Promise<OutgoingEmail> {
+  if (!email.payload) throw new Error("The e-mail's content is no longer available");
+  try {
+    const props = JSON.parse(unseal(deps.secret, email.payload));
+    const rendered = await deps.render(email.type as NotificationType, props);
+    let from = deps.defaultFrom;
+    if (email.shopId) {
+      if (!senders.has(email.shopId)) {
+        const [shop] = await db.select().from(shops).where(eq(shops.id, email.shopId));
+        const address = shop ? (parseSender(shop.senderEmail)?.address ?? shop.senderEmail) : null;
+        senders.set(email.shopId, shop && address ? formatSender({ name: shop.senderName, address }) : deps.defaultFrom);
+      }
+      from = senders.get(email.shopId)!;
+    }
+    return { id: email.id, type: email.type, from, to: email.recipient, ...rendered };
+  } catch (error) {
+    throw new Error(`Could not prepare the e-mail: ${(error as Error).name}`);
+  }
+}
+
+type Reschedule = {
+  error?: string;
+  /** False: the e-mail fails now. True: it is retried until the retry window ends, then fails. */
+  retryable: boolean;
+  /** Seconds to wait; by default the back-off for the e-mail's attempts. */
+  delaySeconds?: number;
+  /** False for a request never made or refused for the rate limit: the claim is not counted as an attempt. */
+  attempted?: boolean;
+};
+
+/** Puts claimed e-mails back in the queue, or fails them; returns how many failed. One statement for the lot. */
+async function reschedule(db: Db, emails: OutboxEmail[], how: Reschedule): Promise<number> {
+  const remaining = sql`extract(epoch from ${emailOutbox.createdAt} + make_interval(secs => ${RETRY_WINDOW_SECONDS}) - now())`;
+  const delay = how.delaySeconds === undefined ? backoff : sql`${how.delaySeconds}::float8`;
+  const failed: unknown = await db.execute(sql`
+    update ${emailOutbox} set
+      status = case when ${how.retryable}::boolean and ${remaining} > 0 then 'queued' else 'failed' end,
+      attempts = attempts - ${how.attempted === false ? 1 : 0}::int,
+      last_error = coalesce(${how.error ?? null}::text, last_error),
+      next_attempt_at = now() + make_interval(secs => greatest(0, least(${delay}, ${remaining})))
+    where id in ${ids(emails)}
+    returning status`);
+  return rowsOf<{ status: string }>(failed).filter((row) => row.status === "failed").length;
+}
+
+/** An e-mail the provider refused inside a batch goes out again in a request of its own, due now. */
+async function retryAlone(db: Db, emails: OutboxEmail[], error: string): Promise<void> {
   await db
     .update(emailOutbox)
-    .set({
-      status: "queued",
-      attempts: sql`${emailOutbox.attempts} - 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${waitSeconds})`,
-      ...(lastError ? { lastError } : {}),
-    })
+    .set({ status: "queued", batchKey: null, lastError: error, nextAttemptAt: sql`now()` })
     .where(inArray(emailOutbox.id, emails.map((email) => email.id)));
 }
 
-type Outcome = "sent" | "retried" | "failed" | { waitSeconds: number };
-
-async function deliverOne(db: Db, deps: DispatchDeps, email: OutboxEmail): Promise<Outcome> {
-  const fail = async (error: string, retryable: boolean, retryAfterSeconds?: number) => {
-    const delay = retryable ? nextAttemptDelay(email, new Date(), retryAfterSeconds) : null;
-    const retry = delay !== null;
-    await db
-      .update(emailOutbox)
-      .set({
-        status: retry ? "queued" : "failed",
-        lastError: error,
-        nextAttemptAt: sql`now() + make_interval(secs => ${delay ?? 0})`,
-      })
-      .where(eq(emailOutbox.id, email.id));
-    return retry ? ("retried" as const) : ("failed" as const);
-  };
-
-  if (!email.payload) return fail("The e-mail's content is no longer available", false);
-  let rendered: RenderedEmail;
-  let from = deps.defaultFrom;
-  try {
-    const props = JSON.parse(unseal(deps.secret, email.payload));
-    rendered = await deps.render(email.type as NotificationType, props);
-    if (email.shopId) {
-      const [shop] = await db.select().from(shops).where(eq(shops.id, email.shopId));
-      if (shop) from = formatSender({ name: shop.senderName, address: parseSender(shop.senderEmail)?.address ?? shop.senderEmail });
-    }
-  } catch (error) {
-    return fail(`Could not prepare the e-mail: ${(error as Error).name}`, false);
-  }
-
-  const sent = await deps.transport.send({ id: email.id, type: email.type, from, to: email.recipient, ...rendered });
-  if (!sent.ok && sent.rateLimited) {
-    // Waits as the provider asks, but never past the retry window: an e-mail still refused then fails visibly.
-    const waitSeconds = nextAttemptDelay(email, new Date(), sent.retryAfterSeconds ?? RATE_LIMIT_DELAY_SECONDS);
-    if (waitSeconds === null) return fail(sent.error, false);
-    await postpone(db, [email], waitSeconds, sent.error);
-    return { waitSeconds };
-  }
-  if (!sent.ok) return fail(sent.error, sent.retryable, sent.retryAfterSeconds);
-  await db
-    .update(emailOutbox)
-    .set({ status: "sent", payload: null, lastError: null, sentAt: new Date(), providerId: sent.providerId })
-    .where(eq(emailOutbox.id, email.id));
-  return "sent";
+/** Marks a request's accepted e-mails sent and purges their secrets, in one statement. */
+async function markSent(db: Db, delivered: { id: string; providerId: string }[]): Promise<void> {
+  if (delivered.length === 0) return;
+  const values = sql.join(
+    delivered.map((email) => sql`(${email.id}::uuid, ${email.providerId})`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${emailOutbox} set status = 'sent', payload = null, last_error = null, sent_at = now(), provider_id = accepted.provider_id
+    from (values ${values}) as accepted (id, provider_id)
+    where ${emailOutbox.id} = accepted.id`);
+  await catchUpEvents(db, delivered.map((email) => email.id));
 }
+
+const ids = (emails: OutboxEmail[]) => sql`(${sql.join(emails.map((email) => sql`${email.id}::uuid`), sql`, `)})`;

@@ -167,7 +167,8 @@ export type RetryAgent = { id: string; shopIds: string[] | null };
 
 /** Only a failed e-mail whose sealed content is still there goes back to the queue, due at once. */
 const requeueable = and(eq(emailOutbox.status, "failed"), isNotNull(emailOutbox.payload));
-const requeue = { status: "queued" as const, nextAttemptAt: sql`now()` };
+/** A retried e-mail goes out in a request of its own, keyed by its id. */
+const requeue = { status: "queued" as const, nextAttemptAt: sql`now()`, batchKey: null };
 
 export type RetryResult = { ok: true } | { ok: false; reason: "not-found" | "not-failed" | "content-gone" };
 

@@ -59,6 +59,27 @@ describeOnDatabases("Resend webhooks and the suppression list", (db) => {
     expect(await events(id)).toMatchObject([{ type: "email.delivered" }]);
   });
 
+  it("finds an e-mail by its outbox tag when the event overtakes the dispatcher's write of the provider's id", async () => {
+    const id = await db().transaction((tx) =>
+      enqueueEmail(tx, { type: "storefront-account-activation", shopId: null, to: "early@example.com", props: activationProps("early@example.com") }),
+    );
+    // Accepted by the provider, answer not yet written: the row has no provider id.
+    const early = resendEvent("email.delivered", "re_not_yet_known", { tags: { notification: "storefront-account-activation", outbox: id } });
+    expect(await post(signWebhook(secret, early))).toEqual({ ok: true, outcome: "recorded" });
+    expect(await events(id)).toMatchObject([{ type: "email.delivered" }]);
+    // The e-mail stays in the dispatcher's hands until its request is settled; then the early event applies.
+    expect((await row(id)).status).toBe("queued");
+    await deliverDueEmails(db(), deps);
+    expect((await row(id)).status).toBe("delivered");
+    // The list form of tags works too; a tag naming an e-mail that already has another provider id is not trusted.
+    const { id: other } = await sendTo("known@example.com");
+    const listed = resendEvent("email.bounced", "re_someone_else", { tags: [{ name: "outbox", value: other }], bounce: { type: "Permanent" } });
+    expect(await post(signWebhook(secret, listed))).toEqual({ ok: true, outcome: "ignored" });
+    expect((await row(other)).status).toBe("sent");
+    const junk = resendEvent("email.delivered", "re_x", { tags: { outbox: "not-a-uuid' or 1=1" } });
+    expect(await post(signWebhook(secret, junk))).toEqual({ ok: true, outcome: "ignored" });
+  });
+
   it("refuses a bad, missing or stale signature and a tampered body, and changes nothing", async () => {
     const { id, providerId } = await sendTo("ada@example.com");
     const event = resendEvent("email.bounced", providerId, { bounce: { type: "Permanent", subType: "General", message: "x" } });

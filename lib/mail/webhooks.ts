@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { Resend } from "resend";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -48,6 +48,12 @@ const payloadSchema = z.object({
       email_id: z.string().regex(/^[\w.:@-]{1,200}$/).optional(),
       created_at: timestamp.optional(),
       bounce: z.object({ type: label.optional(), subType: label.optional() }).optional(),
+      // Our `outbox` tag (the row's id), as an object or as Resend's { name, value } list.
+      tags: z
+        .union([z.record(z.string(), z.string()), z.array(z.object({ name: z.string(), value: z.string() }))])
+        .optional()
+        .transform((tags) => (Array.isArray(tags) ? tags.find((tag) => tag.name === "outbox")?.value : tags?.outbox))
+        .pipe(z.uuid().optional().catch(undefined)),
     })
     .optional(),
 });
@@ -69,6 +75,26 @@ function verifySignature(secret: string, body: string, headers: WebhookHeaders):
     });
   } catch {
     return undefined;
+  }
+}
+
+/** Moves an e-mail to an event's status unless it already stands higher (or is not sent yet: see catchUpEvents). */
+async function moveUp(db: Db, id: string, status: DeliveryStatus): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set({ status })
+    .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, statusesBelow(status))));
+}
+
+/**
+ * Applies events that arrived before the dispatcher marked their e-mails sent (found by the outbox tag): the row was
+ * still being sent then, and must not leave the queue before its request is settled.
+ */
+export async function catchUpEvents(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const early = await db.select({ outboxId: emailEvents.outboxId, type: emailEvents.type }).from(emailEvents).where(inArray(emailEvents.outboxId, ids));
+  for (const event of early) {
+    if (event.type in eventStatuses) await moveUp(db, event.outboxId, eventStatuses[event.type as keyof typeof eventStatuses]);
   }
 }
 
@@ -96,10 +122,16 @@ export async function receiveResendWebhook(db: Db, secret: string, body: string,
   const bounceType = event.data.bounce?.type;
 
   return db.transaction(async (tx) => {
+    // By the provider's id; an event that overtakes the dispatcher's write of that id is found by our tag.
+    const outboxId = event.data!.tags;
     const [email] = await tx
       .select({ id: emailOutbox.id, recipient: emailOutbox.recipient })
       .from(emailOutbox)
-      .where(eq(emailOutbox.providerId, providerId))
+      .where(
+        outboxId
+          ? or(eq(emailOutbox.providerId, providerId), and(eq(emailOutbox.id, outboxId), isNull(emailOutbox.providerId)))
+          : eq(emailOutbox.providerId, providerId),
+      )
       .limit(1);
     if (!email) return { ok: true, outcome: "ignored" } as const;
     const details: Record<string, string> = {};
@@ -111,10 +143,7 @@ export async function receiveResendWebhook(db: Db, secret: string, body: string,
       .onConflictDoNothing()
       .returning({ id: emailEvents.id });
     if (!inserted) return { ok: true, outcome: "replayed" } as const;
-    await tx
-      .update(emailOutbox)
-      .set({ status })
-      .where(and(eq(emailOutbox.id, email.id), inArray(emailOutbox.status, statusesBelow(status))));
+    await moveUp(tx, email.id, status);
     const reason = suppressionReason(event.type, bounceType);
     if (reason) await suppressAddress(tx, email.recipient, reason, email.id);
     return { ok: true, outcome: "recorded" } as const;

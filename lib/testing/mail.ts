@@ -8,7 +8,7 @@ export async function deliverAndReadMailbox(db: Db): Promise<OpenedMessage[]> {
   const env = getEnv();
   if (env.mail.transport !== "local") throw new Error("Domain tests read e-mails from the local mailbox: unset RESEND_API_KEY");
   const { authSecret } = env;
-  await deliverWithConfiguredTransport(db, env, 200);
+  await deliverWithConfiguredTransport(db, env, { maxEmails: 200 });
   const messages = await listMailbox(db);
   return Promise.all(messages.map(async (message) => (await openMailboxMessage(db, authSecret, message.id))!));
 }

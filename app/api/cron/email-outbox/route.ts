@@ -3,6 +3,9 @@ import { getEnv } from "@/lib/env";
 import { deliverDueEmailsNow } from "../../../mail";
 
 export const dynamic = "force-dynamic";
+/** Serverless hosts stop a function after this many seconds; a call drains the outbox for up to CRON_RUN_SECONDS. */
+export const maxDuration = 60;
+const CRON_RUN_SECONDS = 50;
 
 function authorised(request: Request, secret: string | undefined): boolean {
   if (!secret) return false;
@@ -16,7 +19,7 @@ async function handle(request: Request): Promise<Response> {
   const { cronSecret } = getEnv();
   if (!cronSecret) return Response.json({ error: "CRON_SECRET is not configured" }, { status: 503 });
   if (!authorised(request, cronSecret)) return Response.json({ error: "Unauthorised" }, { status: 401 });
-  return Response.json(await deliverDueEmailsNow(100));
+  return Response.json(await deliverDueEmailsNow({ maxEmails: 1_000_000, maxSeconds: CRON_RUN_SECONDS }));
 }
 
 export const GET = handle;

@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { mailSendBudget } from "@/db/schema";
+
+/** The budget's row: one provider today. */
+const PROVIDER = "resend";
+
+export type SendSlot = { ok: true; waitMs: number } | { ok: false; waitSeconds: number };
+
+/**
+ * Takes the next request slot of the provider's budget, shared in the database by every instance and cron run:
+ * slots are 1 / `ratePerSecond` apart, so requests from everywhere together keep to the rate without bursts. The
+ * caller sends at its slot (`waitMs` from now). A slot further away than `maxWaitMs` is not taken: the caller
+ * leaves its e-mails for later (`waitSeconds`), and the budget is not spent.
+ */
+export async function takeSendSlot(db: Db, ratePerSecond: number, maxWaitMs: number): Promise<SendSlot> {
+  const spacing = 1 / ratePerSecond;
+  const maxWait = Math.max(0, maxWaitMs) / 1000;
+  const taken: unknown = await db.execute(sql`
+    insert into ${mailSendBudget} as budget (provider, next_slot_at)
+    values (${PROVIDER}, now() + make_interval(secs => ${spacing}))
+    on conflict (provider) do update
+      set next_slot_at = greatest(budget.next_slot_at, now()) + make_interval(secs => ${spacing})
+      where greatest(budget.next_slot_at, now()) <= now() + make_interval(secs => ${maxWait})
+    returning extract(epoch from next_slot_at - now())::float8 - ${spacing} as wait`);
+  const [slot] = rowsOf<{ wait: number }>(taken);
+  if (slot) return { ok: true, waitMs: Math.max(0, Number(slot.wait) * 1000) };
+  const busy: unknown = await db.execute(sql`
+    select extract(epoch from next_slot_at - now())::float8 as wait from ${mailSendBudget} where provider = ${PROVIDER}`);
+  const [next] = rowsOf<{ wait: number }>(busy);
+  return { ok: false, waitSeconds: Math.max(1, Math.ceil(Number(next?.wait ?? 1))) };
+}
+
+/** After a 429: nobody sends before `seconds` from now, whichever instance they run on. */
+export async function holdSendBudget(db: Db, seconds: number): Promise<void> {
+  await db.execute(sql`
+    insert into ${mailSendBudget} as budget (provider, next_slot_at)
+    values (${PROVIDER}, now() + make_interval(secs => ${seconds}))
+    on conflict (provider) do update
+      set next_slot_at = greatest(budget.next_slot_at, now() + make_interval(secs => ${seconds}))`);
+}
