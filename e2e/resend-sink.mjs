@@ -344,6 +344,20 @@ function readBody(req) {
   });
 }
 
+/** The same payload gives the same text whatever its key order or spacing (the idempotency fingerprint). */
+function canonicalJson(text) {
+  const sorted = (value) => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])]));
+  };
+  try {
+    return JSON.stringify(sorted(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
 function parseJson(text) {
   try {
     return JSON.parse(text);
@@ -518,7 +532,7 @@ async function processSend(req, path) {
   if (key !== undefined) inProgress.add(key);
   try {
     const text = await readBody(req);
-    const fingerprint = createHash("sha256").update(`${path}\n${text}`).digest("hex");
+    const fingerprint = createHash("sha256").update(`${path}\n${canonicalJson(text)}`).digest("hex");
     const previous = key === undefined ? undefined : recordedAnswer(key);
     if (previous) {
       if (previous.fingerprint !== fingerprint) {
