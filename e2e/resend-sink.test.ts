@@ -301,6 +301,13 @@ describe("resend sink: fault injection", () => {
     const results = await Promise.all(Array.from({ length: 4 }, (_, i) => resend.emails.send(message(i))));
     expect(results.map((r) => r.error?.statusCode).sort()).toEqual([429, 429, 500, 503]);
     expect(await sinkStats()).toMatchObject({ faults: { "5xx": 2 }, rateLimited: 2, maxAdmittedPerSecond: 2 });
+
+    // A refused request is answered 429 even when every admitted one is lost.
+    await clearSink();
+    await configureSink({ ratePerSecond: 2, faultRate: 1, faultKinds: ["lost"] });
+    const lost = await Promise.all(Array.from({ length: 4 }, (_, i) => resend.emails.send(message(i))));
+    expect(lost.map((r) => r.error?.statusCode ?? "network").sort()).toEqual([429, 429, "network", "network"]);
+    expect(await sinkStats()).toMatchObject({ faults: { lost: 2 }, rateLimited: 2, emailsStored: 2 });
   });
 });
 
