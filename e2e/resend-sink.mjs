@@ -22,9 +22,12 @@
 //        `drop` (socket destroyed at once, nothing stored) or `lost` (stored and key recorded,
 //        then the socket is destroyed instead of answering);
 //     5. the idempotency key: 409 `concurrent_idempotent_requests` while a request with the same key
-//        is in progress, 409 `invalid_idempotent_request` for another payload, else the first answer
-//        again (nothing stored) for 24 h;
+//        is in progress, 409 `invalid_idempotent_request` for another payload (key order does not
+//        matter), else the first successful answer again, nothing stored, for 24 h (configurable);
 //     6. validation (422) and storing.
+//   Fault draws come from a PRNG seeded with --seed (default 1): the same requests fail for the same seed.
+//   Statistics count a stored e-mail as a duplicate when its identity was stored before: the value of its
+//   `outbox` tag (the app's outbox row id), else its idempotency key and index in the batch.
 // Test side:
 //   GET    /_sink/emails[?to=addr][&tag=value][&summary=1][&limit=N][&offset=N]
 //                                               -> { emails: [...], total } oldest first; summary omits

@@ -1,4 +1,5 @@
-// Typed client for e2e/resend-sink.mjs: read the e-mails the app sent through the real Resend SDK.
+// Typed client for e2e/resend-sink.mjs: read the e-mails the app sent through the real Resend SDK,
+// set the sink's rate limit, faults and key TTL (configureSink), and read its counters (sinkStats).
 // Base URL: RESEND_SINK_URL (read on every call), default http://127.0.0.1:3199.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
