@@ -230,6 +230,9 @@ describe("previews", () => {
     const sent = await renderNotification(type, props);
     expect(await render(createElement(Preview, props))).toBe(sent.html);
     expect(sent.text).toContain(props.shop.name);
+    // The text part, made once from the HTML by a compiled converter, is what React Email's own text render gives.
+    const headings = ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } }));
+    expect(sent.text).toBe(await render(createElement(Preview, props), { plainText: true, htmlToTextOptions: { selectors: headings } }));
   }
 
   const templates: { [T in NotificationType]: Preview<NotificationProps[T]> } = {

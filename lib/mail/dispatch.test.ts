@@ -1,7 +1,11 @@
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { emailOutbox, mailSendBudget, shops } from "@/db/schema";
-import { clearSink, failNextSends, sinkEmails, startSink, type RunningSink } from "@/e2e/sink";
+import { clearSink, failNextSends, sinkEmails, sinkStats, startSink, type RunningSink } from "@/e2e/sink";
 import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
 import { describeOnDatabases } from "@/lib/testing/databases";
@@ -75,33 +79,41 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
 
   it("retries 5xx with back-off and 429 after retry-after, and gives up visibly on a refusal", async () => {
     const id = await queue("retry@example.com");
+    // A lone 5xx is usually gone by the next request: the first repeat comes at once, in the same run.
     await failNextSends(500, 1);
-    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    let queued = await row(id);
-    expect(queued.status).toBe("queued");
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await sinkEmails({ to: "retry@example.com" })).toHaveLength(1);
+
+    // Failing again, it backs off: 1 s after the second attempt, 2 s after the third …
+    const id2 = await queue("retry2@example.com");
+    await failNextSends(500, 2);
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 2, failed: 0 });
+    let queued = await row(id2);
+    expect(queued).toMatchObject({ status: "queued", attempts: 2 });
     expect(queued.lastError).toContain("500");
-    // A lone 5xx is usually gone in a second: the first retry is soon, later ones back off (1 s, 2 s, 4 s …).
-    expect(queued.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 500);
-    expect(queued.nextAttemptAt.getTime()).toBeLessThan(Date.now() + 1_500);
+    const second = queued.nextAttemptAt.getTime() - Date.now();
+    expect(second).toBeGreaterThan(500);
+    expect(second).toBeLessThan(1_500);
     expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 0 }); // not due yet
-    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id2));
     await failNextSends(502, 1);
     expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
-    const second = (await row(id)).nextAttemptAt.getTime() - Date.now();
-    expect(second).toBeGreaterThan(1_500);
-    expect(second).toBeLessThan(2_500);
+    const third = (await row(id2)).nextAttemptAt.getTime() - Date.now();
+    expect(third).toBeGreaterThan(1_500);
+    expect(third).toBeLessThan(2_500);
 
-    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id2));
     await failNextSends(429, 1, 7);
     expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
-    queued = await row(id);
+    queued = await row(id2);
     const wait = queued.nextAttemptAt.getTime() - Date.now();
     expect(wait).toBeGreaterThan(5_000);
     expect(wait).toBeLessThan(9_000);
 
-    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id2));
     expect((await deliverDueEmails(db(), deps)).sent).toBe(1);
-    expect(await sinkEmails({ to: "retry@example.com" })).toHaveLength(1);
+    expect(await sinkEmails({ to: "retry2@example.com" })).toHaveLength(1);
 
     const refused = await queue("not an address");
     expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 0, retried: 0, failed: 1 });
@@ -157,8 +169,10 @@ describeOnDatabases("deliverDueEmails through the Resend SDK", (db) => {
     const id = await queue("outage@example.com");
     // Twelve failed attempts (an outage of hours in real time) leave the activation queued, not lost.
     await failNextSends(503, 12);
-    for (let attempt = 1; attempt <= 12; attempt++) {
-      expect((await deliverDueEmails(db(), deps)).retried).toBe(1);
+    for (let attempts = 0; attempts < 12; ) {
+      const { sent, retried } = await deliverDueEmails(db(), deps);
+      expect(sent).toBe(0);
+      attempts += retried;
       await due(id);
     }
     const waiting = await row(id);
@@ -248,7 +262,9 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
 
   it("repeats a batch whose answer was lost with the same e-mails and key: nothing is sent twice", async () => {
     const first = await queueMany("lost", 5);
-    // The provider accepts the request, but the answer never arrives (a dropped connection after the work was done).
+    let later: string[] = [];
+    // The provider accepts the request, but the answer never arrives (a dropped connection after the work was done);
+    // meanwhile more e-mails are queued.
     let lose = true;
     const losing: DispatchDeps = {
       ...deps,
@@ -258,22 +274,38 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
           const answer = await deps.transport.send(emails, key);
           if (!lose) return answer;
           lose = false;
+          later = await queueMany("later", 3);
           return { ok: false, retryable: true, error: "network error: socket hang up" };
         },
       },
     };
-    expect(await deliverDueEmails(db(), losing)).toEqual({ sent: 0, retried: 5, failed: 0 });
-    expect(await sinkEmails()).toHaveLength(5);
-    // More e-mails become due meanwhile; the repeated request still carries exactly the first five.
-    const later = await queueMany("later", 3);
-    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` });
-    expect(await deliverDueEmails(db(), losing, { maxEmails: 1000 })).toEqual({ sent: 8, retried: 0, failed: 0 });
+    // The repeat comes at once and still carries exactly the first five, under their key: the provider replays it.
+    expect(await deliverDueEmails(db(), losing, { maxEmails: 1000 })).toEqual({ sent: 8, retried: 5, failed: 0 });
     const made = await requests();
     expect(made).toHaveLength(2);
     expect(made[0].outboxIds.sort()).toEqual([...first].sort());
     expect(made[1].outboxIds.sort()).toEqual([...later].sort());
     expect(await sinkEmails()).toHaveLength(8);
+    expect((await sinkStats()).replays).toBe(1);
     for (const email of await rows()) expect(email).toMatchObject({ status: "sent" });
+  });
+
+  it("lets many dispatchers repeat failed batches at once: no deadlock, each batch whole under its own key", async () => {
+    const ids = await queueMany("repeat", 200);
+    // Four requests of fifty failed earlier: their e-mails carry their batch keys and are due again.
+    const keys = Array.from({ length: 4 }, () => randomUUID());
+    await db().transaction(async (tx) => {
+      for (const [index, id] of ids.entries()) {
+        await tx.update(emailOutbox).set({ batchKey: keys[Math.floor(index / 50)], attempts: 1, createdAt: new Date(Date.now() - 60_000 + index) }).where(eq(emailOutbox.id, id));
+      }
+    });
+    // Twelve dispatchers start together, each free to take one request.
+    const results = await Promise.all(Array.from({ length: 12 }, () => deliverDueEmails(db(), deps, { maxEmails: 50 })));
+    const drained = await deliverDueEmails(db(), deps, { maxEmails: 1000 });
+    expect(results.reduce((sum, result) => sum + result.sent, drained.sent)).toBe(200);
+    const made = await requests();
+    expect(made.map((request) => request.outboxIds.length)).toEqual([50, 50, 50, 50]);
+    expect(new Set((await sinkEmails()).map((email) => email.idempotencyKey))).toEqual(new Set(keys));
   });
 
   it("retries alone an e-mail the provider refused inside a batch; the others are sent", async () => {
@@ -328,4 +360,23 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect((await rows()).find((email) => email.id === limited)).toMatchObject({ status: "sent", attempts: 1 });
   });
+});
+
+it("gives up a request the provider never answers, as a network error to retry under the same key", async () => {
+  const silent = createServer(() => {}); // accepts, reads nothing, answers never
+  silent.listen(0, "127.0.0.1");
+  await once(silent, "listening");
+  try {
+    const { port } = silent.address() as AddressInfo;
+    const transport = resendTransport("re_test_key", `http://127.0.0.1:${port}`, 300);
+    const started = Date.now();
+    const email = { id: randomUUID(), type: "storefront-account-activation", from: "a@example.com", to: "b@example.com", subject: "s", html: "<p>h</p>", text: "h" };
+    const answer = await transport.send([email], email.id);
+    expect(answer).toMatchObject({ ok: false, retryable: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await transport.send([email, { ...email, id: randomUUID() }], randomUUID())).toMatchObject({ ok: false, retryable: true });
+  } finally {
+    silent.closeAllConnections();
+    silent.close();
+  }
 });

@@ -39,11 +39,17 @@ export const RETRY_WINDOW_SECONDS = 24 * 3600;
 /** How long a claimed e-mail stays with one dispatcher before another may take it over (it crashed). */
 const LEASE_SECONDS = 120;
 
+/** The advisory lock that lets one dispatcher at a time repeat a failed request (any number claim new ones). */
+const REPEAT_LOCK = 724100302;
+
 /** How long a 429 without `retry-after` holds sending back: the provider's limits are per second. */
 export const RATE_LIMIT_DELAY_SECONDS = 1;
 
-/** Back-off after a failed request: 1 s, 2 s, 4 s … doubling up to an hour (a lone 5xx is usually gone in a second). */
-const backoff = sql`least(3600, power(2, greatest(0, ${emailOutbox.attempts} - 1)))`;
+/**
+ * Back-off after a failed request: the first repeat at once (at its next slot: a lone 5xx or dropped connection is
+ * usually gone by then), then 1 s, 2 s, 4 s … doubling up to an hour.
+ */
+const backoff = sql`case when ${emailOutbox.attempts} <= 1 then 0 else least(3600, power(2, ${emailOutbox.attempts} - 2)) end`;
 
 /**
  * Claims the next provider request's e-mails with SKIP LOCKED, so that concurrent dispatchers (many serverless
@@ -54,19 +60,26 @@ async function claimBatch(db: Db, limit: number): Promise<OutboxEmail[]> {
   const claim = sql`status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})`;
   const due = sql`status in ('queued', 'sending') and next_attempt_at <= now()`;
   // The picks are materialised: an UPDATE … WHERE id IN (SELECT … LIMIT n) may run its subquery more than once
-  // and take more than n rows.
-  const repeated: unknown = await db.execute(sql`
-    with picked as materialized (
-      select batch_key from ${emailOutbox}
-      where ${due} and batch_key is not null
-      order by created_at
-      limit 1
-      for update skip locked
-    )
-    update ${emailOutbox} set ${claim}
-    where ${due} and batch_key = (select batch_key from picked)
-    returning id`);
-  let ids = rowsOf<{ id: string }>(repeated).map((row) => row.id);
+  // and take more than n rows. A repeat takes all rows of its batch, so two dispatchers repeating at once could lock
+  // them in different orders (a deadlock): one repeats at a time, the other claims new e-mails meanwhile.
+  const repeated = await db.transaction(async (tx) => {
+    const [{ free }] = rowsOf<{ free: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REPEAT_LOCK}) as free`));
+    if (!free) return [];
+    return rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        with picked as materialized (
+          select batch_key from ${emailOutbox}
+          where ${due} and batch_key is not null
+          order by created_at
+          limit 1
+          for update skip locked
+        )
+        update ${emailOutbox} set ${claim}
+        where ${due} and batch_key = (select batch_key from picked)
+        returning id`),
+    );
+  });
+  let ids = repeated.map((row) => row.id);
   if (ids.length === 0) {
     const fresh: unknown = await db.execute(sql`
       with picked as materialized (
@@ -97,16 +110,23 @@ export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: Dispatch
   const result = { sent: 0, retried: 0, failed: 0 };
   // Suppressed recipients (hard bounce, complaint) first: their e-mails are never handed to the transport.
   await suppressDueEmails(db);
-  for (let handled = 0; handled < maxEmails; ) {
-    const claimed = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
-    if (claimed.length === 0) break;
-    handled += claimed.length;
-    const { counts, stop } = await deliverBatch(db, deps, claimed, deadline);
-    result.sent += counts.sent;
-    result.retried += counts.retried;
-    result.failed += counts.failed;
-    if (stop) break;
-  }
+  let handled = 0;
+  let stopped = false;
+  const lane = async () => {
+    while (!stopped && handled < maxEmails) {
+      const claimed = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
+      if (claimed.length === 0) break;
+      handled += claimed.length;
+      const { counts, stop } = await deliverBatch(db, deps, claimed, deadline);
+      result.sent += counts.sent;
+      result.retried += counts.retried;
+      result.failed += counts.failed;
+      if (stop) stopped = true;
+    }
+  };
+  // Towards a rate-limited provider, two requests are prepared and sent side by side: one renders its e-mails while
+  // the other waits for its slot or its answer, so that no slot passes unused.
+  await Promise.all(deps.transport.rateLimited && deps.ratePerSecond ? [lane(), lane()] : [lane()]);
   return result;
 }
 

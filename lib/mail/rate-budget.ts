@@ -6,6 +6,12 @@ import { mailSendBudget } from "@/db/schema";
 /** The budget's row: one provider today. */
 const PROVIDER = "resend";
 
+/**
+ * Slots are this much further apart than the rate alone asks: requests reach the provider a few milliseconds late or
+ * early (the network, a busy event loop), and one that comes early into a full second is answered 429.
+ */
+const SPACING_MARGIN = 0.05;
+
 export type SendSlot = { ok: true; waitMs: number } | { ok: false; waitSeconds: number };
 
 /**
@@ -15,7 +21,7 @@ export type SendSlot = { ok: true; waitMs: number } | { ok: false; waitSeconds: 
  * leaves its e-mails for later (`waitSeconds`), and the budget is not spent.
  */
 export async function takeSendSlot(db: Db, ratePerSecond: number, maxWaitMs: number): Promise<SendSlot> {
-  const spacing = 1 / ratePerSecond;
+  const spacing = (1 + SPACING_MARGIN) / ratePerSecond;
   const maxWait = Math.max(0, maxWaitMs) / 1000;
   const taken: unknown = await db.execute(sql`
     insert into ${mailSendBudget} as budget (provider, next_slot_at)

@@ -85,10 +85,16 @@ function requestFailure(error: ResendError, headers: Record<string, string> | nu
 const describeFailure = (status: number | string, name: string, message: string) => `${status} ${name}: ${message}`.slice(0, 500);
 
 /**
+ * A request without an answer by then is given up (and repeated later under the same key): without a limit a
+ * connection the provider never answers would hold the dispatcher, and its e-mails, until the host kills it.
+ */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
  * Resend (SPEC §6): one e-mail through `emails.send`, more (up to 100) through the batch endpoint in permissive
  * validation, so that an e-mail the provider refuses does not take the others down with it.
  */
-export function resendTransport(apiKey: string, baseUrl?: string): Transport {
+export function resendTransport(apiKey: string, baseUrl?: string, timeoutMs = REQUEST_TIMEOUT_MS): Transport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, "") } : undefined);
   const payload = (email: OutgoingEmail) => ({
     from: email.from,
@@ -107,12 +113,13 @@ export function resendTransport(apiKey: string, baseUrl?: string): Transport {
     rateLimited: true,
     async send(emails, idempotencyKey) {
       if (emails.length === 1) {
-        const { data, error, headers } = await resend.emails.send(payload(emails[0]), { idempotencyKey });
+        const { data, error, headers } = await resend.emails.send(payload(emails[0]), { idempotencyKey, signal: AbortSignal.timeout(timeoutMs) });
         return data ? { ok: true, outcomes: [{ ok: true, providerId: data.id }] } : requestFailure(error, headers);
       }
       const { data, error, headers } = await resend.batch.send(emails.map(payload), {
         idempotencyKey,
         batchValidation: "permissive",
+        signal: AbortSignal.timeout(timeoutMs),
       });
       if (!data) return requestFailure(error, headers);
       // The accepted e-mails' ids come in order, the refused ones by their index.
