@@ -41,15 +41,20 @@ export async function cleanUp(): Promise<void> {
   }
 }
 
+let interrupted: Promise<void> | null = null;
+
+/** Set once a signal arrived: the clean-up it started, which ends the process. */
+export function interruption(): Promise<void> | null {
+  return interrupted;
+}
+
 /** Ctrl-C or a kill: undo everything, then leave with the signal's usual code. */
 export function cleanUpOnSignals(): void {
-  let stopping = false;
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
+      if (interrupted) return;
       console.error(`\n${signal}: stopping the servers and dropping the bench database…`);
-      void cleanUp().finally(() => process.exit(code));
+      interrupted = cleanUp().finally(() => process.exit(code));
     });
   }
   // Last resort when the process ends some other way: kill what is still running (synchronous only).

@@ -53,7 +53,7 @@ export async function upsertStaff(sql: Sql, accounts: Account[]): Promise<void> 
   await sql`
     insert into staff_users (email, name, roles, password_hash, password_temporary, status, shop_ids)
     select email, name, '{customer_service,user_manager,shop_admin}'::text[], password_hash, false, 'active', null
-    from json_populate_recordset(null::staff_users, ${sql.json(rows)})
+    from jsonb_populate_recordset(null::staff_users, ${sql.json(rows)})
     on conflict (lower(email)) do update set password_hash = excluded.password_hash, password_temporary = false,
       temporary_expires_at = null, status = 'active', roles = excluded.roles, shop_ids = null`;
 }
@@ -67,7 +67,7 @@ export async function seedPeople(sql: Sql, counts: { shoppers: number; staff: nu
   await sql`
     insert into customers (shop_id, customer_type, email, first_name, last_name, password_hash, status, activated_at)
     select ${shopId}::uuid, 'B2C', email, 'Bench', 'Shopper', password_hash, 'active', now()
-    from json_populate_recordset(null::customers, ${sql.json(rows)})`;
+    from jsonb_populate_recordset(null::customers, ${sql.json(rows)})`;
 
   // Real accounts whose password nobody needs: one shared hash, inserted in one statement.
   const [unusedHash] = await hashAll([`unused-${Date.now()}`]);
