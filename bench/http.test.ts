@@ -33,7 +33,7 @@ describe("the no-JavaScript form", () => {
 
   it("FormData on the other side reads it back", async () => {
     const { body, contentType } = multipart({ email: "a@b.c", password: "p ä ss" });
-    const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
     expect(Object.fromEntries(form)).toEqual({ email: "a@b.c", password: "p ä ss" });
   });
 });
