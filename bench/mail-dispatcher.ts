@@ -23,7 +23,7 @@ await new Promise<void>((resolve) => process.once("message", (message) => messag
 
 while (!stopping) {
   // A run that fails (as a request's after-response work or a cron call may) is logged; its e-mails wait out their lease.
-  const handled = await deliverWithConfiguredTransport(db, env, { maxEmails: 1_000_000, maxSeconds: 50 }).then(
+  const handled = await deliverWithConfiguredTransport(db, env, { maxEmails: 1_000_000, maxSeconds: 50, drain: true }).then(
     ({ sent, retried, failed }) => sent + retried + failed,
     (error: Error) => console.error(`[bench:mail] a dispatcher run failed: ${error.message}`) ?? 0,
   );

@@ -324,6 +324,26 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     expect(await sinkEmails()).toHaveLength(3);
   });
 
+  it("a draining run (cron) waits out a 429's hold and a failed request's back-off within its time", async () => {
+    await queueMany("drained", 3);
+    const paced: DispatchDeps = { ...deps, ratePerSecond: 10 };
+    await failNextSends(429, 1, 1);
+    const started = Date.now();
+    expect(await deliverDueEmails(db(), paced, { maxSeconds: 10, drain: true })).toEqual({ sent: 3, retried: 3, failed: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(await sinkEmails()).toHaveLength(3);
+    // Two 5xx in a row: the repeat at once fails too, the next comes after a second, in the same run.
+    await clearSink();
+    await queueMany("backoff", 2);
+    await failNextSends(503, 2);
+    expect(await deliverDueEmails(db(), paced, { maxSeconds: 10, drain: true })).toEqual({ sent: 2, retried: 4, failed: 0 });
+    // Without `drain` (after a response) the run leaves what is not due yet to later runs.
+    await clearSink();
+    await queueMany("later", 1);
+    await failNextSends(503, 2);
+    expect(await deliverDueEmails(db(), paced, { maxSeconds: 10 })).toEqual({ sent: 0, retried: 2, failed: 0 });
+  });
+
   it("spaces requests from concurrent dispatchers by the shared budget, and a 429 holds everyone back", async () => {
     await queueMany("paced", 16);
     const rate = 10;

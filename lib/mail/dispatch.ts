@@ -22,8 +22,11 @@ export type DispatchDeps = {
   ratePerSecond?: number;
 };
 
-/** How much one dispatcher run may do: after a response it is short, a cron call drains for longer. */
-export type DispatchRun = { maxEmails?: number; maxSeconds?: number };
+/**
+ * How much one dispatcher run may do: after a response it is short, a cron call drains for longer. With `drain`, a
+ * run also waits for e-mails that come due before its time is up (retries, the end of a 429's hold).
+ */
+export type DispatchRun = { maxEmails?: number; maxSeconds?: number; drain?: boolean };
 
 export type DispatchResult = { sent: number; retried: number; failed: number };
 
@@ -115,7 +118,12 @@ export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: Dispatch
   const lane = async () => {
     while (!stopped && handled < maxEmails) {
       const claimed = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
-      if (claimed.length === 0) break;
+      if (claimed.length === 0) {
+        const wait = run.drain ? await nextDueIn(db) : null;
+        if (wait === null || Date.now() + wait >= deadline) break;
+        await sleep(Math.max(wait, 50)); // due but locked by another dispatcher: look again shortly
+        continue;
+      }
       handled += claimed.length;
       const { counts, stop } = await deliverBatch(db, deps, claimed, deadline);
       result.sent += counts.sent;
@@ -128,6 +136,18 @@ export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: Dispatch
   // the other waits for its slot or its answer, so that no slot passes unused.
   await Promise.all(deps.transport.rateLimited && deps.ratePerSecond ? [lane(), lane()] : [lane()]);
   return result;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds until the next queued e-mail is due (or a claimed one's lease runs out); null when none waits. */
+async function nextDueIn(db: Db): Promise<number | null> {
+  const [next] = rowsOf<{ wait: number | null }>(
+    await db.execute(sql`
+      select extract(epoch from min(next_attempt_at) - now())::float8 * 1000 as wait
+      from ${emailOutbox} where status in ('queued', 'sending')`),
+  );
+  return next?.wait === null || next?.wait === undefined ? null : Math.max(0, Number(next.wait));
 }
 
 type BatchOutcome = { counts: DispatchResult; stop: boolean };
@@ -155,7 +175,7 @@ async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], 
       counts.retried += emails.length;
       return { counts, stop: true };
     }
-    if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
+    if (slot.waitMs > 0) await sleep(slot.waitMs);
   }
 
   // A request of one e-mail is keyed by the e-mail; a batch by its batch key, which its repetitions keep.
@@ -167,7 +187,8 @@ async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], 
     if (deps.transport.rateLimited) await holdSendBudget(db, waitSeconds);
     counts.failed += await reschedule(db, emails, { error: sent.error, retryable: true, delaySeconds: waitSeconds, attempted: false });
     counts.retried += emails.length - counts.failed;
-    return { counts, stop: true };
+    // Without a shared budget nothing would hold the next request back: the run ends here.
+    return { counts, stop: !(deps.transport.rateLimited && deps.ratePerSecond) };
   }
   if (!sent.ok) {
     if (!sent.retryable && emails.length > 1) {

@@ -19,7 +19,7 @@ async function handle(request: Request): Promise<Response> {
   const { cronSecret } = getEnv();
   if (!cronSecret) return Response.json({ error: "CRON_SECRET is not configured" }, { status: 503 });
   if (!authorised(request, cronSecret)) return Response.json({ error: "Unauthorised" }, { status: 401 });
-  return Response.json(await deliverDueEmailsNow({ maxEmails: 1_000_000, maxSeconds: CRON_RUN_SECONDS }));
+  return Response.json(await deliverDueEmailsNow({ maxEmails: 1_000_000, maxSeconds: CRON_RUN_SECONDS, drain: true }));
 }
 
 export const GET = handle;
