@@ -360,9 +360,10 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     expect(made).toHaveLength(8);
     expect(await sinkEmails()).toHaveLength(16);
     const gaps = made.slice(1).map((request, index) => request.at - made[index].at);
-    // 1 / rate = 100 ms apart, give or take the requests' own latency (without the budget they come within ms).
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(50);
-    expect(made.at(-1)!.at - made[0].at).toBeGreaterThanOrEqual(7 * 100 - 40);
+    // 1 / rate = 100 ms (+5 %) apart, give or take each request's own latency on a busy machine; without the budget
+    // they come within a few ms of each other, all eight within a few tens.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(25);
+    expect(made.at(-1)!.at - made[0].at).toBeGreaterThanOrEqual(7 * 105 - 60);
 
     // The provider says 429, retry after 2 s: no dispatcher sends before, and the e-mail's attempt is not spent.
     await clearSink();

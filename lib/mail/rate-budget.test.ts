@@ -8,22 +8,19 @@ describeOnDatabases("the provider's shared request budget", (db) => {
     await db().delete(mailSendBudget);
   });
 
-  it("gives 40 simultaneous takers 40 different slots, 1 / rate apart", async () => {
-    const started = Date.now();
+  it("gives 40 simultaneous takers 40 different slots, 1 / rate apart (plus the jitter margin)", async () => {
     const slots = await Promise.all(Array.from({ length: 40 }, () => takeSendSlot(db(), 20, 10_000)));
-    // Each slot as a time on this clock: when the answer came plus the wait it names.
     const times = slots.map((slot) => {
       if (!slot.ok) throw new Error("every slot is within reach");
-      return slot.waitMs;
+      return slot.at;
     });
-    const elapsed = Date.now() - started;
     times.sort((a, b) => a - b);
-    expect(times[0]).toBeLessThan(elapsed + 50);
-    // 39 gaps of 50 ms: the last taker waits about two seconds, whatever the order the database served them in.
-    expect(times.at(-1)!).toBeGreaterThan(39 * 50 - elapsed - 50);
-    expect(times.at(-1)!).toBeLessThan(39 * 50 + 100);
-    // No two share a slot: sorted, each is about 50 ms after the one before (the statements' own clocks differ by ms).
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(25);
+    // By the database's clock, whatever order it served them in and however loaded the machine: 50 ms × 1.05.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeCloseTo(52.5, 0);
+    // The first slot is now, the last about two seconds on; each caller is told how long to wait for its own.
+    const waits = slots.map((slot) => (slot.ok ? slot.waitMs : NaN)).sort((a, b) => a - b);
+    expect(waits[0]).toBeLessThan(500);
+    expect(waits.at(-1)!).toBeGreaterThan(39 * 52.5 - 500);
   });
 
   it("does not spend a slot beyond the caller's reach, and says how long to wait", async () => {

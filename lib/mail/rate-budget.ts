@@ -12,7 +12,8 @@ const PROVIDER = "resend";
  */
 const SPACING_MARGIN = 0.05;
 
-export type SendSlot = { ok: true; waitMs: number } | { ok: false; waitSeconds: number };
+/** A slot taken: when to send (`waitMs` from now; `at` by the database's clock), or how long until one is free. */
+export type SendSlot = { ok: true; waitMs: number; at: number } | { ok: false; waitSeconds: number };
 
 /**
  * Takes the next request slot of the provider's budget, shared in the database by every instance and cron run:
@@ -29,9 +30,10 @@ export async function takeSendSlot(db: Db, ratePerSecond: number, maxWaitMs: num
     on conflict (provider) do update
       set next_slot_at = greatest(budget.next_slot_at, now()) + make_interval(secs => ${spacing})
       where greatest(budget.next_slot_at, now()) <= now() + make_interval(secs => ${maxWait})
-    returning extract(epoch from next_slot_at - now())::float8 - ${spacing} as wait`);
-  const [slot] = rowsOf<{ wait: number }>(taken);
-  if (slot) return { ok: true, waitMs: Math.max(0, Number(slot.wait) * 1000) };
+    returning extract(epoch from next_slot_at - now())::float8 - ${spacing} as wait,
+      extract(epoch from next_slot_at)::float8 - ${spacing} as at`);
+  const [slot] = rowsOf<{ wait: number; at: number }>(taken);
+  if (slot) return { ok: true, waitMs: Math.max(0, Number(slot.wait) * 1000), at: Number(slot.at) * 1000 };
   const busy: unknown = await db.execute(sql`
     select extract(epoch from next_slot_at - now())::float8 as wait from ${mailSendBudget} where provider = ${PROVIDER}`);
   const [next] = rowsOf<{ wait: number }>(busy);
