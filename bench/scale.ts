@@ -20,7 +20,7 @@ import { activationProps } from "@/lib/testing/mail";
 import { connect, createFreshDatabase, type Sql } from "./databases";
 import { cookiesOf, get, hiddenFields, hiddenFieldsOfFormWith, multipart, send, type Answer } from "./http";
 import { ensureNginx, startNginx } from "./nginx";
-import { cleanUp, cleanUpOnSignals, freePort, onCleanUp, paths, runToEnd, startServer } from "./processes";
+import { cleanUp, cleanUpOnSignals, freePort, interruption, onCleanUp, paths, runToEnd, startServer } from "./processes";
 import { seedPeople, type Account } from "./seed";
 
 const { values: options } = parseArgs({ options: { "no-build": { type: "boolean", default: false } } });
@@ -98,10 +98,14 @@ try {
   await run();
 } catch (error) {
   crashed = true;
-  console.error(`\ntest:scale stopped: ${(error as Error).stack ?? error}`);
+  if (!interruption()) console.error(`\ntest:scale stopped: ${(error as Error).stack ?? error}`);
 } finally {
-  progress("cleaning up (instances, nginx, sink, database)");
-  await cleanUp();
+  // After Ctrl-C the signal's clean-up is under way and ends the process itself: wait for it instead of exiting.
+  if (!interruption()) {
+    progress("cleaning up (instances, nginx, sink, database)");
+    await cleanUp();
+  }
+  await interruption();
 }
 if (crashed || failures > 0) {
   console.log(`\ntest:scale: ${crashed ? "stopped by an error" : `${failures} check(s) failed`}`);
