@@ -39,7 +39,7 @@ const schema = z
         .optional(),
     ),
     DATABASE_POOLER: optional.pipe(
-      z.enum(["session", "transaction"], { message: "must be transaction (PgBouncer, Supavisor or Neon on port 6543) or session" }).optional(),
+      z.enum(["session", "transaction"], { message: "must be transaction (behind a pooler in transaction mode, such as PgBouncer or Supabase's on port 6543) or session" }).optional(),
     ),
     AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
     RESEND_API_KEY: optional,
