@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, cookiesOf, decodeEntities, hiddenFields, multipart } from "./http";
+import { clientAddress, cookiesOf, decodeEntities, hiddenFields, hiddenFieldsOfFormWith, multipart } from "./http";
 
 const page = `<form action="/search"><input name="q"/></form>
 <form action="" method="POST" encType="multipart/form-data"><input type="hidden" name="$ACTION_REF_1"/>
@@ -16,6 +16,12 @@ describe("the no-JavaScript form", () => {
     });
     expect(hiddenFields(page, "q")).toEqual({});
     expect(() => hiddenFields(page, "token")).toThrow(/No form with a field "token"/);
+  });
+
+  it("finds a form without named fields by its button's label", () => {
+    const withSignOut = `${page}<form action="" method="POST"><input type="hidden" name="$ACTION_ID_9c"/><button type="submit">Sign out</button></form>`;
+    expect(hiddenFieldsOfFormWith(withSignOut, ">Sign out<")).toEqual({ $ACTION_ID_9c: "" });
+    expect(() => hiddenFieldsOfFormWith(page, ">Sign out<")).toThrow(/No form with the text ">Sign out<"/);
   });
 
   it("decodes named, decimal and hexadecimal references and leaves unknown ones", () => {

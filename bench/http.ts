@@ -53,12 +53,21 @@ function attributes(tag: string): Record<string, string> {
  * what React put there for the action to be found without JavaScript ($ACTION_REF_…, $ACTION_…:0, $ACTION_KEY…).
  */
 export function hiddenFields(html: string, fieldName: string): Record<string, string> {
+  return hiddenFieldsOf(html, (inputs) => inputs.some((input) => input.name === fieldName), `a field "${fieldName}"`);
+}
+
+/** The hidden fields of the first form whose markup contains `text`: a form without named fields, by its button's label. */
+export function hiddenFieldsOfFormWith(html: string, text: string): Record<string, string> {
+  return hiddenFieldsOf(html, (_inputs, form) => form.includes(text), `the text "${text}"`);
+}
+
+function hiddenFieldsOf(html: string, wanted: (inputs: Record<string, string>[], form: string) => boolean, what: string): Record<string, string> {
   for (const form of html.matchAll(/<form\b[\s\S]*?<\/form>/gi)) {
     const inputs = [...form[0].matchAll(/<input\b[^>]*>/gi)].map((input) => attributes(input[0].slice("<input".length, -1)));
-    if (!inputs.some((input) => input.name === fieldName)) continue;
+    if (!wanted(inputs, form[0])) continue;
     return Object.fromEntries(inputs.filter((input) => input.type === "hidden" && input.name).map((input) => [input.name, input.value ?? ""]));
   }
-  throw new Error(`No form with a field "${fieldName}" on the page`);
+  throw new Error(`No form with ${what} on the page`);
 }
 
 /** A multipart/form-data body as browsers send forms. */

@@ -24,6 +24,10 @@ export type DatabaseOptions = {
   url?: string;
   /** Folder for PGlite's files; without it (and without url) PGlite lives in memory. */
   pgliteDir?: string;
+  /** PostgreSQL only: connections per process (default 10), and no prepared statements behind a transaction pooler. */
+  pool?: { max: number; prepare: boolean };
+  /** Where migrations and seeding run (under a session-level lock): the database itself, not a transaction pooler. */
+  setupUrl?: string;
   seed: SeedOptions;
 };
 
@@ -41,7 +45,7 @@ const failFast = {
 
 /** Opens the database, applies pending migrations and seeds the demo data into an empty one. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.seed);
+  if (options.url) return openPostgres(options.url, options.seed, options.pool ?? { max: 10, prepare: true }, options.setupUrl ?? options.url);
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const client = new PGlite({ dataDir: options.pgliteDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema });
@@ -50,9 +54,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return { db, close: () => client.close() };
 }
 
-async function openPostgres(url: string, seed: SeedOptions): Promise<Database> {
+async function openPostgres(url: string, seed: SeedOptions, pool: { max: number; prepare: boolean }, setupUrl: string): Promise<Database> {
   // Migrate and seed on one connection under an advisory lock: several instances may start at once.
-  const setup = postgres(url, { ...failFast, max: 1 });
+  const setup = postgres(setupUrl, { ...failFast, max: 1 });
   try {
     const setupDb = drizzlePostgres({ client: setup, schema });
     await setupDb.execute(sql`select pg_advisory_lock(724100301)`);
@@ -61,9 +65,9 @@ async function openPostgres(url: string, seed: SeedOptions): Promise<Database> {
   } finally {
     await setup.end();
   }
-  const client = postgres(url, { ...failFast, max: 10, onclose: connectionClosed });
+  const client = postgres(url, { ...failFast, ...pool, onclose: connectionClosed });
   // Its own connection, so that a probe never queues behind the requests' queries.
-  const probe = postgres(url, { ...failFast, max: 1, backoff: () => 0 });
+  const probe = postgres(url, { ...failFast, max: 1, prepare: pool.prepare, backoff: () => 0 });
   watchDatabase(() => probe`select 1`);
   return {
     db: drizzlePostgres({ client, schema }),
@@ -84,6 +88,8 @@ export function getDb(): Promise<Db> {
     return openDatabase({
       url: env.databaseUrl,
       pgliteDir: path.join(env.dataDir, "pglite"),
+      pool: env.databasePool,
+      setupUrl: env.databaseSetupUrl,
       seed: { appUrl: env.appUrl, emailFrom: env.sender.address, followAppUrl: !env.production },
     });
   })().catch((error) => {

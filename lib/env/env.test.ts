@@ -99,3 +99,24 @@ describe("EMAIL_FROM", () => {
     }
   });
 });
+
+describe("DATABASE_POOL_MAX, DATABASE_POOLER and DATABASE_DIRECT_URL", () => {
+  const base = { NODE_ENV: "production", AUTH_SECRET: secret, MAIL_TRANSPORT: "local", DATABASE_URL: "postgres://app@pooler:6543/shop" };
+
+  it("default to ten connections with prepared statements, migrating through DATABASE_URL", () => {
+    expect(parseEnv(base)).toMatchObject({ databasePool: { max: 10, prepare: true }, databaseSetupUrl: base.DATABASE_URL });
+  });
+
+  it("turn prepared statements off behind a transaction pooler and migrate through the direct URL", () => {
+    const env = parseEnv({ ...base, DATABASE_POOLER: "transaction", DATABASE_POOL_MAX: "1", DATABASE_DIRECT_URL: "postgres://app@db:5432/shop" });
+    expect(env).toMatchObject({ databasePool: { max: 1, prepare: false }, databaseSetupUrl: "postgres://app@db:5432/shop" });
+    expect(parseEnv({ ...base, DATABASE_POOLER: "session" }).databasePool.prepare).toBe(true);
+  });
+
+  it("refuse a transaction pooler without a direct URL, and values that are not a pool, naming the variable", () => {
+    expect(() => parseEnv({ ...base, DATABASE_POOLER: "transaction" })).toThrow(/DATABASE_DIRECT_URL is required with DATABASE_POOLER=transaction/);
+    expect(() => parseEnv({ ...base, DATABASE_POOLER: "statement" })).toThrow(/DATABASE_POOLER must be transaction/);
+    for (const bad of ["0", "101", "ten", "2.5"]) expect(() => parseEnv({ ...base, DATABASE_POOL_MAX: bad }), bad).toThrow(/DATABASE_POOL_MAX must be/);
+    expect(() => parseEnv({ ...base, DATABASE_DIRECT_URL: "mysql://x" })).toThrow(/DATABASE_DIRECT_URL must be a PostgreSQL connection string/);
+  });
+});

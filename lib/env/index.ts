@@ -25,6 +25,22 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL connection string (postgres://user:pass@host:5432/db)")
         .optional(),
     ),
+    DATABASE_DIRECT_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL connection string to the database itself or a session-mode pooler")
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: optional.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number of connections, such as 10")
+        .refine((max) => Number(max) >= 1 && Number(max) <= 100, "must be between 1 and 100")
+        .optional(),
+    ),
+    DATABASE_POOLER: optional.pipe(
+      z.enum(["session", "transaction"], { message: "must be transaction (behind a pooler in transaction mode, such as PgBouncer or Supabase's on port 6543) or session" }).optional(),
+    ),
     AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
     RESEND_API_KEY: optional,
     RESEND_BASE_URL: optional.pipe(z.url({ message: "must be a URL such as https://api.resend.com" }).optional()),
@@ -67,6 +83,11 @@ function crossProblems(source: Record<string, string | undefined>): string[] {
   const production = source.NODE_ENV === "production";
   const transport = source.MAIL_TRANSPORT?.trim();
   const problems: string[] = [];
+  if (source.DATABASE_POOLER?.trim() === "transaction" && !set("DATABASE_DIRECT_URL")) {
+    problems.push(
+      "DATABASE_DIRECT_URL is required with DATABASE_POOLER=transaction: migrations on start hold a session lock, which a transaction pooler cannot keep",
+    );
+  }
   if (production && !set("AUTH_SECRET")) problems.push("AUTH_SECRET is required in production (openssl rand -base64 32)");
   if (transport === "resend" && !set("RESEND_API_KEY")) problems.push("RESEND_API_KEY is required when MAIL_TRANSPORT=resend");
   else if (production && !set("RESEND_API_KEY") && transport !== "local") {
@@ -81,6 +102,13 @@ export type Env = {
   production: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * Connections per process (DATABASE_POOL_MAX), and whether prepared statements may be used: not behind a pooler in
+   * transaction mode (DATABASE_POOLER=transaction), where each statement may run on another server connection.
+   */
+  databasePool: { max: number; prepare: boolean };
+  /** Where migrations run on start (DATABASE_DIRECT_URL, else DATABASE_URL): they hold a session-level lock. */
+  databaseSetupUrl: string | undefined;
   authSecret: string;
   /** Resend: `ratePerSecond` is the account's request limit, kept in sum by every instance (MAIL_RATE_PER_SECOND). */
   mail: { transport: "local" } | { transport: "resend"; apiKey: string; baseUrl: string | undefined; ratePerSecond: number };
@@ -121,6 +149,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production: value.NODE_ENV === "production",
     dataDir,
     databaseUrl: value.DATABASE_URL,
+    databasePool: { max: Number(value.DATABASE_POOL_MAX ?? 10), prepare: value.DATABASE_POOLER !== "transaction" },
+    databaseSetupUrl: value.DATABASE_DIRECT_URL ?? value.DATABASE_URL,
     authSecret: value.AUTH_SECRET ?? developmentSecret(dataDir),
     mail:
       transport === "resend"
