@@ -125,29 +125,30 @@ async function browse(db: Db, where: SQL | undefined, cursor: [string, string] |
  * 3. more than 1,000 found that way: the page is walked newest first, which the density of matches keeps short.
  */
 async function searchByText(db: Db, pattern: string, filters: Filters, cursor: [string, string] | null): Promise<Found> {
-  const matching = sql`like lower(${pattern})`;
-  const where = and(sql`${searchText} ${matching}`, filters({ shopId: customers.shopId, status: customers.status, customerType: customers.customerType }));
-  const after = afterCursor(cursor, customers.createdAt, customers.id);
-  return db.transaction(async (tx) => {
+  const where = and(sql`${searchText} like lower(${pattern})`, filters({ shopId: customers.shopId, status: customers.status, customerType: customers.customerType }));
+  const newestFirst = sql`order by ${customers.createdAt} desc, ${customers.id} desc`;
+  const found = await db.transaction(async (tx) => {
     const ids = <Row>(query: SQL) => tx.execute(query).then((result) => rowsOf<Row>(result));
     const plan = (settings: Record<string, string>) =>
       tx.execute(sql`select ${sql.join(Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`), sql`, `)}`);
-    const walkNewest = { enable_seqscan: "off", enable_bitmapscan: "off", enable_sort: "off", max_parallel_workers_per_gather: "0" };
-    const walkPage = () =>
-      ids<{ id: string }>(sql`select ${customers.id} as id from ${customers} where ${and(where, after)}
-        order by ${customers.createdAt} desc, ${customers.id} desc limit ${PAGE_SIZE + 1}`);
+    const walk = async () => {
+      await plan({ ...indexWalk, enable_indexscan: "on", enable_indexonlyscan: "on", enable_bitmapscan: "off", enable_sort: "off" });
+      return ids<{ id: string }>(sql`select ${customers.id} as id from ${customers}
+        where ${and(where, afterCursor(cursor, customers.createdAt, customers.id))} ${newestFirst} limit ${PAGE_SIZE + 1}`);
+    };
 
-    await plan(walkNewest);
-    const window = await ids<{ id: string }>(sql`select w.id from (
-        select ${customers.id} as id, ${customers.createdAt} as created_at, ${customers.shopId} as shop_id,
-               ${customers.status} as status, ${customers.customerType} as customer_type, ${searchText} as search
-        from ${customers} order by ${customers.createdAt} desc, ${customers.id} desc limit ${SEARCH_WINDOW}) w
-      where ${and(sql`w.search ${matching}`, filters({ shopId: sql`w.shop_id`, status: sql`w.status`, customerType: sql`w.customer_type` }))}
-      order by w.created_at desc, w.id desc limit ${COUNT_CAP + 1}`);
+    await plan({ ...indexWalk, enable_indexscan: "on", enable_indexonlyscan: "on", enable_bitmapscan: "off", enable_sort: "off" });
+    const window = await ids<{ id: string }>(sql`with bound as materialized (
+        select ${customers.createdAt} as created_at, ${customers.id} as id from ${customers} ${newestFirst} offset ${SEARCH_WINDOW - 1} limit 1)
+      select ${customers.id} as id from ${customers}
+      where (${customers.createdAt}, ${customers.id}) >= (coalesce((select created_at from bound), '-infinity'),
+                                                         coalesce((select id from bound), '00000000-0000-0000-0000-000000000000'))
+        and ${where} ${newestFirst} limit ${COUNT_CAP + 1}`);
     // The window's first page is the real first page whenever it holds a whole page (it is the newest, in order).
     const windowPage = !cursor && window.length > PAGE_SIZE ? window.slice(0, PAGE_SIZE + 1) : null;
-    if (window.length > COUNT_CAP) return contactRows(tx, windowPage ?? (await walkPage()), window.length);
-    await plan({ enable_seqscan: "off", enable_indexscan: "off", enable_indexonlyscan: "off", enable_bitmapscan: "on", enable_sort: "on" });
+    if (window.length > COUNT_CAP) return { page: windowPage ?? (await walk()), total: window.length };
+
+    await plan({ ...indexWalk, enable_indexscan: "off", enable_indexonlyscan: "off", enable_bitmapscan: "on", enable_sort: "on" });
     const hits = await ids<{ id: string | null; total: number }>(sql`with hits as materialized (
         select ${customers.id} as id, ${customers.createdAt} as created_at from ${customers} where ${where} limit ${COUNT_CAP + 1}),
       counted as (select count(*)::int as total from hits)
@@ -155,12 +156,14 @@ async function searchByText(db: Db, pattern: string, filters: Filters, cursor: [
         select id from hits where ${afterCursor(cursor, sql`created_at`, sql`id`) ?? sql`true`}
         order by created_at desc, id desc limit ${PAGE_SIZE + 1}) page on true`);
     const total = hits[0].total;
-    if (total <= COUNT_CAP) return contactRows(tx, hits.flatMap((hit) => (hit.id ? [{ id: hit.id }] : [])), total);
-    if (windowPage) return contactRows(tx, windowPage, total);
-    await plan(walkNewest);
-    return contactRows(tx, await walkPage(), total);
+    if (total <= COUNT_CAP) return { page: hits.flatMap((hit) => (hit.id ? [{ id: hit.id }] : [])), total };
+    return { page: windowPage ?? (await walk()), total };
   });
+  return contactRows(db, found.page, found.total);
 }
+
+/** Settings shared by every step of a text search: no sequential scan, no parallel workers for a few rows. */
+const indexWalk = { enable_seqscan: "off", max_parallel_workers_per_gather: "0" };
 
 /** The page's contacts as the list shows them, newest first. */
 async function contactRows(db: Db, page: { id: string }[], total: number): Promise<Found> {
