@@ -134,15 +134,19 @@ async function searchByText(db: Db, pattern: string, filters: Filters, cursor: [
   const newestFirst = sql`order by ${customers.createdAt} desc, ${customers.id} desc`;
   const found = await db.transaction(async (tx) => {
     const ids = <Row>(query: SQL) => tx.execute(query).then((result) => rowsOf<Row>(result));
-    const plan = (settings: Record<string, string>) =>
-      tx.execute(sql`select ${sql.join(Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`), sql`, `)}`);
+    let planned: Record<string, string> | null = null;
+    const plan = async (settings: Record<string, string>) => {
+      if (planned === settings) return;
+      planned = settings;
+      await tx.execute(sql`select ${sql.join(Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`), sql`, `)}`);
+    };
     const walk = async () => {
-      await plan({ ...indexWalk, enable_indexscan: "on", enable_indexonlyscan: "on", enable_bitmapscan: "off", enable_sort: "off" });
+      await plan(walkPlan);
       return ids<{ id: string }>(sql`select ${customers.id} as id from ${customers}
         where ${and(walked, afterCursor(cursor, customers.createdAt, customers.id))} ${newestFirst} limit ${PAGE_SIZE + 1}`);
     };
 
-    await plan({ ...indexWalk, enable_indexscan: "on", enable_indexonlyscan: "on", enable_bitmapscan: "off", enable_sort: "off" });
+    await plan(walkPlan);
     const window = await ids<{ id: string }>(sql`with bound as materialized (
         select ${customers.createdAt} as created_at, ${customers.id} as id from ${customers} ${newestFirst} offset ${SEARCH_WINDOW - 1} limit 1)
       select ${customers.id} as id from ${customers}
@@ -153,7 +157,7 @@ async function searchByText(db: Db, pattern: string, filters: Filters, cursor: [
     const windowPage = !cursor && window.length > PAGE_SIZE ? window.slice(0, PAGE_SIZE + 1) : null;
     if (window.length > COUNT_CAP) return { page: windowPage ?? (await walk()), total: window.length };
 
-    await plan({ ...indexWalk, enable_indexscan: "off", enable_indexonlyscan: "off", enable_bitmapscan: "on", enable_sort: "on" });
+    await plan(hitsPlan);
     const hits = await ids<{ id: string | null; total: number }>(sql`with hits as materialized (
         select ${customers.id} as id, ${customers.createdAt} as created_at from ${customers} where ${where} limit ${COUNT_CAP + 1}),
       counted as (select count(*)::int as total from hits)
@@ -167,8 +171,9 @@ async function searchByText(db: Db, pattern: string, filters: Filters, cursor: [
   return contactRows(db, found.page, found.total);
 }
 
-/** Settings shared by every step of a text search: no sequential scan, no parallel workers for a few rows. */
-const indexWalk = { enable_seqscan: "off", max_parallel_workers_per_gather: "0" };
+/** The plans of a text search, for this transaction only: never the whole table, no parallel workers for a few rows. */
+const walkPlan = { enable_seqscan: "off", max_parallel_workers_per_gather: "0", enable_bitmapscan: "off", enable_sort: "off", enable_indexscan: "on", enable_indexonlyscan: "on" };
+const hitsPlan = { enable_seqscan: "off", max_parallel_workers_per_gather: "0", enable_bitmapscan: "on", enable_sort: "on", enable_indexscan: "off", enable_indexonlyscan: "off" };
 
 /** The page's contacts as the list shows them, newest first. */
 async function contactRows(db: Db, page: { id: string }[], total: number): Promise<Found> {
