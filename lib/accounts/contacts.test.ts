@@ -191,6 +191,34 @@ describeOnDatabases("Office › Contacts", (db) => {
     }
   });
 
+  it("counts a common fragment as more than 1,000, pages it newest first, and answers filters that rule it out", async () => {
+    const tag = `zm${Date.now().toString(36)}`;
+    // 1,005 Demo Shop consumers, one a second back from now, and 3 businesses among them (ranks 2, 500 and 1,004).
+    await db().execute(sql`insert into customers (shop_id, customer_type, email, first_name, last_name, status, created_at)
+      select ${demo.id}::uuid, case when n in (2, 500, 1004) then 'B2B' else 'B2C' end, ${tag} || '.' || n || '@example.com',
+             'Many', 'Matches', 'active', now() - n * interval '1 second'
+      from generate_series(1, 1005) as n`);
+    const addresses = (from: number, to: number) => [...Array(to - from + 1).keys()].map((i) => `${tag}.${from + i}@example.com`);
+    const first = await searchContacts(db(), { q: tag }, null);
+    expect(first).toMatchObject({ total: 1000, more: true, tooShort: false });
+    expect(first.rows.map((row) => row.email)).toEqual(addresses(1, 25));
+    const second = await searchContacts(db(), { q: tag.toUpperCase(), after: first.next! }, null);
+    expect(second).toMatchObject({ total: 1000, more: true });
+    expect(second.rows.map((row) => row.email)).toEqual(addresses(26, 50));
+    // Common in the table, rare or absent within the filters: counted exactly, newest first.
+    const business = await searchContacts(db(), { q: tag, shopId: demo.id, customerType: "B2B" }, null);
+    expect(business).toMatchObject({ total: 3, more: false, next: null });
+    expect(business.rows.map((row) => row.email)).toEqual([2, 500, 1004].map((n) => `${tag}.${n}@example.com`));
+    expect(await searchContacts(db(), { q: tag, shopId: classic.id }, null)).toMatchObject({ total: 0, more: false, rows: [] });
+    expect((await searchContacts(db(), { q: tag, status: "disabled" }, null)).total).toBe(0);
+    expect((await searchContacts(db(), { q: tag }, [classic.id])).total).toBe(0);
+    // E-mail and name are searched each on its own: no match runs from the end of one into the other.
+    expect((await searchContacts(db(), { q: `${tag}.1005@example.com` }, null)).total).toBe(1);
+    expect((await searchContacts(db(), { q: "example.commany" }, null)).total).toBe(0);
+    expect((await searchContacts(db(), { q: "example.com many" }, null)).total).toBe(0);
+    expect((await searchContacts(db(), { q: `many matches` }, null)).total).toBe(1000);
+  });
+
   it("pages through contacts created within one millisecond without skipping any", async () => {
     const tag = `zu${Date.now().toString(36)}`;
     for (let i = 0; i < 30; i++) {
