@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { authCookies } from "@/lib/http/cookies";
 import { describeError } from "@/lib/log";
 import { requestClient, requestIsHttps, requestShop } from "./request";
-import { setSessionCookie } from "./session-cookie";
+import { hasSessionCookie, setSessionCookie } from "./session-cookie";
 
 declare module "next-auth" {
   interface Session {
@@ -62,6 +62,7 @@ export async function signInCustomer(credentials: { email: string; password: str
 
 /** The signed-in customer of this shop and their session, re-checked against the database (once per request). */
 export const currentCustomer = cache(async (shopId: string): Promise<CustomerContext | null> => {
+  if (!(await hasSessionCookie("shop"))) return null;
   const session = await auth();
   if (!session?.customer || session.customer.shopId !== shopId) return null;
   const context = await sessionCustomer(await getDb(), shopId, session.customer.sessionId);

@@ -19,3 +19,12 @@ export async function setSessionCookie(realm: Realm, token: SessionToken, maxAge
   const value = encodeSessionJwt(token, getEnv().authSecret, name, maxAgeSeconds);
   (await cookies()).set(name, value, { ...options, expires: new Date(Date.now() + maxAgeSeconds * 1000) });
 }
+
+/**
+ * Whether the request carries the realm's session cookie (whole, or in the chunks next-auth splits a large one into).
+ * Without one there is no session to read, and asking next-auth to find that out costs a synthetic request.
+ */
+export async function hasSessionCookie(realm: Realm): Promise<boolean> {
+  const { name } = realmCookie(realm, "session", await requestIsHttps());
+  return (await cookies()).getAll().some((cookie) => cookie.name === name || cookie.name.startsWith(`${name}.`));
+}

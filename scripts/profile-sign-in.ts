@@ -1,7 +1,8 @@
 // Where a sign-in's CPU goes: `next start` (the bench's production build in .next-bench/) under --cpu-prof on a fresh
 // database, the no-JavaScript sign-in form posted by autocannon, then the profile's main-thread CPU per sign-in by
 // module. argon2 runs on libuv's thread pool, so the main thread's busy time is what a sign-in costs beside the hash.
-//   tsx scripts/profile-sign-in.ts [storefront|admin] [connections=8] [seconds=10] [--no-profile]
+//   tsx scripts/profile-sign-in.ts [storefront|admin|page|forgot] [connections=8] [seconds=10] [--no-profile]
+// (page: GET /login; forgot: the no-JavaScript forgot-password form, a different known e-mail each time; per request.)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir, loadavg } from "node:os";
@@ -9,7 +10,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { connect, createFreshDatabase } from "../bench/databases";
 import { clientAddress, get, hiddenFields, multipart, send } from "../bench/http";
-import { load } from "../bench/load";
+import { load, type LoadRequest } from "../bench/load";
 import { cleanUp, freePort, paths, startServer } from "../bench/processes";
 import { seedPeople } from "../bench/seed";
 
@@ -73,13 +74,13 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const profiling = !args.includes("--no-profile");
   const [realm = "storefront", connections = "8", seconds = "10"] = args.filter((arg) => !arg.startsWith("--"));
-  const formPath = realm === "admin" ? "/admin/login" : "/login";
+  const formPath = realm === "admin" ? "/admin/login" : realm === "forgot" ? "/forgot-password" : "/login";
   const port = await freePort();
   const sinkPort = await freePort();
   await startServer("resend sink", process.execPath, [paths.sink, "--port", String(sinkPort), "--quiet"], { port: sinkPort, env: {}, readyPath: "/_sink/health" });
   const fresh = await createFreshDatabase(`http://localhost:${port}`);
   const sql = connect(fresh.url, 2);
-  const people = await seedPeople(sql, { shoppers: 500, staff: 100, resets: 1 }).finally(() => sql.end());
+  const people = await seedPeople(sql, { shoppers: 500, staff: 100, resets: realm === "forgot" ? 20_000 : 1 }).finally(() => sql.end());
   const accounts = realm === "admin" ? people.staff : people.shoppers;
   const dir = mkdtempSync(path.join(tmpdir(), "sign-in-prof-"));
   const app = await startServer(
@@ -104,9 +105,17 @@ async function main(): Promise<void> {
     },
   );
   const page = await get(port, formPath);
-  const fields = hiddenFields(page.body, "password");
+  const fields = hiddenFields(page.body, realm === "forgot" ? "email" : "password");
   let n = 0;
-  const next = () => {
+  const next = (): LoadRequest => {
+    if (realm === "page") {
+      n++;
+      return { method: "GET", path: "/login" };
+    }
+    if (realm === "forgot") {
+      const { body, contentType } = multipart({ ...fields, email: people.resetEmails[n % people.resetEmails.length] });
+      return { method: "POST", path: formPath, body, headers: { "content-type": contentType, origin: `http://localhost:${port}`, "x-forwarded-for": clientAddress(100_000 + n++) } };
+    }
     const account = accounts[n % accounts.length];
     const { body, contentType } = multipart({ ...fields, email: account.email, password: account.password });
     return {
@@ -117,9 +126,10 @@ async function main(): Promise<void> {
     };
   };
   const host = `localhost:${port}`;
+  const succeeded = (status: number) => status === (realm === "page" ? 200 : 303);
   const one = next();
-  const answer = await send(port, "POST", one.path, one.body, { headers: { ...one.headers, host } });
-  console.log(`one sign-in: ${answer.status} ${JSON.stringify(answer.headers)} body ${answer.body.length} bytes`);
+  const answer = await send(port, one.method, one.path, one.body ?? null, { headers: { ...one.headers, host } });
+  console.log(`one request: ${answer.status}, set-cookie ${JSON.stringify(answer.headers["set-cookie"] ?? [])}, body ${answer.body.length} bytes`);
   const stats = connect(fresh.url, 1);
   const statements = async () =>
     Number((await stats`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`)[0].n);
@@ -138,8 +148,8 @@ async function main(): Promise<void> {
   const cpuBefore = { node: ticks(serverPids), pg: ticks(pgPids) };
   const before = await statements();
   const started = performance.now();
-  await load({ port, host, connections: Number(connections), seconds: 2, next, succeeded: (status) => status === 303 });
-  const result = await load({ port, host, connections: Number(connections), seconds: Number(seconds), next, succeeded: (status) => status === 303 });
+  await load({ port, host, connections: Number(connections), seconds: 2, next, succeeded });
+  const result = await load({ port, host, connections: Number(connections), seconds: Number(seconds), next, succeeded });
   console.log(
     `${realm} @${connections}: ${result.perSecond.toFixed(1)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, statuses ${JSON.stringify(result.statuses)}; load ${loadavg().map((value) => value.toFixed(2)).join(" ")}`,
   );
