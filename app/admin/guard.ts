@@ -7,10 +7,12 @@ import { recordActivity } from "@/lib/activity";
 import { getEnv } from "@/lib/env";
 import { backOfficeBranding, validateStaffSession, type BackOffice, type StaffContext } from "@/lib/staff/users";
 import { clientAddress } from "../request";
+import { hasSessionCookie } from "../session-cookie";
 import { adminAuth } from "./auth";
 
 /** The signed-in business user of this request, checked against the database (once per request). */
 export const currentStaff = cache(async (): Promise<StaffContext | null> => {
+  if (!(await hasSessionCookie("admin"))) return null;
   const session = await adminAuth();
   if (!session?.staff) return null;
   const context = await validateStaffSession(await getDb(), session.staff.sessionId, getEnv().adminIdleMinutes);

@@ -26,11 +26,16 @@ export async function openCustomerSession(
   customer: Pick<Customer, "id" | "shopId" | "sessionVersion">,
   client: SessionClient | null,
 ): Promise<string> {
-  const [session] = await db
+  const [session] = await customerSessionInsert(db, customer, client);
+  return session.id;
+}
+
+/** The insert `openCustomerSession` runs, for a statement that opens the session beside other work (sign-in). */
+export function customerSessionInsert(db: Db, customer: Pick<Customer, "id" | "shopId" | "sessionVersion">, client: SessionClient | null) {
+  return db
     .insert(customerSessions)
     .values({ customerId: customer.id, shopId: customer.shopId, sessionVersion: customer.sessionVersion, ...clientColumns(client) })
     .returning({ id: customerSessions.id });
-  return session.id;
 }
 
 /**

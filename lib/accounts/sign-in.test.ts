@@ -1,9 +1,10 @@
 import { hash } from "@node-rs/argon2";
-import { eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { customers, shops, type Shop } from "@/db/schema";
+import { activityLog, customerSessions, customers, rateLimits, shops, type Shop } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords/hash";
 import { describeOnDatabases } from "@/lib/testing/databases";
+import { sessionCustomer } from "./sessions";
 import { authenticateCustomer } from "./sign-in";
 
 describeOnDatabases("authenticateCustomer", (db) => {
@@ -64,5 +65,28 @@ describeOnDatabases("authenticateCustomer", (db) => {
     expect(await authenticateCustomer(db(), demo, { email: "active@example.com", password }, null)).toMatchObject({ ok: true });
     const [customer] = await db().select().from(customers).where(eq(customers.email, "active@example.com"));
     expect(customer.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("a success opens the session for its client, logs it and takes back the attempt's counts, in one go", async () => {
+    const client = { ip: "203.0.113.90", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" };
+    await authenticateCustomer(db(), demo, { email: "active@example.com", password: "wrong password 2" }, client);
+    const elsewhere = { ip: "203.0.113.91", userAgent: null };
+    await authenticateCustomer(db(), demo, { email: "nobody-else@example.com", password: "wrong password 2" }, elsewhere);
+    const result = await authenticateCustomer(db(), demo, { email: "active@example.com", password }, client);
+    if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
+
+    expect(await sessionCustomer(db(), demo.id, result.sessionId)).toMatchObject({ customer: { id: result.customer.id }, sessionId: result.sessionId });
+    const [session] = await db().select().from(customerSessions).where(eq(customerSessions.id, result.sessionId));
+    expect(session).toMatchObject({ customerId: result.customer.id, ip: client.ip, userAgent: client.userAgent, endedAt: null });
+    const entries = await db()
+      .select()
+      .from(activityLog)
+      .where(and(eq(activityLog.customerId, result.customer.id), eq(activityLog.ip, client.ip)));
+    expect(entries.map((entry) => entry.action).sort()).toEqual(["customer.sign-in-failed", "customer.signed-in"]);
+    // The account forgets its failures; the address keeps only the failure made before (this attempt is released).
+    const counts = await db().select().from(rateLimits).where(like(rateLimits.key, "signin-%"));
+    expect(counts.find((row) => row.key === `signin-account:${demo.id}:active@example.com`)).toBeUndefined();
+    expect(counts.find((row) => row.key === `signin-ip:${client.ip}`)).toMatchObject({ count: 1 });
+    expect(counts.find((row) => row.key === `signin-ip:${elsewhere.ip}`)).toMatchObject({ count: 1 });
   });
 });

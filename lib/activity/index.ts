@@ -8,7 +8,12 @@ export type ActivityEntry = typeof activityLog.$inferInsert;
 
 /** The security log of SPEC §7: who did what to whom, when and from where. Never pass secrets in details. */
 export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void> {
-  await db.insert(activityLog).values(entry);
+  await activityInsert(db, entry);
+}
+
+/** The insert `recordActivity` runs, for a statement that records an entry beside other work (one round trip). */
+export function activityInsert(db: Db, entry: ActivityEntry) {
+  return db.insert(activityLog).values(entry);
 }
 
 export type ActivityFilter = { person?: string; action?: string; customerId?: string; limit?: number };

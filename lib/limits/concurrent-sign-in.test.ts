@@ -45,7 +45,7 @@ describeOnDatabases("sign-in limits under concurrency", (db) => {
   for (const email of ["target@example.com", "nobody-here@example.com"]) {
     it(`verifies at most the allowed guesses of 50 simultaneous wrong passwords (${email}), then one per delay`, async () => {
       const ip = email.startsWith("target") ? "198.51.100.70" : "198.51.100.71";
-      const guess = () => authenticateCustomer(db(), demo, { email, password: "wrong guess 1" }, ip);
+      const guess = () => authenticateCustomer(db(), demo, { email, password: "wrong guess 1" }, { ip, userAgent: null });
       const results = await attemptsAtOnce(50, guess);
       const verified = await logged("customer.sign-in-failed", email);
       expect(verified).toBe(burstAllowance);
@@ -61,7 +61,7 @@ describeOnDatabases("sign-in limits under concurrency", (db) => {
   }
 
   it("lets the owner in with the right password once the delay has passed, and forgets the failures", async () => {
-    const owner = () => authenticateCustomer(db(), demo, { email: "target@example.com", password }, "198.51.100.70");
+    const owner = () => authenticateCustomer(db(), demo, { email: "target@example.com", password }, { ip: "198.51.100.70", userAgent: null });
     expect(await owner()).toMatchObject({ ok: false, reason: "throttled" });
     await timePasses(rule.maxSeconds + 1);
     expect(await owner()).toMatchObject({ ok: true });

@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { rateLimits } from "@/db/schema";
@@ -131,39 +131,54 @@ export async function reserveAttempt(db: Db, subjects: AttemptSubject[]): Promis
   return { ok: false, retryAfterSeconds: block.ok ? 1 : block.retryAfterSeconds };
 }
 
-/** After a success: the subjects that forget do, the others take back this attempt's count (see `settleAttempts`). */
+/** After a success: the subjects that forget do, the others take back this attempt's count (see `settlement`). */
 export async function attemptSucceeded(db: Db, reservation: Reservation): Promise<void> {
-  if (!reservation.ok) return;
-  const forget = reservation.held.filter((held) => held.onSuccess === "forget").map((held) => held.key);
-  await settleAttempts(db, forget, reservation.held.filter((held) => held.onSuccess === "release"));
+  const settle = succeededAttempt(reservation);
+  if (settle) await db.execute(sql`with ${settle} select 1`);
 }
 
 /**
- * In one statement: deletes the `forget` subjects' rows and takes the `release` attempts back. A released attempt's
+ * `attemptSucceeded` as the WITH list of a statement that does more (a sign-in's activity entry and session), so that
+ * a success costs one round trip: PostgreSQL runs every data-modifying WITH query, read or not. Null: nothing to do.
+ */
+export function succeededAttempt(reservation: Reservation): SQL | null {
+  if (!reservation.ok) return null;
+  const forget = reservation.held.filter((held) => held.onSuccess === "forget").map((held) => held.key);
+  return settlement(forget, reservation.held.filter((held) => held.onSuccess === "release"));
+}
+
+async function settleAttempts(db: Db, forget: string[], release: HeldAttempt[]): Promise<void> {
+  const settle = settlement(forget, release);
+  if (settle) await db.execute(sql`with ${settle} select 1`);
+}
+
+/**
+ * The WITH list that deletes the `forget` subjects' rows and takes the `release` attempts back. A released attempt's
  * delay goes too while no later attempt was counted (this attempt was allowed, so the subject was not blocked before
  * it) or the count falls back to the free failures; otherwise the later attempt's delay stays. (An attempt counted
  * meanwhile on a row this statement saw with one failure makes it keep that count: too many, never too few.)
  */
-async function settleAttempts(db: Db, forget: string[], release: HeldAttempt[]): Promise<void> {
-  if (release.length === 0) {
-    if (forget.length > 0) await db.delete(rateLimits).where(inArray(rateLimits.key, forget));
-    return;
+function settlement(forget: string[], release: HeldAttempt[]): SQL | null {
+  const parts: SQL[] = [];
+  if (forget.length > 0) parts.push(sql`forgotten as (delete from ${rateLimits} where ${inArray(rateLimits.key, forget)})`);
+  if (release.length > 0) {
+    const values = sql.join(
+      release.map((attempt) => sql`(${attempt.key}, ${attempt.count}::int, ${attempt.freeFailures}::int)`),
+      sql`, `,
+    );
+    // A subject left with no failures loses its row, so that every address that ever signed in does not keep one.
+    parts.push(
+      sql`released (key, held, free) as (values ${values})`,
+      sql`emptied as (delete from ${rateLimits} r using released a where r.key = a.key and r.count <= 1)`,
+      sql`taken_back as (
+        update ${rateLimits} r
+        set count = r.count - 1,
+          blocked_until = case when r.count = a.held or r.count - 1 <= a.free then null else r.blocked_until end
+        from released a
+        where r.key = a.key and r.count > 1)`,
+    );
   }
-  const values = sql.join(
-    release.map((attempt) => sql`(${attempt.key}, ${attempt.count}::int, ${attempt.freeFailures}::int)`),
-    sql`, `,
-  );
-  const forgotten = forget.length > 0 ? sql`forgotten as (delete from ${rateLimits} where ${inArray(rateLimits.key, forget)}),` : sql``;
-  // A subject left with no failures loses its row, so that every address that ever signed in does not keep one.
-  await db.execute(sql`
-    with ${forgotten}
-    a (key, held, free) as (values ${values}),
-    emptied as (delete from ${rateLimits} r using a where r.key = a.key and r.count <= 1)
-    update ${rateLimits} r
-    set count = r.count - 1,
-      blocked_until = case when r.count = a.held or r.count - 1 <= a.free then null else r.blocked_until end
-    from a
-    where r.key = a.key and r.count > 1`);
+  return parts.length > 0 ? sql.join(parts, sql`, `) : null;
 }
 
 /** "2 minutes", "45 seconds": for messages that say when to try again. */

@@ -62,10 +62,10 @@ describeOnDatabases("abuse limits", (db) => {
   it("blocks a client address that fails across many accounts", async () => {
     const ip = "203.0.113.50";
     for (let i = 0; i <= limits.signInFailuresPerAddress.freeFailures; i++) {
-      await authenticateCustomer(db(), demo, { email: `spray${i}@example.com`, password: "wrong guess 1" }, ip);
+      await authenticateCustomer(db(), demo, { email: `spray${i}@example.com`, password: "wrong guess 1" }, { ip, userAgent: null });
     }
-    expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, ip)).toMatchObject({ reason: "throttled" });
-    expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, "203.0.113.51")).toMatchObject({ ok: true });
+    expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, { ip, userAgent: null })).toMatchObject({ reason: "throttled" });
+    expect(await authenticateCustomer(db(), demo, { email: "owner@example.com", password }, { ip: "203.0.113.51", userAgent: null })).toMatchObject({ ok: true });
     // Its own attempt taken back, a successful address keeps no row.
     expect(await db().select().from(rateLimits).where(eq(rateLimits.key, "signin-ip:203.0.113.51"))).toHaveLength(0);
   });

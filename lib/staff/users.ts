@@ -1,9 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { staffRoles, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
-import { attemptSucceeded, reserveAttempt, signInSubjects } from "@/lib/limits";
+import { activityInsert, recordActivity, type ActivityEntry } from "@/lib/activity";
+import { attemptSucceeded, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { isCommonPassword } from "@/lib/passwords/common";
@@ -403,16 +404,16 @@ export async function authenticateStaff(
     reserveAttempt(db, signInSubjects(account, ip)),
     email.success ? db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`) : [],
   ]);
-  const log = (action: string, details: Record<string, unknown> = {}) =>
-    recordActivity(db, {
-      action,
-      actorType: user ? "staff" : "anonymous",
-      actorId: user?.id,
-      staffId: user?.id,
-      email: email.success ? email.data : null,
-      ip,
-      details,
-    });
+  const entry = (action: string, details: Record<string, unknown> = {}): ActivityEntry => ({
+    action,
+    actorType: user ? "staff" : "anonymous",
+    actorId: user?.id,
+    staffId: user?.id,
+    email: email.success ? email.data : null,
+    ip,
+    details,
+  });
+  const log = (action: string, details?: Record<string, unknown>) => recordActivity(db, entry(action, details));
   if (!reservation.ok) {
     await log("staff.sign-in-throttled");
     return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
@@ -423,15 +424,18 @@ export async function authenticateStaff(
     await log("staff.sign-in-failed", { reason: !user ? "unknown" : !valid ? "password" : "disabled" });
     return { ok: false, reason: "invalid" };
   }
-  await attemptSucceeded(db, reservation);
   if (user.passwordTemporary && user.temporaryExpiresAt && user.temporaryExpiresAt <= now) {
+    await attemptSucceeded(db, reservation);
     await log("staff.sign-in-failed", { reason: "temporary-expired" });
     return { ok: false, reason: "temporary-expired" };
   }
   if (needsRehash) await db.update(staffUsers).set({ passwordHash: await hashPassword(password) }).where(eq(staffUsers.id, user.id));
-  const [session] = await db.insert(staffSessions).values({ staffId: user.id, ...clientColumns(client) }).returning({ id: staffSessions.id });
-  await log("staff.signed-in");
-  return { ok: true, staff: user, sessionId: session.id };
+  // Taking the count back, the activity entry and the session in one statement: a sign-in's only round trip after the hash.
+  const settle = succeededAttempt(reservation);
+  const signedIn = sql`signed_in as (${activityInsert(db, entry("staff.signed-in")).getSQL()})`;
+  const session = db.insert(staffSessions).values({ staffId: user.id, ...clientColumns(client) }).returning({ id: staffSessions.id }).getSQL();
+  const [opened] = rowsOf<{ id: string }>(await db.execute(sql`with ${settle ? sql`${settle}, ` : sql``}${signedIn} ${session}`));
+  return { ok: true, staff: user, sessionId: opened.id };
 }
 
 /**

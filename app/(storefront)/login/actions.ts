@@ -1,12 +1,11 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formStrings, type FormState } from "@/components/form-state";
 import { safeRedirectPath } from "@/lib/http/redirects";
 import { describeWait } from "@/lib/limits";
-import { PendingActivation, SignInThrottled, signIn } from "../../auth";
+import { signInCustomer } from "../../auth";
 import { signInSchema } from "./schema";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -14,24 +13,22 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const parsed = signInSchema.safeParse(values);
   const echo = { email: (values.email ?? "").slice(0, 320) };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echo };
-  try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
-  } catch (error) {
-    if (error instanceof PendingActivation) {
+  const result = await signInCustomer(parsed.data);
+  if (!result.ok) {
+    if (result.reason === "pending") {
       return {
         values: echo,
         pendingEmail: parsed.data.email,
         formError: "Your account is not activated yet. Select the link in the activation e-mail we sent you.",
       };
     }
-    if (error instanceof SignInThrottled) {
+    if (result.reason === "throttled") {
       return {
         values: echo,
-        formError: `Too many unsuccessful attempts. Please wait ${describeWait(error.retryAfterSeconds)} and try again, or reset your password.`,
+        formError: `Too many unsuccessful attempts. Please wait ${describeWait(result.retryAfterSeconds)} and try again, or reset your password.`,
       };
     }
-    if (error instanceof CredentialsSignin) return { values: echo, formError: "The e-mail or password is incorrect." };
-    throw error;
+    return { values: echo, formError: "The e-mail or password is incorrect." };
   }
   redirect(safeRedirectPath(values.next, "/account"));
 }
