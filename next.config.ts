@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { PERMISSIONS_POLICY } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -21,4 +22,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its request configuration in i18n/request.ts.
+export default createNextIntlPlugin()(nextConfig);
