@@ -10,6 +10,7 @@ import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverDueEmails, type DispatchDeps } from "./dispatch";
+import { holdSendBudget } from "./rate-budget";
 import { enqueueEmail } from "./outbox";
 import { resendTransport } from "./transports";
 import { activationProps } from "@/lib/testing/mail";
@@ -342,6 +343,17 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     await queueMany("later", 1);
     await failNextSends(503, 2);
     expect(await deliverDueEmails(db(), paced, { maxSeconds: 10 })).toEqual({ sent: 0, retried: 2, failed: 0 });
+  });
+
+  it("renders nothing while the shared budget has no slot for this run: the e-mails wait, unattempted", async () => {
+    const [waiting] = await queueMany("unrendered", 1);
+    await holdSendBudget(db(), 30);
+    let renders = 0;
+    const counting: DispatchDeps = { ...deps, ratePerSecond: 10, render: (type, props) => (renders++, renderNotification(type, props)) };
+    expect(await deliverDueEmails(db(), counting, { maxSeconds: 1 })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(renders).toBe(0);
+    expect((await rows()).find((email) => email.id === waiting)).toMatchObject({ status: "queued", attempts: 0 });
+    expect(await sinkEmails()).toHaveLength(0);
   });
 
   it("spaces requests from concurrent dispatchers by the shared budget, and a 429 holds everyone back", async () => {

@@ -154,6 +154,19 @@ type BatchOutcome = { counts: DispatchResult; stop: boolean };
 
 async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], deadline: number): Promise<BatchOutcome> {
   const counts = { sent: 0, retried: 0, failed: 0 };
+  // The request's slot comes first: when the budget has none left in this run, nothing is rendered for nothing
+  // (under a burst of after-response runs that was most of their work); when it has one, rendering uses the wait.
+  let sendAt = Date.now();
+  if (deps.transport.rateLimited && deps.ratePerSecond) {
+    const slot = await takeSendSlot(db, deps.ratePerSecond, deadline - Date.now());
+    if (!slot.ok) {
+      // Every slot this run could use is taken: the e-mails wait for the next run, the attempt uncounted.
+      await reschedule(db, claimed, { retryable: true, delaySeconds: slot.waitSeconds, attempted: false });
+      counts.retried += claimed.length;
+      return { counts, stop: true };
+    }
+    sendAt += slot.waitMs;
+  }
   const prepared: { email: OutboxEmail; outgoing: OutgoingEmail }[] = [];
   const senders = new Map<string, string>();
   for (const email of claimed) {
@@ -166,17 +179,7 @@ async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], 
   }
   const emails = prepared.map((entry) => entry.email);
   if (emails.length === 0) return { counts, stop: false };
-
-  if (deps.transport.rateLimited && deps.ratePerSecond) {
-    const slot = await takeSendSlot(db, deps.ratePerSecond, deadline - Date.now());
-    if (!slot.ok) {
-      // Every slot this run could use is taken: the e-mails wait for the next run, the attempt uncounted.
-      await reschedule(db, emails, { retryable: true, delaySeconds: slot.waitSeconds, attempted: false });
-      counts.retried += emails.length;
-      return { counts, stop: true };
-    }
-    if (slot.waitMs > 0) await sleep(slot.waitMs);
-  }
+  if (sendAt > Date.now()) await sleep(sendAt - Date.now());
 
   // A request of one e-mail is keyed by the e-mail; a batch by its batch key, which its repetitions keep.
   const key = emails.length === 1 ? emails[0].id : emails[0].batchKey!;
