@@ -96,7 +96,7 @@ export async function startServer(
   label: string,
   command: string,
   args: string[],
-  options: { port: number; env: Record<string, string>; readyPath: string; host?: string; timeoutSeconds?: number },
+  options: { port: number; env: Record<string, string>; readyPath: string; host?: string; timeoutSeconds?: number; stopGraceSeconds?: number },
 ): Promise<Server> {
   const child = spawn(command, args, {
     cwd: root,
@@ -114,7 +114,7 @@ export async function startServer(
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = onCleanUp(label, async () => {
     killGroup(child, "SIGTERM");
-    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), (options.stopGraceSeconds ?? 5) * 1000);
     await exited;
     clearTimeout(timer);
     children.delete(child);

@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     {
       port,
       readyPath: "/api/health",
+      // Writing a profile of a busy minute takes a while on a loaded machine.
+      stopGraceSeconds: 60,
       env: {
         NODE_ENV: "production",
         NEXT_DIST_DIR: process.env.DIST_DIR ?? ".next-bench",
