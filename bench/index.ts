@@ -142,6 +142,20 @@ async function signInFigures(app: Server, options: Options, realm: "storefront" 
   return rows;
 }
 
+/**
+ * What any sign-in served by this Next.js build could reach: the hash plus the least a request costs here (the bare
+ * route). Both take the whole machine when measured alone, so one after the other they run at 1 / (1/verify + 1/route)
+ * per second; divided by the bare verify rate that is route / (route + verify). A ratio target above it cannot be met
+ * by any work inside the app's routes.
+ */
+function ceilingRow(): Row {
+  const verify = (details["storefront sign-in @8"] as { bareVerify: { perSecond: number } } | undefined)?.bareVerify.perSecond;
+  const route = (details["bare route @32"] as { perSecond: number } | undefined)?.perSecond;
+  if (!verify || !route) return notMeasured("ceiling: bare route + bare verify, per second ÷ bare verify/s", "needs both measurements");
+  return row("ceiling: bare route + bare verify, per second ÷ bare verify/s", 1 / (1 / verify + 1 / route), "/s", verify, undefined,
+    "the most a sign-in that costs one bare request besides its hash could reach on this machine");
+}
+
 /** Waits until the e-mails queued by earlier requests have left the outbox (work after the response), at most `seconds`. */
 async function outboxQuiet(databaseUrl: string, seconds: number): Promise<void> {
   const sql = connect(databaseUrl, 1);
@@ -370,6 +384,7 @@ async function main(): Promise<void> {
   const throughputEmails = people.resetEmails.slice(timingSamples);
   rows.push(...(await timingFigures(app, options, timingEmails, 3 << 16)));
   rows.push(...(await throughputFigures(app, options, fresh.url, throughputEmails, 4 << 16)));
+  rows.push(ceilingRow());
   await app.stop();
 
   if (options.contacts > 0) rows.push(...(await contactsFigures(options, appPort, sinkUrl)));
