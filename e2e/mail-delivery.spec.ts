@@ -62,7 +62,9 @@ test.afterEach(async () => {
 test("a burst against a limited, faulty provider: sent in batches, each e-mail once, none failed, the limit kept", async ({ page, request, sql }) => {
   test.setTimeout(240_000);
   await clearSink();
-  await configureSink({ ratePerSecond: 2, faultRate: 0.3, faultKinds: ["5xx", "drop", "lost"], seed: 11 });
+  // One request a second: the two first batches, rendered side by side, leave together, so the provider says 429 to one
+  // of them whatever the machine's speed (at two a second that depended on how long rendering took).
+  await configureSink({ ratePerSecond: 1, faultRate: 0.3, faultKinds: ["5xx", "drop", "lost"], seed: 11 });
   const burst = await queueBurst(sql, 230, "burst");
   // Shoppers register meanwhile: their activation e-mails join the queue and go out with the rest.
   const shoppers: Shopper[] = [];
@@ -88,7 +90,7 @@ test("a burst against a limited, faulty provider: sent in batches, each e-mail o
   const stats = await sinkStats();
   expect(stats.duplicates).toBe(0);
   expect(stats.distinctIdentities).toBe(all.length);
-  expect(stats.maxAdmittedPerSecond).toBeLessThanOrEqual(2);
+  expect(stats.maxAdmittedPerSecond).toBeLessThanOrEqual(1);
   expect(stats.rateLimited).toBeGreaterThan(0); // the app's budget (5/s) is above this provider's limit: it was told
   expect(stats.faults.lost + stats.faults.drop + stats.faults["5xx"]).toBeGreaterThan(0);
   expect(stats.requests.byEndpoint["/emails/batch"]).toBeGreaterThanOrEqual(3); // 232 e-mails, 100 per request
