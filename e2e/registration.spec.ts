@@ -35,7 +35,7 @@ test("a shopper registers, activates from the e-mail, signs in, sees who they ar
   await page.goto("/");
   await expect(page.getByText("Welcome back, Ada Lovelace.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=(%2F|\/)account$/);
