@@ -80,7 +80,7 @@ export function Registration({ types, initialType }: { types: RegistrationType[]
               href={`/register?type=${encodeURIComponent(type.code)}`}
               aria-current={type.code === selected.code ? "page" : undefined}
               onClick={(event) => switchTo(event, type.code)}
-              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-blue-700 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold"
+              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-accent aria-[current=page]:bg-white aria-[current=page]:font-semibold"
             >
               {type.name} account
             </a>
