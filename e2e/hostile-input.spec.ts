@@ -305,6 +305,8 @@ test("storefront forms without an account: sign-in, registration (both shops, bo
 });
 
 test("storefront forms with an account: My account, reset password (both modes), set password from a contact's link", async ({ browser, sql, clientAddress }) => {
+  // Both shops' accounts and links, and every form of their pages (My account has a sign-out in its footer too).
+  test.setTimeout(180_000);
   for (const shop of [demoShop, classicShop]) {
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
     const page = await context.newPage();
