@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
-  experimental: { serverActions: { bodySizeLimit: "128kb" }, authInterrupts: true },
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, authInterrupts: true },
   async headers() {
     return [
       {

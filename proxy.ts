@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, referrerPolicy, STRICT_TRANSPORT_SECURITY, wantsStrictTransport } from "@/lib/http/security-headers";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable";
 import {
-  MAX_BODY_BYTES,
+  maxBodyBytes,
   methodAllowed,
   readableBody,
   readableUrl,
@@ -41,17 +41,19 @@ function malformedRequest(request: NextRequest): Refusal | null {
 }
 
 /**
- * A POST body larger than a form (with a Content-Length, or sent chunked without one), or one that would fail to be
- * read: multipart data that does not parse, a server action's arguments that are not what React sends.
+ * A POST body larger than its limit (a form's hard cap, or the smaller one of other bodies; with a Content-Length, or
+ * sent chunked without one), or one that would fail to be read: multipart data that does not parse, a server
+ * action's arguments that are not what React sends.
  */
 async function unreadableBody(request: NextRequest): Promise<Refusal | null> {
   if (request.method !== "POST") return null;
   const length = request.headers.get("content-length");
-  if (Number(length ?? "0") > MAX_BODY_BYTES) return refusals.tooLarge;
   const contentType = request.headers.get("content-type") ?? "";
+  const limit = maxBodyBytes(contentType);
+  if (Number(length ?? "0") > limit) return refusals.tooLarge;
   const action = request.headers.has("next-action");
   if (length !== null && !action && !/^multipart\//i.test(contentType)) return null;
-  const bytes = await readBounded(request.body, MAX_BODY_BYTES);
+  const bytes = await readBounded(request.body, limit);
   if (!bytes) return refusals.tooLarge;
   return (await readableBody(bytes, contentType, action)) ? null : refusals.notAForm;
 }
@@ -72,7 +74,7 @@ type SecurityHeaders = { requestHeaders: Headers; responseHeaders: Record<string
 function securityHeaders(request: NextRequest): SecurityHeaders {
   const env = getEnv();
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, development: !env.production, pathname: request.nextUrl.pathname });
+  const policy = contentSecurityPolicy({ nonce, development: !env.production });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

@@ -17,8 +17,12 @@ export function postedForm(formData: unknown): FormData {
   return formData instanceof FormData ? formData : new FormData();
 }
 
-/** The string fields of a submitted form (files and Next's own fields left out), each cut to a sane length. */
-export function formStrings(formData: unknown, maxLength = 1024): Record<string, string> {
+/**
+ * The string fields of a submitted form (files and Next's own fields left out), each cut to a sane length: longer
+ * than any field's own maximum (at most 1024), so that the form's schema still sees a value that is too long and
+ * names its field, while a form posted with a field of hundreds of kilobytes is not carried any further.
+ */
+export function formStrings(formData: unknown, maxLength = 4096): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of postedForm(formData).entries()) {
     if (typeof value === "string" && !name.startsWith("$ACTION") && Object.keys(values).length < 50) {

@@ -1,10 +1,13 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   name: string;
   errors?: string[] | string;
   hint?: ReactNode;
+  /** Beside the input, inside its frame (e.g. a password's show/hide toggle). */
+  addon?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
 };
 
 function errorList(errors: string[] | string | undefined): string[] {
@@ -12,7 +15,7 @@ function errorList(errors: string[] | string | undefined): string[] {
 }
 
 /** A labelled input whose errors are announced and tied to it (aria-describedby). */
-export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
+export function Field({ label, name, errors, hint, addon, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
   const messages = errorList(errors);
   const describedBy = [hint ? `${inputId}-hint` : null, messages.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
@@ -21,14 +24,17 @@ export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={describedBy || undefined}
-        className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-blue-700 focus:outline-none focus:ring-2 focus:ring-blue-700 aria-[invalid=true]:border-red-700"
-        {...input}
-      />
+      <div className="flex items-stretch gap-2">
+        <input
+          id={inputId}
+          name={name}
+          aria-invalid={messages.length > 0 || undefined}
+          aria-describedby={describedBy || undefined}
+          className="block w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent aria-[invalid=true]:border-red-700"
+          {...input}
+        />
+        {addon}
+      </div>
       {hint ? (
         <div id={`${inputId}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -49,7 +55,7 @@ export function SubmitButton({ children, pending }: { children: ReactNode; pendi
       type="submit"
       disabled={pending}
       aria-disabled={pending || undefined}
-      className="inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60"
+      className="inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 font-medium text-white shadow-sm hover:brightness-90 focus:outline-none focus:ring-2 focus:ring-accent focus:ring-offset-2 disabled:opacity-60"
     >
       {children}
     </button>

@@ -4,31 +4,17 @@ import Link from "next/link";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { passwordRules } from "@/lib/passwords/rules";
 import { newPasswordSchema } from "@/lib/shops/registration-form";
-import { Alert, Field, SubmitButton } from "./form";
+import { Alert, SubmitButton } from "./form";
+import { PasswordChecklist } from "./password-checklist";
+import { PasswordField } from "./password-field";
 import type { FormState } from "./form-state";
 import { useFormAction } from "./use-form-action";
 
 const secretFields = ["password", "confirmPassword"];
 
-/**
- * Every rule of the policy in force, shown as a new-password field's hint before anything is typed (the field's
- * aria-describedby points here, so screen readers announce it; the hidden separators make it read as a list).
- */
-export function PasswordRulesHint({ policy, intro = "Your password needs:" }: { policy: PasswordPolicy; intro?: string }) {
-  const rules = passwordRules(policy);
-  return (
-    <>
-      <span>{intro} </span>
-      <ul className="list-disc pl-5">
-        {rules.map((rule, index) => (
-          <li key={index}>
-            {rule.text}
-            <span className="sr-only">{index < rules.length - 1 ? ";" : "."}</span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+/** Every rule of the policy in force, as a hint before anything is typed (forms without ticks: the back office). */
+export function PasswordRulesHint({ policy, intro }: { policy: PasswordPolicy; intro?: string }) {
+  return <PasswordChecklist checks={passwordRules(policy)} intro={intro} />;
 }
 
 type NewPasswordFormProps = {
@@ -55,18 +41,17 @@ export function NewPasswordForm({ action, email, policy, submitLabel, newLinkHre
           {state.formError} {newLinkHref && !state.fieldErrors ? <Link href={newLinkHref}>Request a new link</Link> : null}
         </Alert>
       ) : null}
-      <Field
+      <PasswordField
         label="New password"
-        type="password"
         autoComplete="new-password"
         required
-        hint={<PasswordRulesHint policy={policy} />}
+        policy={policy}
+        email={email}
         errors={errorsFor("password")}
         {...register("password")}
       />
-      <Field
+      <PasswordField
         label="Confirm password"
-        type="password"
         autoComplete="new-password"
         required
         errors={errorsFor("confirmPassword")}

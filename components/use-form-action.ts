@@ -49,5 +49,5 @@ export function useFormAction<T extends FieldValues>(
   const errorsFor = (name: string): string | string[] | undefined =>
     (form.formState.errors[name]?.message as string | undefined) ?? state.fieldErrors?.[name];
 
-  return { state, formAction, pending, register: form.register, onSubmit, errorsFor };
+  return { state, formAction, pending, register: form.register, control: form.control, onSubmit, errorsFor };
 }

@@ -35,7 +35,7 @@ test("a shopper registers, activates from the e-mail, signs in, sees who they ar
   await page.goto("/");
   await expect(page.getByText("Welcome back, Ada Lovelace.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=(%2F|\/)account$/);
@@ -181,14 +181,21 @@ test("bad input gets field errors and stores nothing", async ({ browser, sql }) 
   expect(row.n).toBe(0);
 });
 
-test("an oversized form is refused with a clear page and stores nothing", async ({ browser, sql }) => {
+test("an oversized form keeps what was typed and names the field; one over the 1 MiB cap is refused; neither stores anything", async ({ browser, sql }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const shopper = newShopper("oversized");
   await page.goto("/register");
   await page.getByLabel("Email").fill(shopper.email);
   await page.getByLabel("First name").fill("x".repeat(100_000));
-  const response = page.waitForResponse((candidate) => candidate.request().method() === "POST");
+  let response = page.waitForResponse((candidate) => candidate.request().method() === "POST");
+  await page.getByRole("button", { name: "Create account" }).click();
+  expect((await response).status()).toBe(200);
+  await expect(page.getByLabel("First name")).toHaveAccessibleDescription("Use at most 100 characters.");
+  await expect(page.getByLabel("Email")).toHaveValue(shopper.email);
+
+  await page.getByLabel("First name").fill("x".repeat(1_100_000));
+  response = page.waitForResponse((candidate) => candidate.request().method() === "POST");
   await page.getByRole("button", { name: "Create account" }).click();
   expect((await response).status()).toBe(413);
   await expect(page.getByRole("heading", { name: "What you sent is too large" })).toBeVisible();

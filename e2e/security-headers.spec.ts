@@ -19,7 +19,7 @@ function expectSecured(headers: Headers, referrerPolicy = "strict-origin-when-cr
   expect(directive("object-src")).toBe("object-src 'none'");
   expect(directive("base-uri")).toBe("base-uri 'none'");
   expect(directive("connect-src")).toBe("connect-src 'self'");
-  expect(directive("img-src")).toBe("img-src 'self' data:");
+  expect(directive("img-src")).toBe("img-src 'self' data: https:");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe(referrerPolicy);

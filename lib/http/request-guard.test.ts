@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { methodAllowed, readableBody, readableUrl, readBounded, replyResolves, validHost } from "./request-guard";
+import { MAX_BODY_BYTES, MAX_FORM_BODY_BYTES, maxBodyBytes, methodAllowed, readableBody, readableUrl, readBounded, replyResolves, validHost } from "./request-guard";
 
 describe("requests no page can answer (issue 10, defect 5)", () => {
   it("accepts host names a browser sends and refuses malformed ones", () => {
@@ -23,6 +23,17 @@ describe("requests no page can answer (issue 10, defect 5)", () => {
   it("allows GET, HEAD, POST and OPTIONS only", () => {
     expect(["GET", "head", "POST", "OPTIONS"].every(methodAllowed)).toBe(true);
     expect(["TRACE", "TRACK", "PUT", "DELETE", "PATCH", "PROPFIND"].some(methodAllowed)).toBe(false);
+  });
+
+  it("gives forms a hard cap of 1 MiB and other bodies 64 KB", () => {
+    expect(MAX_FORM_BODY_BYTES).toBe(1024 * 1024);
+    expect(MAX_BODY_BYTES).toBe(64 * 1024);
+    for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=XYZ", "Multipart/Form-Data;boundary=a", "application/x-www-form-urlencoded;charset=UTF-8"]) {
+      expect(maxBodyBytes(type), type).toBe(MAX_FORM_BODY_BYTES);
+    }
+    for (const type of ["", "text/plain;charset=UTF-8", "application/json", "multipart/mixed; boundary=XYZ", "application/x-www-form-urlencodedx", "multipart/form-datax"]) {
+      expect(maxBodyBytes(type), type).toBe(MAX_BODY_BYTES);
+    }
   });
 
   it("reads a body only up to the limit, with or without a length", async () => {

@@ -4,8 +4,20 @@
  * guard (lib/http/server-guard.ts), which sees the methods that the proxy cannot.
  */
 
-/** Forms are small; anything larger is refused with a clear page rather than failing inside an action. */
+/** Bodies other than forms (a server action's arguments as text, JSON): larger ones are refused with a clear page. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Forms (url-encoded or multipart) get more room: a form posted without JavaScript with a field far too long (a
+ * paste gone wrong) reaches its action, which keeps what was typed and names the field (the schemas' max lengths).
+ * Beyond this hard cap a form is refused too. next.config.ts lets server actions read bodies of this size.
+ */
+export const MAX_FORM_BODY_BYTES = 1024 * 1024;
+
+/** The largest body a POST of this Content-Type may have. */
+export function maxBodyBytes(contentType: string): number {
+  return /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i.test(contentType) ? MAX_FORM_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"] as const;
 

@@ -53,8 +53,6 @@ type PolicyInput = {
   nonce: string;
   /** `next dev`: React's debugging needs eval, and the dev overlay injects styles without the nonce. */
   development: boolean;
-  /** The request's path: the local mailbox previews e-mails, whose logos are https images of any host. */
-  pathname: string;
 };
 
 /**
@@ -62,16 +60,17 @@ type PolicyInput = {
  * script that has it ('strict-dynamic': Next.js loads its chunks that way); no inline script without it, no eval in
  * production. Style elements need the nonce too; style attributes stay allowed (`style-src-attr`), because pages
  * set the shop's accent colour and e-mail previews are styled that way, and a style attribute cannot run code.
- * Forms post only to our own origin, nothing may frame us, and plugins and `<base>` are off.
+ * Images may come from any https host: each shop's logo (Settings › Shops takes https URLs only) is shown on its
+ * storefront and in its e-mails, which the local mailbox previews. Forms post only to our own origin, nothing may
+ * frame us, and plugins and `<base>` are off.
  */
-export function contentSecurityPolicy({ nonce, development, pathname }: PolicyInput): string {
-  const mailbox = isMailbox(pathname);
+export function contentSecurityPolicy({ nonce, development }: PolicyInput): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
     "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     "style-src-attr": ["'unsafe-inline'"],
-    "img-src": ["'self'", "data:", ...(mailbox ? ["https:"] : [])],
+    "img-src": ["'self'", "data:", "https:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "object-src": ["'none'"],

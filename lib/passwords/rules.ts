@@ -436,3 +436,24 @@ export function brokenPasswordRules(password: string, email: string, policy: Pas
   );
   return [...new Set(named.map((rule) => (rule.fromPattern && policy.regexMessage ? policy.regexMessage : rule.failure)))];
 }
+
+/** One rule of the hint with whether the password typed so far meets it: null where only the server can tell. */
+export type PasswordRuleCheck = PasswordRuleText & { met: boolean | null };
+
+/**
+ * The hint's rules (as passwordRules lists them), each ticked as the person types. The length rule counts as met
+ * only within every bound; a regex part is not asked of an overlong password (it stays as fast as checked on save);
+ * "not common" is met or not only where the list is at hand (isCommon), which the browser loads lazily.
+ */
+export function passwordRuleChecks(password: string, email: string, policy: PasswordPolicy, isCommon?: CommonPasswordCheck): PasswordRuleCheck[] {
+  const { rules } = analyse(policy);
+  const context = { email, isCommon };
+  const lengthsMet = rules.every((rule) => !rule.length || !rule.broken(password, context));
+  const met = (rule: Rule): boolean | null => {
+    if (rule.length) return lengthsMet;
+    if (rule.text === messages.notCommon && !isCommon) return null;
+    if (rule.fromPattern && password.length > PASSWORD_MAX) return false;
+    return !rule.broken(password, context);
+  };
+  return rules.flatMap((rule) => (rule.text === null ? [] : [{ text: rule.text, met: password === "" ? false : met(rule) }]));
+}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
+import { useWatch } from "react-hook-form";
 import { Alert, Field, SubmitButton } from "@/components/form";
-import { PasswordRulesHint } from "@/components/new-password-form";
+import { PasswordField } from "@/components/password-field";
 import { useFormAction } from "@/components/use-form-action";
 import { registrationSchema, type FormAttribute } from "@/lib/shops/registration-form";
 import { registerAction } from "./actions";
@@ -79,7 +80,7 @@ export function Registration({ types, initialType }: { types: RegistrationType[]
               href={`/register?type=${encodeURIComponent(type.code)}`}
               aria-current={type.code === selected.code ? "page" : undefined}
               onClick={(event) => switchTo(event, type.code)}
-              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-blue-700 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold"
+              className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-accent aria-[current=page]:bg-white aria-[current=page]:font-semibold"
             >
               {type.name} account
             </a>
@@ -114,30 +115,46 @@ function RegistrationForm({ customerType, attributes, initialValues, formRef }: 
     () => Object.fromEntries(attributes.map((attribute) => [attribute.code, initialValues[attribute.code] ?? ""])),
     [attributes, initialValues],
   );
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(registerAction, schema, {
+  const { state, formAction, pending, register, control, onSubmit, errorsFor } = useFormAction(registerAction, schema, {
     secretFields,
     defaultValues,
   });
+  const emailCode = attributes.find((attribute) => attribute.valueKind === "email")?.code ?? "";
+  const email = String(useWatch({ control, name: emailCode }) ?? "");
+  const names = [String(useWatch({ control, name: "firstName" }) ?? ""), String(useWatch({ control, name: "lastName" }) ?? "")];
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <input type="hidden" name="customerType" value={customerType} />
-      {attributes.map((attribute) => (
-        <Field
-          key={attribute.code}
-          label={attribute.label}
-          type={inputType[attribute.valueKind]}
-          autoComplete={isSecret(attribute) ? "new-password" : autoComplete[attribute.code]}
-          required={attribute.required}
-          // The server never sends a password back. One typed before switching type stays: react-hook-form puts it
-          // back from defaultValues, into the field's value only (never into the page's markup).
-          defaultValue={isSecret(attribute) ? undefined : (state.values?.[attribute.code] ?? initialValues[attribute.code])}
-          errors={errorsFor(attribute.code)}
-          hint={attribute.valueKind === "password" ? <PasswordRulesHint policy={attribute} /> : undefined}
-          {...register(attribute.code)}
-        />
-      ))}
+      {attributes.map((attribute) =>
+        isSecret(attribute) ? (
+          <PasswordField
+            key={attribute.code}
+            label={attribute.label}
+            autoComplete="new-password"
+            required={attribute.required}
+            policy={attribute.valueKind === "password" ? attribute : undefined}
+            email={email}
+            userInputs={names}
+            // The server never sends a password back. One typed before switching type stays: react-hook-form puts it
+            // back from defaultValues, into the field's value only (never into the page's markup).
+            errors={errorsFor(attribute.code)}
+            {...register(attribute.code)}
+          />
+        ) : (
+          <Field
+            key={attribute.code}
+            label={attribute.label}
+            type={inputType[attribute.valueKind]}
+            autoComplete={autoComplete[attribute.code]}
+            required={attribute.required}
+            defaultValue={state.values?.[attribute.code] ?? initialValues[attribute.code]}
+            errors={errorsFor(attribute.code)}
+            {...register(attribute.code)}
+          />
+        ),
+      )}
       <SubmitButton pending={pending}>Create account</SubmitButton>
     </form>
   );

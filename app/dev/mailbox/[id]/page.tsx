@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
 import { getEnv } from "@/lib/env";
 import { openMailboxMessage } from "@/lib/mail/mailbox";
+import { EmailPreview } from "./email-preview";
 
 export const metadata: Metadata = { title: "E-mail", robots: { index: false }, referrer: "no-referrer" };
 
@@ -40,7 +41,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       ) : null}
       <section aria-labelledby="html-heading" className="space-y-2">
         <h2 id="html-heading" className="text-lg font-semibold">HTML</h2>
-        <iframe title="HTML part of the e-mail" sandbox="" srcDoc={message.html} className="h-[32rem] w-full rounded border border-slate-300 bg-white" />
+        <EmailPreview title="HTML part of the e-mail" html={message.html} />
       </section>
       <section aria-labelledby="text-heading" className="space-y-2">
         <h2 id="text-heading" className="text-lg font-semibold">Plain text</h2>
