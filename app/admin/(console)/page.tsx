@@ -26,7 +26,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           the menu above to reach the parts of the back office your roles open.
         </p>
       </div>
-      <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} />
+      <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} confirmHref="/admin/confirm/sign-out-elsewhere" />
     </section>
   );
 }
