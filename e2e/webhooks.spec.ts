@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { webhookSecret } from "./app-env";
-import { activationEmail, expect, newShopper, newStaff, register, test } from "./fixtures";
+import { activationEmail, expect, newShopper, newStaff, register, test, confirmAction } from "./fixtures";
 import { sinkEmails } from "./sink";
 import { resendEvent, signWebhook, type SignedWebhook } from "./webhook-signing";
 
@@ -58,7 +58,7 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
     .toBe(1);
   expect(await sinkEmails({ to: shopper.email, tag: "storefront-account-activation" })).toHaveLength(1);
 
-  await agent.getByRole("button", { name: "Remove from suppression list" }).click();
+  await confirmAction(agent, "Remove from suppression list");
   await expect(agent.getByText("The address was removed from the suppression list")).toBeVisible();
   await agent.reload();
   await expect(agent.getByRole("heading", { name: "E-mail suppressed" })).toHaveCount(0);
