@@ -13,6 +13,9 @@ import type { FormState } from "./form-state";
 /** The question an action asks before it runs: what will happen to whom, and the page that asks it without JavaScript. */
 export type Confirmation = { title: string; description: string; href: string };
 
+/** An action that asks first, as a detail page passes it to `ActionButton` and its confirmation page runs it. */
+export type ConfirmedAction = { action: () => Promise<FormState>; confirm: Confirmation };
+
 const primary =
   "inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60";
 const secondary =

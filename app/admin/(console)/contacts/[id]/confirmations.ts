@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import type { Confirmation } from "@/components/confirm-dialog";
-import type { FormState } from "@/components/form-state";
+import type { ConfirmedAction } from "@/components/confirm-dialog";
 import type { Customer, Shop } from "@/db/schema";
 import { callCentreResetAction, liftContactSuppressionAction, setContactActiveAction } from "./actions";
 
-export const contactConfirmationKeys = ["deactivate", "send-password-reset", "remove-suppression"] as const;
-export type ContactConfirmationKey = (typeof contactConfirmationKeys)[number];
+const contactConfirmationKeys = ["deactivate", "send-password-reset", "remove-suppression"] as const;
+type ContactConfirmationKey = (typeof contactConfirmationKeys)[number];
 
 /**
  * The contact actions that ask first, each with its question (what happens to whom) and the page that asks it
@@ -14,7 +13,7 @@ export type ContactConfirmationKey = (typeof contactConfirmationKeys)[number];
 export async function contactConfirmations(
   customer: Pick<Customer, "id" | "email">,
   shop: Pick<Shop, "callCentreResetMode">,
-): Promise<Record<ContactConfirmationKey, { action: () => Promise<FormState>; confirm: Confirmation }>> {
+): Promise<Record<ContactConfirmationKey, ConfirmedAction>> {
   const t = await getTranslations("confirm.contact");
   const { id, email } = customer;
   const href = (key: ContactConfirmationKey) => `/admin/contacts/${id}/confirm/${key}`;

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Confirmation } from "@/components/confirm-dialog";
-import type { FormState } from "@/components/form-state";
+import type { ConfirmedAction } from "@/components/confirm-dialog";
 import type { StaffUser } from "@/db/schema";
 import { resetStaffPasswordAction, setStaffStatusAction } from "./actions";
 
@@ -13,7 +12,7 @@ type UserConfirmationKey = (typeof userConfirmationKeys)[number];
  */
 export async function userConfirmations(
   user: Pick<StaffUser, "id" | "email">,
-): Promise<Record<UserConfirmationKey, { action: () => Promise<FormState>; confirm: Confirmation }>> {
+): Promise<Record<UserConfirmationKey, ConfirmedAction>> {
   const t = await getTranslations("confirm.user");
   const { id, email } = user;
   const href = (key: UserConfirmationKey) => `/admin/users/${id}/confirm/${key}`;
