@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { SignedInDevice } from "@/lib/sessions";
 import { ActionButton } from "./action-forms";
+import { ConfirmPanel } from "./confirm-dialog";
 import { DataTable, formatUtc } from "./data-table";
 import type { FormState } from "./form-state";
 
@@ -19,8 +21,20 @@ export const devicesText = {
     count === 0 ? "You are not signed in anywhere else." : `Signed out ${count} other ${count === 1 ? "device" : "devices"}.`,
 } as const;
 
-/** The person's open sessions (no identifiers: SPEC §7), this one marked, and "Sign out everywhere else". */
-export function SignedInDevices({ devices, signOutElsewhere }: { devices: SignedInDevice[]; signOutElsewhere: () => Promise<FormState> }) {
+/**
+ * The person's open sessions (no identifiers: SPEC §7), this one marked, and "Sign out everywhere else", which asks
+ * first (without JavaScript on the page `confirmHref`).
+ */
+export function SignedInDevices({
+  devices,
+  signOutElsewhere,
+  confirmHref,
+}: {
+  devices: SignedInDevice[];
+  signOutElsewhere: () => Promise<FormState>;
+  confirmHref: string;
+}) {
+  const t = useTranslations("confirm.devices");
   return (
     <section aria-labelledby="devices-heading" className="space-y-3">
       <h2 id="devices-heading" className="text-lg font-semibold">
@@ -46,7 +60,17 @@ export function SignedInDevices({ devices, signOutElsewhere }: { devices: Signed
           { header: devicesText.lastSeen, cell: (row) => formatUtc(row.lastSeenAt), nowrap: true },
         ]}
       />
-      <ActionButton action={signOutElsewhere} label={devicesText.button} />
+      <ActionButton
+        action={signOutElsewhere}
+        label={devicesText.button}
+        confirm={{ title: t("title"), description: t("description"), href: confirmHref }}
+      />
     </section>
   );
+}
+
+/** The page that asks "Sign out everywhere else?" without JavaScript. */
+export function ConfirmSignOutElsewhere({ signOutElsewhere, back }: { signOutElsewhere: () => Promise<FormState>; back: string }) {
+  const t = useTranslations("confirm.devices");
+  return <ConfirmPanel confirmation={{ title: t("title"), description: t("description") }} action={signOutElsewhere} back={back} />;
 }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { activeShopper, adminSignIn, expect, expectAccessible, passwordIn, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
+import { activeShopper, adminSignIn, expect, expectAccessible, passwordIn, signIn as customerSignIn, test, uniqueEmail, confirmAction } from "./fixtures";
 import { waitForEmail } from "./sink";
 
 const ADMIN = "admin@example.com";
@@ -117,7 +117,7 @@ test.describe.serial("the back office", () => {
     // The manager resets the agent's password: the agent's open session ends.
     await managerPage.goto("/admin/users");
     await managerPage.getByRole("link", { name: "Agent Smith" }).click();
-    await managerPage.getByRole("button", { name: "Reset password" }).click();
+    await confirmAction(managerPage, "Reset password");
     await expect(managerPage.getByText("A new temporary password has been e-mailed")).toBeVisible();
     await agentPage.goto("/admin");
     await expect(agentPage).toHaveURL(/\/admin\/login$/);
@@ -136,7 +136,7 @@ test.describe.serial("the back office", () => {
 
     await page.goto("/admin/users");
     await page.getByRole("link", { name: "Agent Smith" }).click();
-    await page.getByRole("button", { name: "Deactivate" }).click();
+    await confirmAction(page, "Deactivate");
     await expect(page.getByText("deactivated and signed out")).toBeVisible();
     await agentPage.goto("/admin");
     await expect(agentPage).toHaveURL(/\/admin\/login$/);
@@ -158,7 +158,7 @@ test.describe.serial("the back office", () => {
     await expect(page.getByText("Roles saved.")).toBeVisible();
     await page.goto("/admin/users");
     await page.getByRole("link", { name: "Administrator" }).click();
-    await page.getByRole("button", { name: "Deactivate" }).click();
+    await confirmAction(page, "Deactivate");
     await expect(page.getByText("This is the last active user manager")).toBeVisible();
 
     // A shopper's session cookie, under either name, opens nothing in /admin.

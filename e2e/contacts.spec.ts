@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, linkTo, newStaff, passwordIn, signIn as customerSignIn, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, linkTo, newStaff, passwordIn, signIn as customerSignIn, test, uniqueEmail, confirmAction } from "./fixtures";
 import { waitForEmail } from "./sink";
 
 const roleCodes: Record<string, string> = { "Customer service": "customer_service", "User manager": "user_manager" };
@@ -64,7 +64,7 @@ test("an agent onboards a contact who sets a password from the link, then resets
 
   // Call-centre reset, mode "link": the customer completes it.
   await agent.goto(contactUrl);
-  await agent.getByRole("button", { name: "Send password reset" }).click();
+  await confirmAction(agent, "Send password reset");
   await expect(agent.getByText("A password reset link was e-mailed")).toBeVisible();
   const [reset] = await waitForEmail({ to: email, tag: "storefront-password-reset" });
   expect(reset.text).toMatch(/customer service/i);
@@ -78,7 +78,7 @@ test("an agent onboards a contact who sets a password from the link, then resets
   await sql`update shops set call_centre_reset_mode = 'generated' where code = 'demo'`;
   try {
     await agent.reload();
-    await agent.getByRole("button", { name: "Send password reset" }).click();
+    await confirmAction(agent, "Send password reset");
     await expect(agent.getByText("A new password was generated and e-mailed")).toBeVisible();
   } finally {
     await sql`update shops set call_centre_reset_mode = 'link' where code = 'demo'`;
@@ -91,12 +91,16 @@ test("an agent onboards a contact who sets a password from the link, then resets
 
   // Deactivation ends the customer's session and blocks sign-in; reactivation restores it.
   await agent.reload();
-  await agent.getByRole("button", { name: "Deactivate" }).click();
+  await confirmAction(agent, "Deactivate");
   await expect(agent.getByText("deactivated and its sessions ended")).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login/);
-  await customerSignIn(page, email, password);
+  await customerSignIn(page, email, "Wrong-guess-2026");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("The e-mail or password is incorrect.");
+  await customerSignIn(page, email, password);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "This account has been deactivated. Please contact Demo Shop if you think this is a mistake.",
+  );
   await agent.reload();
   await agent.getByRole("button", { name: "Reactivate" }).click();
   await expect(agent.getByText("has been reactivated")).toBeVisible();

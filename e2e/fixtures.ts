@@ -139,6 +139,24 @@ export async function adminSignIn(page: Page, email: string, password: string): 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Runs an action that asks first (issue 13): with JavaScript its button opens a dialog whose "Confirm" posts it;
+ * without, the button is a link to a page asking the same question, whose "Confirm" posts it.
+ */
+export async function confirmAction(page: Page, label: string, javaScriptEnabled = true): Promise<void> {
+  if (javaScriptEnabled) {
+    // Until React runs, the button is still the link of the page without JavaScript: wait for the button.
+    await page.getByRole("button", { name: label, exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog).toBeHidden();
+  } else {
+    await page.getByRole("link", { name: label, exact: true }).click();
+    await expect(page).toHaveURL(/\/confirm\//);
+    await page.getByRole("button", { name: "Confirm" }).click();
+  }
+}
+
 export const STAFF_PASSWORD = "Staff#Chosen2026x";
 
 /**

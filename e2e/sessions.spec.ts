@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import {
+  confirmAction,
   activeShopper,
   adminSignIn,
   demoShop,
@@ -102,7 +103,7 @@ for (const shop of demoShops) {
         { browser: "Chrome on Linux", address: clientAddress, current: true },
         { browser: "Firefox on Windows", address, current: false },
       ]);
-      await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+      await confirmAction(page, "Sign out everywhere else", javaScriptEnabled);
       await expect(page.getByRole("main").getByRole("status")).toHaveText("Signed out 1 other device.");
       await page.goto(shopUrl(shop, "/account"));
       await expectDevices(page, [{ browser: "Chrome on Linux", address: clientAddress, current: true }]);
@@ -111,9 +112,9 @@ for (const shop of demoShops) {
       await expect(other).toHaveURL(signInForAccount(shop));
 
       // Nothing else left: the button says so.
-      await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+      await confirmAction(page, "Sign out everywhere else", javaScriptEnabled);
       await expect(page.getByRole("main").getByRole("status")).toHaveText("You are not signed in anywhere else.");
-      await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: javaScriptEnabled ? "My account" : "Sign out everywhere else?" })).toBeVisible();
       await here.close();
       await there.close();
     });
@@ -144,7 +145,7 @@ test("back office: a copied cookie dies with sign-out; signed-in devices on the 
   ]);
 
   // Without JavaScript, from the second browser: the first one is signed out.
-  await other.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await confirmAction(other, "Sign out everywhere else", false);
   await expect(other.getByRole("main").getByRole("status")).toHaveText("Signed out 1 other device.");
   await other.goto("/admin");
   await expectDevices(other, [{ browser: "Firefox on Windows", address, current: true }]);

@@ -107,8 +107,11 @@ test("a customer-service agent limited to Classic Shop sees only Classic contact
   expect((await sql`select count(*)::int as n from customers where email = ${forged}`)[0].n).toBe(0);
 
   // A contact action replayed against the Demo contact answers 404 and changes nothing.
-  const deactivate = await noScriptForm(browser, everywhere, demoContact, "Deactivate");
-  const replay = await agent.request.post(demoContact, {
+  // (Its confirmation page, where the no-JavaScript form lives, is not found for the agent either.)
+  const confirmPage = `${demoContact}/confirm/deactivate`;
+  expect((await agent.request.get(confirmPage)).status()).toBe(404);
+  const deactivate = await noScriptForm(browser, everywhere, confirmPage, "Confirm");
+  const replay = await agent.request.post(confirmPage, {
     multipart: deactivate,
     headers: { origin: new URL(agent.url()).origin },
     maxRedirects: 0,

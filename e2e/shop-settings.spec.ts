@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { activationEmail, expect, expectAccessible, linkTo, newShopper, newStaff, passwordIn, test, uniqueEmail, type Shopper } from "./fixtures";
+import { activationEmail, expect, expectAccessible, linkTo, newShopper, newStaff, passwordIn, test, uniqueEmail, type Shopper, confirmAction } from "./fixtures";
 import { sinkEmails, waitForEmail } from "./sink";
 
 // Settings › Shops (SPEC §4): shops, customer types and registration forms, edited in the back office and in force
@@ -364,7 +364,7 @@ test("switching Classic Shop's call-centre reset to a link makes the next reset 
 
     await admin.goto(`/admin/contacts?q=${encodeURIComponent(shopper.email)}`);
     await admin.getByRole("link", { name: shopper.email }).click();
-    await admin.getByRole("button", { name: "Send password reset" }).click();
+    await confirmAction(admin, "Send password reset");
     await expect(admin.getByText("A password reset link was e-mailed")).toBeVisible();
     const [reset] = await waitForEmail({ to: shopper.email, tag: "storefront-password-reset" });
     expect(linkTo(reset, "/reset-password/").startsWith(`${classic}/reset-password/`)).toBe(true);

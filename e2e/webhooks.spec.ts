@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { webhookSecret } from "./app-env";
-import { activationEmail, expect, newShopper, newStaff, register, test } from "./fixtures";
+import { activationEmail, expect, newShopper, newStaff, register, test, confirmAction } from "./fixtures";
 import { sinkEmails } from "./sink";
 import { resendEvent, signWebhook, type SignedWebhook } from "./webhook-signing";
 
@@ -40,7 +40,7 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
   const [{ status }] = await sql<{ status: string }[]>`select status from email_outbox where provider_id = ${activation.id}`;
   expect(status).toBe("bounced");
 
-  // The agent's buttons are plain forms: all of this works without JavaScript.
+  // The agent's buttons are plain forms or links to confirmation pages: all of this works without JavaScript.
   const noScript = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
   const agent = (await newStaff(browser, clientAddress, ["customer_service"], "Agent without JavaScript", noScript)).page;
   await agent.goto(`/admin/contacts?q=${encodeURIComponent(shopper.email)}`);
@@ -58,7 +58,7 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
     .toBe(1);
   expect(await sinkEmails({ to: shopper.email, tag: "storefront-account-activation" })).toHaveLength(1);
 
-  await agent.getByRole("button", { name: "Remove from suppression list" }).click();
+  await confirmAction(agent, "Remove from suppression list", false);
   await expect(agent.getByText("The address was removed from the suppression list")).toBeVisible();
   await agent.reload();
   await expect(agent.getByRole("heading", { name: "E-mail suppressed" })).toHaveCount(0);

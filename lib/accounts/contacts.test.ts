@@ -134,7 +134,7 @@ describeOnDatabases("Office › Contacts", (db) => {
     const session = await openCustomerSession(db(), active, null);
     await setContactActive(db(), agent, customer.id, false, null);
     expect(await sessionCustomer(db(), demo.id, session)).toBeNull();
-    expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toEqual({ ok: false, reason: "disabled" });
     await setContactActive(db(), agent, customer.id, true, null);
     expect(await authenticateCustomer(db(), demo, { email: customer.email, password }, null)).toMatchObject({ ok: true });
   });

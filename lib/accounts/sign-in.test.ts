@@ -30,11 +30,12 @@ describeOnDatabases("authenticateCustomer", (db) => {
     expect(result).toMatchObject({ ok: true, customer: { email: "active@example.com" } });
   });
 
-  it("gives one generic answer for a wrong password, an unknown e-mail, a disabled account and another shop", async () => {
+  it("gives one generic answer for a wrong password, an unknown e-mail, a disabled account's wrong password and another shop", async () => {
     const attempts = [
       { email: "active@example.com", password: "wrong password 1" },
       { email: "nobody@example.com", password },
-      { email: "disabled@example.com", password },
+      { email: "disabled@example.com", password: "wrong password 1" },
+      { email: "disabled@example.com", password: "" },
       { email: "not an email", password },
       { email: "active@example.com", password: "x".repeat(10_000) },
       { email: ["active@example.com"], password: { $ne: "" } },
@@ -57,6 +58,29 @@ describeOnDatabases("authenticateCustomer", (db) => {
       ok: false,
       reason: "invalid",
     });
+  });
+
+  it("tells a deactivated account so only when its password is right, and still counts the attempt as a failure", async () => {
+    const ip = "203.0.113.95";
+    const client = { ip, userAgent: null };
+    expect(await authenticateCustomer(db(), demo, { email: "disabled@example.com", password: "wrong one 1" }, client)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticateCustomer(db(), demo, { email: "disabled@example.com", password }, client)).toEqual({ ok: false, reason: "disabled" });
+    // Another shop's customer of that address does not exist: the generic answer, right password or not.
+    expect(await authenticateCustomer(db(), classic, { email: "disabled@example.com", password }, client)).toEqual({ ok: false, reason: "invalid" });
+    const counts = await db().select().from(rateLimits).where(like(rateLimits.key, "signin-%"));
+    expect(counts.find((row) => row.key === `signin-account:${demo.id}:disabled@example.com`)?.count).toBeGreaterThanOrEqual(2);
+    expect(counts.find((row) => row.key === `signin-ip:${ip}`)).toMatchObject({ count: 3 });
+    const [disabled] = await db().select().from(customers).where(eq(customers.email, "disabled@example.com"));
+    const entries = await db().select().from(activityLog).where(and(eq(activityLog.customerId, disabled.id), eq(activityLog.ip, ip)));
+    expect(entries.map((entry) => entry.details).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { reason: "disabled" },
+      { reason: "password" },
+    ]);
+    const sessions = await db().select().from(customerSessions).where(eq(customerSessions.customerId, disabled.id));
+    expect(sessions).toEqual([]);
   });
 
   it("rehashes a password stored with older argon2 parameters", async () => {

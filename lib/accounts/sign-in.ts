@@ -13,12 +13,13 @@ import { customerSessionInsert } from "./sessions";
 
 export type SignInResult =
   | { ok: true; customer: Customer; sessionId: string }
-  | { ok: false; reason: "invalid" | "pending" }
+  | { ok: false; reason: "invalid" | "pending" | "disabled" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Checks a customer's credentials in one shop. Every failure costs one argon2 verification, known e-mail or not,
- * and a pending account is only told so after its password was verified. Each attempt is counted as a failure per
+ * and a pending or deactivated account is only told so after its password was verified (a deactivated one keeps
+ * its attempt counted as a failure). Each attempt is counted as a failure per
  * account and per client address before its password is verified (unknown e-mails alike, so a delay reveals nothing),
  * so simultaneous guesses cannot get past the limit; the right password takes its count back. A success opens a
  * session (the id the cookie will name); taking the count back, its activity entry and the session are one statement.
@@ -56,9 +57,13 @@ export async function authenticateCustomer(
     return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
   const { valid, needsRehash } = await verifyPassword(usable ? (customer?.passwordHash ?? null) : null, password);
-  if (!customer || !valid || customer.status === "disabled") {
-    await log("customer.sign-in-failed", { reason: !customer ? "unknown" : !valid ? "password" : "disabled" });
+  if (!customer || !valid) {
+    await log("customer.sign-in-failed", { reason: !customer ? "unknown" : "password" });
     return { ok: false, reason: "invalid" };
+  }
+  if (customer.status === "disabled") {
+    await log("customer.sign-in-failed", { reason: "disabled" });
+    return { ok: false, reason: "disabled" };
   }
   if (customer.status === "pending") {
     await attemptSucceeded(db, reservation);

@@ -47,7 +47,7 @@ export default async function AccountPage() {
         </p>
         <SendResetLinkForm />
       </section>
-      <SignedInDevices devices={await customerDevices(db, context)} signOutElsewhere={signOutElsewhereAction} />
+      <SignedInDevices devices={await customerDevices(db, context)} signOutElsewhere={signOutElsewhereAction} confirmHref="/account/confirm/sign-out-elsewhere" />
     </section>
   );
 }

@@ -1,11 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formStrings, type FormState } from "@/components/form-state";
 import { safeRedirectPath } from "@/lib/http/redirects";
 import { describeWait } from "@/lib/limits";
 import { signInCustomer } from "../../auth";
+import { requireShop } from "../../request";
 import { signInSchema } from "./schema";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -27,6 +29,10 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
         values: echo,
         formError: `Too many unsuccessful attempts. Please wait ${describeWait(result.retryAfterSeconds)} and try again, or reset your password.`,
       };
+    }
+    if (result.reason === "disabled") {
+      const [t, shop] = await Promise.all([getTranslations("signIn"), requireShop()]);
+      return { values: echo, formError: t("deactivated", { shop: shop.name }) };
     }
     return { values: echo, formError: "The e-mail or password is incorrect." };
   }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { SignedInDevices } from "@/components/signed-in-devices";
 import { getEnv } from "@/lib/env";
+import { dashboardCounts, type DashboardCounts } from "@/lib/staff/dashboard";
 import { roleLabels } from "@/lib/staff/forms";
 import { staffDevices } from "@/lib/staff/users";
 import { requireStaff } from "../guard";
@@ -10,12 +13,75 @@ import { signOutElsewhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Back office" };
 
-/** The user's own page: who they are, and where they are signed in. */
+type Tile = { text: string; href?: string };
+
+/** The dashboard: the counts for the user's roles and shops, each leading to its list filtered accordingly. */
+async function Dashboard({ counts, activity }: { counts: DashboardCounts; activity: boolean }) {
+  const t = await getTranslations("dashboard");
+  const groups: { heading: string; tiles: Tile[] }[] = [];
+  const activityOf = (action: string) => (activity ? `/admin/activity?action=${action}` : undefined);
+  if (counts.customers) {
+    const { pendingOverADay, deactivated, signInLimited, signInsLastDay } = counts.customers;
+    groups.push({
+      heading: t("customers"),
+      tiles: [
+        { text: t("pendingOverADay", { count: pendingOverADay }), href: "/admin/contacts?status=pending" },
+        { text: t("deactivated", { count: deactivated }), href: "/admin/contacts?status=disabled" },
+        { text: t("signInLimited", { count: signInLimited }), href: activityOf("customer.sign-in-throttled") },
+        { text: t("signInsLastDay", { count: signInsLastDay }), href: activityOf("customer.signed-in") },
+      ],
+    });
+  }
+  if (counts.mail) {
+    groups.push({
+      heading: t("mail"),
+      tiles: [
+        { text: t("failed", { count: counts.mail.failed }), href: "/admin/notifications?status=failed" },
+        { text: t("suppressedAddresses", { count: counts.mail.suppressedAddresses }), href: "/admin/notifications?status=suppressed" },
+      ],
+    });
+  }
+  if (counts.staff) {
+    groups.push({
+      heading: t("staff"),
+      tiles: [
+        { text: t("temporaryPasswords", { count: counts.staff.temporaryPasswords }), href: "/admin/users" },
+        { text: t("deactivatedUsers", { count: counts.staff.deactivated }), href: "/admin/users" },
+      ],
+    });
+  }
+  if (groups.length === 0) return null;
+  return (
+    <section aria-labelledby="dashboard-heading" className="space-y-4">
+      <h2 id="dashboard-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
+      <p className="text-slate-700">{t("intro")}</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {groups.map((group) => (
+          <section key={group.heading} aria-label={group.heading} className="space-y-2 rounded-md border border-slate-300 p-4">
+            <h3 className="font-medium">{group.heading}</h3>
+            <ul className="space-y-1">
+              {group.tiles.map((tile) => (
+                <li key={tile.text} className="break-words">
+                  {tile.href ? <Link href={tile.href}>{tile.text}</Link> : tile.text}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** The user's own page: who they are, what needs attention, and where they are signed in. */
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const context = await requireStaff();
   const { staff } = context;
   const changed = (await searchParams).password === "changed";
-  const devices = await staffDevices(await getDb(), context, getEnv().adminIdleMinutes);
+  const db = await getDb();
+  const [devices, counts] = await Promise.all([staffDevices(db, context, getEnv().adminIdleMinutes), dashboardCounts(db, staff)]);
   return (
     <section className="max-w-3xl space-y-8">
       <div className="space-y-4">
@@ -26,7 +92,8 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           the menu above to reach the parts of the back office your roles open.
         </p>
       </div>
-      <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} />
+      <Dashboard counts={counts} activity={staff.roles.some((role) => role === "user_manager" || role === "shop_admin")} />
+      <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} confirmHref="/admin/confirm/sign-out-elsewhere" />
     </section>
   );
 }

@@ -13,7 +13,8 @@ import type { SuppressionReason } from "@/db/schema";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 import { ActionButton } from "@/components/action-forms";
-import { callCentreResetAction, liftContactSuppressionAction, resendContactActivationAction, setContactActiveAction } from "./actions";
+import { resendContactActivationAction, setContactActiveAction } from "./actions";
+import { contactConfirmations } from "./confirmations";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -42,10 +43,11 @@ export default async function ContactPage({
   const contact = await findContact(db, (await params).id, scope);
   if (!contact) notFound();
   const { customer, shop, createdBy, attributes } = contact;
-  const [notifications, activity, suppression] = await Promise.all([
+  const [notifications, activity, suppression, asking] = await Promise.all([
     contactNotifications(db, customer.id, scope),
     listActivity(db, staff, { customerId: customer.id, limit: 50 }),
     findSuppression(db, customer.email),
+    contactConfirmations(customer, shop),
   ]);
   const { created, lifted } = await searchParams;
   return (
@@ -60,7 +62,7 @@ export default async function ContactPage({
         <section aria-labelledby="suppression-heading" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
           <h2 id="suppression-heading" className="font-semibold">{suppressionText.heading}</h2>
           <p>{suppressionText.explain(suppression.reason, formatUtc(suppression.createdAt))}</p>
-          <ActionButton action={liftContactSuppressionAction.bind(null, customer.id)} label={suppressionText.lift} />
+          <ActionButton {...asking["remove-suppression"]} label={suppressionText.lift} />
         </section>
       ) : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
@@ -91,14 +93,14 @@ export default async function ContactPage({
           Password resets for this shop {shop.callCentreResetMode === "link" ? "e-mail a reset link" : "e-mail a new generated password"}.
         </p>
         <div className="flex flex-wrap gap-6">
-          {customer.status === "active" ? <ActionButton action={callCentreResetAction.bind(null, customer.id)} label="Send password reset" /> : null}
+          {customer.status === "active" ? <ActionButton {...asking["send-password-reset"]} label="Send password reset" /> : null}
           {customer.status === "pending" ? (
             <ActionButton action={resendContactActivationAction.bind(null, customer.id)} label="Resend activation email" />
           ) : null}
           {customer.status === "disabled" ? (
             <ActionButton action={setContactActiveAction.bind(null, customer.id, true)} label="Reactivate" />
           ) : (
-            <ActionButton action={setContactActiveAction.bind(null, customer.id, false)} label="Deactivate" />
+            <ActionButton {...asking.deactivate} label="Deactivate" />
           )}
         </div>
       </section>

@@ -7,7 +7,8 @@ import { Alert, PageHeading } from "@/components/form";
 import { describeShopScope, shopScope, shopsInScope, withinShopScope } from "@/lib/staff/scope";
 import { findStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../../guard";
-import { resetStaffPasswordAction, setStaffRolesAction, setStaffShopsAction, setStaffStatusAction } from "./actions";
+import { setStaffRolesAction, setStaffShopsAction, setStaffStatusAction } from "./actions";
+import { userConfirmations } from "./confirmations";
 import { ActionButton } from "@/components/action-forms";
 import { RolesForm, ShopsForm } from "./components";
 
@@ -26,7 +27,7 @@ export default async function StaffDetailsPage({
   if (!user) notFound();
   const viewerScope = shopScope(staff);
   const userScope = shopScope(user);
-  const grantable = await shopsInScope(db, viewerScope);
+  const [grantable, asking] = await Promise.all([shopsInScope(db, viewerScope), userConfirmations(user)]);
   const created = (await searchParams).created === "1";
   const disabled = user.status === "disabled";
   return (
@@ -74,14 +75,14 @@ export default async function StaffDetailsPage({
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
         <p className="text-slate-700">E-mails a new temporary password and ends the user&apos;s open sessions.</p>
-        <ActionButton action={resetStaffPasswordAction.bind(null, user.id)} label="Reset password" />
+        <ActionButton {...asking["reset-password"]} label="Reset password" />
       </section>
       <section aria-labelledby="status-heading" className="space-y-3">
         <h2 id="status-heading" className="text-lg font-semibold">Access</h2>
         {disabled ? (
           <ActionButton action={setStaffStatusAction.bind(null, user.id, "active")} label="Reactivate" />
         ) : (
-          <ActionButton action={setStaffStatusAction.bind(null, user.id, "disabled")} label="Deactivate" />
+          <ActionButton {...asking.deactivate} label="Deactivate" />
         )}
       </section>
     </section>

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ConfirmSignOutElsewhere } from "@/components/signed-in-devices";
+import { currentCustomer } from "../../../../auth";
+import { requireShop } from "../../../../request";
+import { signOutElsewhereAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Sign out everywhere else" };
+
+/** My account's "Sign out everywhere else" without JavaScript: the question, and only its POST signs anyone out. */
+export default async function ConfirmSignOutElsewherePage() {
+  const shop = await requireShop();
+  if (!(await currentCustomer(shop.id))) redirect("/login?next=/account");
+  return <ConfirmSignOutElsewhere signOutElsewhere={signOutElsewhereAction} back="/account" />;
+}

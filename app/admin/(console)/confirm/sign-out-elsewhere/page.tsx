@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { ConfirmSignOutElsewhere } from "@/components/signed-in-devices";
+import { requireStaff } from "../../../guard";
+import { signOutElsewhereAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Sign out everywhere else" };
+
+/** The back office's "Sign out everywhere else" without JavaScript: the question, and only its POST signs anyone out. */
+export default async function ConfirmStaffSignOutElsewherePage() {
+  await requireStaff();
+  return <ConfirmSignOutElsewhere signOutElsewhere={signOutElsewhereAction} back="/admin" />;
+}

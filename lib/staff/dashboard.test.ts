@@ -1,0 +1,96 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { activityLog, customers, emailOutbox, emailSuppressions, rateLimits, shops, staffUsers, type Shop } from "@/db/schema";
+import { describeOnDatabases } from "@/lib/testing/databases";
+import { dashboardCounts } from "./dashboard";
+
+describeOnDatabases("dashboardCounts", (db) => {
+  let demo: Shop;
+  let classic: Shop;
+  const now = new Date();
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  const inAMinute = new Date(now.getTime() + 60_000);
+
+  beforeAll(async () => {
+    [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
+    [classic] = await db().select().from(shops).where(eq(shops.code, "classic"));
+    const customer = (shop: Shop, email: string, status: "pending" | "active" | "disabled", createdAt = now) => ({
+      shopId: shop.id,
+      customerType: "B2C",
+      email,
+      status,
+      createdAt,
+    });
+    await db()
+      .insert(customers)
+      .values([
+        customer(demo, "old-pending@example.com", "pending", hoursAgo(30)),
+        customer(demo, "new-pending@example.com", "pending", hoursAgo(2)),
+        customer(demo, "disabled@example.com", "disabled"),
+        customer(demo, "bounced@example.com", "active"),
+        customer(classic, "old-pending-1@example.com", "pending", hoursAgo(25)),
+        customer(classic, "old-pending-2@example.com", "pending", hoursAgo(48)),
+        customer(classic, "complained@example.com", "active"),
+      ]);
+    await db()
+      .insert(rateLimits)
+      .values([
+        { key: `signin-account:${demo.id}:active@example.com`, count: 9, windowStart: now, blockedUntil: inAMinute },
+        { key: `signin-account:${classic.id}:active@example.com`, count: 9, windowStart: now, blockedUntil: hoursAgo(1) },
+        { key: "signin-account:manager@example.com", count: 9, windowStart: now, blockedUntil: inAMinute },
+        { key: "signin-ip:203.0.113.7", count: 99, windowStart: now, blockedUntil: inAMinute },
+      ]);
+    const signedIn = (shop: Shop, at: Date) => ({ action: "customer.signed-in", actorType: "customer" as const, shopId: shop.id, at });
+    await db()
+      .insert(activityLog)
+      .values([signedIn(demo, hoursAgo(1)), signedIn(demo, hoursAgo(30)), signedIn(classic, hoursAgo(23)), { ...signedIn(demo, now), action: "customer.sign-in-failed" }]);
+    const mail = (shopId: string | null, status: "failed" | "sent") => ({ type: "x", shopId, recipient: "r@example.com", redacted: {}, status });
+    await db().insert(emailOutbox).values([mail(demo.id, "failed"), mail(classic.id, "failed"), mail(null, "failed"), mail(demo.id, "sent")]);
+    await db()
+      .insert(emailSuppressions)
+      .values([
+        { email: "bounced@example.com", reason: "bounce" },
+        { email: "complained@example.com", reason: "complaint" },
+        { email: "stranger@example.com", reason: "bounce" },
+      ]);
+  });
+
+  it("counts what customer service acts on, only within the agent's shops", async () => {
+    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [demo.id] }, now)).toEqual({
+      customers: { pendingOverADay: 1, deactivated: 1, signInLimited: 1, signInsLastDay: 1 },
+      mail: { failed: 1, suppressedAddresses: 1 },
+      staff: null,
+    });
+    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [classic.id] }, now)).toEqual({
+      customers: { pendingOverADay: 2, deactivated: 0, signInLimited: 0, signInsLastDay: 1 },
+      mail: { failed: 1, suppressedAddresses: 1 },
+      staff: null,
+    });
+    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: null }, now)).toEqual({
+      customers: { pendingOverADay: 3, deactivated: 1, signInLimited: 1, signInsLastDay: 2 },
+      mail: { failed: 3, suppressedAddresses: 3 },
+      staff: null,
+    });
+    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [] }, now)).toEqual({
+      customers: { pendingOverADay: 0, deactivated: 0, signInLimited: 0, signInsLastDay: 0 },
+      mail: { failed: 0, suppressedAddresses: 0 },
+      staff: null,
+    });
+  });
+
+  it("gives a shop administrator the e-mail counts only, and a user manager the business-user counts only", async () => {
+    expect(await dashboardCounts(db(), { roles: ["shop_admin"], shopIds: [demo.id] }, now)).toEqual({
+      customers: null,
+      mail: { failed: 1, suppressedAddresses: 1 },
+      staff: null,
+    });
+    const before = await dashboardCounts(db(), { roles: ["user_manager"], shopIds: null }, now);
+    expect(before).toMatchObject({ customers: null, mail: null });
+    const user = (email: string, status: "active" | "disabled", passwordTemporary: boolean) => ({ email, name: email, passwordHash: "x", status, passwordTemporary });
+    await db()
+      .insert(staffUsers)
+      .values([user("temp1@example.com", "active", true), user("temp2@example.com", "active", true), user("chosen@example.com", "active", false), user("gone@example.com", "disabled", true)]);
+    const after = await dashboardCounts(db(), { roles: ["user_manager"], shopIds: null }, now);
+    expect(after.staff).toEqual({ temporaryPasswords: before.staff!.temporaryPasswords + 2, deactivated: before.staff!.deactivated + 1 });
+  });
+});
