@@ -10,4 +10,6 @@ export default defineConfig({
   testDir: "./scripts",
   testMatch: "screenshots.ts",
   timeout: 600_000,
+  // Not the specs' test-results/, which Playwright empties when it starts.
+  outputDir: "test-results/screenshots",
 });
