@@ -120,11 +120,24 @@ export async function signIn(page: Page, email: string, password: string, shop: 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The WCAG 2.1 A and AA rules of axe, which issue 13 holds every page to. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * axe's serious and critical violations on the current page (all of axe's rules, or those of `tags`), one line each
+ * with the rule, its help and the elements it found.
+ */
+export async function seriousViolations(page: Page, tags?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (tags ? builder.withTags(tags) : builder).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
 /** No serious or critical accessibility violation on the current page. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
 }
 
 /** The password in an e-mail that carries one ("Your password: …", "Temporary password: …"). */
