@@ -49,7 +49,7 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
           </nav>
         </div>
       </header>
-      <main className="mx-auto max-w-3xl px-6 py-10">{children}</main>
+      <main id="content" tabIndex={-1} className="mx-auto max-w-3xl px-6 py-10">{children}</main>
     </>
   );
 }
