@@ -50,7 +50,7 @@ test("customer service finds a registration's activation e-mail, filters by reci
 
   await expect(agent.getByRole("heading", { name: "Storefront account activation" })).toBeVisible();
   await expect(agent.getByRole("cell", { name: "link hidden" })).toBeVisible();
-  await expect(agent.getByRole("cell", { name: "sent", exact: true })).toBeVisible();
+  await expect(agent.getByRole("cell", { name: "Sent", exact: true })).toBeVisible();
   const html = await agent.content();
   expect(html).not.toContain(token);
   expect(html).not.toContain("/activate/");
@@ -87,7 +87,7 @@ for (const javaScriptEnabled of [true, false]) {
     const { page: agent } = await newStaff(browser, clientAddress, ["customer_service"], undefined, context);
     await filterByRecipient(agent, shopper.email);
     const row = agent.getByRole("row").filter({ hasText: shopper.email });
-    await expect(row).toContainText("failed");
+    await expect(row).toContainText("Failed");
     await row.getByRole("link", { name: "Storefront account activation" }).click();
     await expect(agent.getByRole("heading", { name: "Storefront account activation" })).toBeVisible();
     await agent.getByRole("button", { name: "Retry", exact: true }).click();

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CodedLabel } from "@/components/badge";
 import { DataTable, formatUtc } from "@/components/data-table";
-import { Alert, PageHeading, SelectField } from "@/components/form";
+import { PageHeading, SelectField } from "@/components/form";
+import { UnknownFilters } from "@/components/notice";
 import { getAdminLabels } from "@/components/labels";
 import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
@@ -21,7 +22,6 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const { staff } = await requireStaff(["user_manager", "shop_admin"]);
   const params = await searchParams;
   const t = await getTranslations("admin.activity");
-  const tc = await getTranslations("common");
   const labels = await getAdminLabels();
   const person = filterText(one(params.person), 200);
   const asked = filterText(one(params.action), 100);
@@ -40,7 +40,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   return (
     <section className="space-y-6">
       <PageHeading>{t("heading")}</PageHeading>
-      {unknownAction ? <Alert>{tc("filters.unknownValue", { field: t("actionField"), value: unknownAction })}</Alert> : null}
+      <UnknownFilters problems={unknownAction ? [{ field: t("actionField"), value: unknownAction }] : []} />
       <LiveFilterForm label={t("filterLabel")} submitLabel={t("filter")}>
         <div className="space-y-1">
           <label htmlFor="person" className="block text-sm font-medium">
