@@ -148,6 +148,10 @@ test("A detail page shows one outcome at a time, naming whom it concerned", asyn
   await expect(page.getByText("has been reactivated")).toHaveCount(0);
   await expect(page.getByText("has been deactivated")).toHaveCount(0);
   await expect(page.getByRole("main").locator('[role="status"]')).toHaveCount(1);
+  // The page names the status and what was done in words, the codes beside them.
+  await page.reload();
+  await expect(page.getByRole("definition").filter({ hasText: /^Active$/ })).toBeVisible();
+  await expect(page.getByText("Password reset by agent contact.password-reset")).toBeVisible();
 });
 
 test("The skip link is the first Tab stop on the storefront and in the back office, and the icon is served", async ({ browser, clientAddress, page }) => {
