@@ -1,9 +1,25 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { activeShopper, expect, expectAccessible, newShopper, newStaff, register, signIn, test } from "./fixtures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { activeShopper, expect, expectAccessible, newShopper, newStaff as createStaff, register, signIn, test } from "./fixtures";
 
 // Each test creates its business users with the real CLI and signs them in: slower than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
+
+/**
+ * The business users this file creates, deactivated when it ends: the suite shares one database, and admin.spec.ts
+ * (which runs after this file) proves that the last active user manager cannot be deactivated.
+ */
+const created: string[] = [];
+
+async function newStaff(browser: Browser, clientAddress: string, roles: string[], name?: string, context?: BrowserContext) {
+  const staff = await createStaff(browser, clientAddress, roles, name, context);
+  created.push(staff.email);
+  return staff;
+}
+
+test.afterAll(async ({ sql }) => {
+  if (created.length) await sql`update staff_users set status = 'disabled' where email in ${sql(created)}`;
+});
 
 const ALL_ROLES = ["customer_service", "user_manager", "shop_admin"];
 
