@@ -15,7 +15,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       reset();
     });
   return (
-    <main className="mx-auto max-w-xl px-6 py-16">
+    <main id="content" tabIndex={-1} className="mx-auto max-w-xl px-6 py-16">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="mt-4 text-slate-700">
         We could not finish that just now, and nothing was saved. Please try again in a few seconds.

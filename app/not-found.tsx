@@ -6,7 +6,7 @@ export default async function NotFound() {
   const shop = await requestShop().catch(() => null);
   const host = (await requestHost()) ?? "";
   return (
-    <main className="mx-auto max-w-xl px-6 py-16">
+    <main id="content" tabIndex={-1} className="mx-auto max-w-xl px-6 py-16">
       <h1 className="text-2xl font-semibold">{shop ? "Page not found" : "No shop here"}</h1>
       <p className="mt-4 text-slate-700">
         {shop

@@ -1,11 +1,39 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useSyncExternalStore } from "react";
 import { ConfirmDialog, type Confirmation } from "./confirm-dialog";
 import { Alert, SubmitButton } from "./form";
 import type { FormState } from "./form-state";
 
+/**
+ * One outcome on the page at a time: each answer an action gives gets a number when it arrives, and only the latest
+ * is shown, so the forms of a detail page do not pile up their messages. Without JavaScript each post renders one
+ * answer anyway; in the server render nothing is numbered, so every outcome there shows.
+ */
+let latestOutcome = 0;
+const outcomeNumbers = new WeakMap<FormState, number>();
+const outcomeListeners = new Set<() => void>();
+
+function subscribeToOutcomes(listener: () => void): () => void {
+  outcomeListeners.add(listener);
+  return () => outcomeListeners.delete(listener);
+}
+
+function numberOutcome(state: FormState): void {
+  if (outcomeNumbers.has(state)) return;
+  latestOutcome += 1;
+  outcomeNumbers.set(state, latestOutcome);
+  for (const listener of outcomeListeners) listener();
+}
+
 export function Outcome({ state }: { state: FormState }) {
+  const latest = useSyncExternalStore(subscribeToOutcomes, () => latestOutcome, () => 0);
+  const shown = Boolean(state.notice || state.formError);
+  useEffect(() => {
+    if (shown) numberOutcome(state);
+  }, [state, shown]);
+  const number = outcomeNumbers.get(state);
+  if (number !== undefined && number !== latest) return null;
   if (state.notice) return <Alert tone="success">{state.notice}</Alert>;
   if (state.formError) return <Alert tone="error">{state.formError}</Alert>;
   return null;

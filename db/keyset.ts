@@ -29,9 +29,12 @@ export const withoutCursor = <T extends { cursorAt: string }>(row: T): Omit<T, "
  * next page would skip rows created within the same millisecond. */
 export const cursorAtOf = (column: SQLWrapper) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** The rows after the cursor's, newest first. */
-export function afterCursor(cursor: [string, string] | null, createdAt: SQLWrapper, id: SQLWrapper): SQL | undefined {
-  return cursor ? sql`(${createdAt}, ${id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined;
+/** The rows after the cursor's, newest first (or oldest first with `order` "asc"). */
+export function afterCursor(cursor: [string, string] | null, createdAt: SQLWrapper, id: SQLWrapper, order: "asc" | "desc" = "desc"): SQL | undefined {
+  if (!cursor) return undefined;
+  return order === "asc"
+    ? sql`(${createdAt}, ${id}) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
+    : sql`(${createdAt}, ${id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`;
 }
 
 /** One page of `size` from `size + 1` fetched rows, with the cursor of the next page when there is one. */

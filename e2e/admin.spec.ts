@@ -192,15 +192,15 @@ test.describe.serial("the back office", () => {
 
     await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Activity" }).click();
     const rows = page.getByRole("row");
-    await expect(rows.nth(1)).toContainText("settings.changed");
+    await expect(rows.nth(1)).toContainText("System preferences changed settings.changed");
     await page.getByLabel("Action").selectOption("staff.password-reset");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page.getByRole("cell", { name: agent.email })).toBeVisible();
     await page.getByLabel("Action").selectOption("");
     await page.getByLabel("Person (e-mail)").fill(manager.email);
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page.getByRole("cell", { name: "staff.password-changed" }).first()).toBeVisible();
-    await expect(page.getByRole("cell", { name: "customer.registered" })).toHaveCount(0);
+    await expect(page.getByRole("cell", { name: "Password changed staff.password-changed" }).first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: /customer\.registered/ })).toHaveCount(0);
     await expectAccessible(page);
   });
 });

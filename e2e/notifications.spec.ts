@@ -87,7 +87,7 @@ for (const javaScriptEnabled of [true, false]) {
     const { page: agent } = await newStaff(browser, clientAddress, ["customer_service"], undefined, context);
     await filterByRecipient(agent, shopper.email);
     const row = agent.getByRole("row").filter({ hasText: shopper.email });
-    await expect(row).toContainText("failed");
+    await expect(row).toContainText("Failed");
     await row.getByRole("link", { name: "Storefront account activation" }).click();
     await expect(agent.getByRole("heading", { name: "Storefront account activation" })).toBeVisible();
     await agent.getByRole("button", { name: "Retry", exact: true }).click();

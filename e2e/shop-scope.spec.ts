@@ -82,9 +82,12 @@ test("a customer-service agent limited to Classic Shop sees only Classic contact
   await expect(agent.getByRole("link", { name: classicEmail })).toBeVisible();
   await expect(agent.getByRole("link", { name: demoEmail })).toHaveCount(0);
   await expect(agent.getByLabel("Shop").locator("option")).toHaveText(["All your shops", "Classic Shop"]);
-  // A forged shop filter finds nothing of Demo Shop.
+  // A forged shop filter is no shop of theirs: said so, and the list shows their own shops' contacts, none of Demo Shop.
   await agent.goto(`/admin/contacts?q=${tag}&shop=${demoShopId}`);
-  await expect(agent.getByRole("status")).toHaveText("0 contacts");
+  await expect(agent.getByText(`Unknown shop “${demoShopId}” — showing all.`)).toBeVisible();
+  await expect(agent.getByRole("status")).toHaveText("1 contact");
+  await expect(agent.getByRole("link", { name: classicEmail })).toBeVisible();
+  await expect(agent.getByRole("link", { name: demoEmail })).toHaveCount(0);
   await expectAccessible(agent);
 
   // The Demo contact does not exist for the agent; the Classic one does.

@@ -52,7 +52,7 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
 
   // The next activation is recorded as suppressed and never reaches the provider.
   await agent.getByRole("button", { name: "Resend activation email" }).click();
-  await expect(agent.getByText("A new activation e-mail was sent.")).toBeVisible();
+  await expect(agent.getByText(`A new activation e-mail was sent to ${shopper.email}.`)).toBeVisible();
   await expect
     .poll(async () => (await sql`select 1 from email_outbox where customer_id = ${customerId} and status = 'suppressed'`).length)
     .toBe(1);
@@ -64,7 +64,7 @@ test("a hard bounce suppresses the address until an agent lifts it; a bad signat
   await expect(agent.getByRole("heading", { name: "E-mail suppressed" })).toHaveCount(0);
   await expect(agent.getByText("email.suppression-lifted")).toBeVisible();
   await agent.getByRole("button", { name: "Resend activation email" }).click();
-  await expect(agent.getByText("A new activation e-mail was sent.")).toBeVisible();
+  await expect(agent.getByText(`A new activation e-mail was sent to ${shopper.email}.`)).toBeVisible();
   await activationEmail(shopper.email, 2);
   await noScript.close();
 });

@@ -74,7 +74,7 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
           </nav>
         </div>
       </header>
-      <main id="content" className="mx-auto w-full max-w-3xl flex-1 px-4 py-10 sm:px-6">
+      <main id="content" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10 sm:px-6">
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white text-sm text-slate-600">

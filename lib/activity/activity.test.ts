@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { shops, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
-import { activityActions, listActivity, recordActivity, type ActivityEntry } from "./index";
+import { activityActions, listActivity, pageActivity, recordActivity, type ActivityEntry } from "./index";
 
 const viewerId = "00000000-0000-4000-8000-0000000000a1";
 const otherStaffId = "00000000-0000-4000-8000-0000000000b2";
@@ -45,5 +45,52 @@ describeOnDatabases("activity log by shop scope", (db) => {
     expect(await seen([classic.id], { person: "demo-contact@example.com" })).toEqual([]);
     const actions = (await activityActions(db(), { id: viewerId, shopIds: [classic.id] })).filter((action) => action.startsWith(tag));
     expect(actions).toEqual([`${tag}.classic-contact`, `${tag}.own-reset`, `${tag}.own-sign-in`]);
+  });
+});
+
+describeOnDatabases("activity log pages", (db) => {
+  const action = `pg${Date.now().toString(36)}.paged`;
+  const viewer = { id: viewerId, shopIds: null };
+  // Seven entries, three of them at the same instant: a page boundary inside a tie must neither repeat nor skip one.
+  const times = ["2026-01-01T10:00:00Z", "2026-01-01T10:00:01Z", "2026-01-01T10:00:02Z", "2026-01-01T10:00:02Z", "2026-01-01T10:00:02Z", "2026-01-01T10:00:03Z", "2026-01-01T10:00:04Z"];
+
+  beforeAll(async () => {
+    for (const [index, at] of times.entries()) {
+      await recordActivity(db(), { action, actorType: "anonymous", email: `n${index}@example.com`, at: new Date(at) });
+    }
+  });
+
+  const walk = async (order?: "newest" | "oldest") => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let guard = 0; guard < 10; guard += 1) {
+      const page = await pageActivity(db(), viewer, { action, order, after, size: 3 });
+      expect(page.rows.length).toBeLessThanOrEqual(3);
+      seen.push(...page.rows.map((row) => `${row.at.toISOString()}|${row.email}`));
+      if (!page.next) return seen;
+      after = page.next;
+    }
+    throw new Error("the pages never ended");
+  };
+
+  it("walks every entry once, newest first by default, in pages of the asked size", async () => {
+    const newest = await walk();
+    expect(newest).toHaveLength(7);
+    expect(new Set(newest).size).toBe(7);
+    const instants = newest.map((entry) => entry.split("|")[0]);
+    expect(instants).toEqual([...instants].sort().reverse());
+    expect(newest[0]).toMatch(/^2026-01-01T10:00:04/);
+  });
+
+  it("walks them oldest first when asked, the exact reverse of newest first", async () => {
+    const oldest = await walk("oldest");
+    expect(oldest).toEqual([...(await walk())].reverse());
+  });
+
+  it("reads a cursor that is not one as the first page", async () => {
+    const first = await pageActivity(db(), viewer, { action, size: 3 });
+    const forged = await pageActivity(db(), viewer, { action, size: 3, after: "not-a-cursor" });
+    expect(forged.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    expect(first.next).not.toBeNull();
   });
 });

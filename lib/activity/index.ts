@@ -1,4 +1,5 @@
-import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { afterCursor, cursorAtOf, decodeCursor, keysetPage } from "@/db/keyset";
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { activityLog, customers, staffUsers, type StaffUser } from "@/db/schema";
@@ -51,15 +52,15 @@ function visibleTo(viewer: ActivityViewer): SQL | undefined {
   );
 }
 
-/** Newest first, by person (the e-mail of whoever acted or was acted upon) and by action. */
-export async function listActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter = {}): Promise<ActivityRow[]> {
+/** The rows a filter selects, with the actor's e-mail (a business user's or a customer's). */
+function selectActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter, extra?: SQL) {
   const actorStaff = alias(staffUsers, "actor_staff");
   const actorCustomer = alias(customers, "actor_customer");
   const actorEmail = sql<string | null>`coalesce(${actorStaff.email}, ${actorCustomer.email})`;
   const person = filterText(filter.person, 200).toLowerCase();
   const action = filterText(filter.action, 100);
-  const rows = await db
-    .select({ entry: activityLog, actorEmail })
+  return db
+    .select({ entry: activityLog, actorEmail, cursorAt: cursorAtOf(activityLog.at) })
     .from(activityLog)
     .leftJoin(actorStaff, and(eq(activityLog.actorType, "staff"), eq(actorStaff.id, activityLog.actorId)))
     .leftJoin(actorCustomer, and(eq(activityLog.actorType, "customer"), eq(actorCustomer.id, activityLog.actorId)))
@@ -69,11 +70,41 @@ export async function listActivity(db: Db, viewer: ActivityViewer, filter: Activ
         person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
         action ? eq(activityLog.action, action) : undefined,
         filter.customerId ? eq(activityLog.customerId, filter.customerId) : undefined,
+        extra,
       ),
-    )
+    );
+}
+
+/** Newest first, by person (the e-mail of whoever acted or was acted upon) and by action. */
+export async function listActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter = {}): Promise<ActivityRow[]> {
+  const rows = await selectActivity(db, viewer, filter)
     .orderBy(desc(activityLog.at), desc(activityLog.id))
     .limit(Math.min(filter.limit ?? 100, 500));
   return rows.map((row) => ({ ...row.entry, actorEmail: row.actorEmail }));
+}
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
+export type ActivityOrder = "newest" | "oldest";
+export type ActivityPageFilter = ActivityFilter & { after?: string; order?: ActivityOrder; size?: number };
+export type ActivityPage = { rows: ActivityRow[]; next: string | null };
+
+/**
+ * One page of the log by time, newest first unless `order` is "oldest" (keyset pagination on time and id, so a page
+ * never repeats or skips an entry while new ones arrive). A cursor that is not one reads as the first page.
+ */
+export async function pageActivity(db: Db, viewer: ActivityViewer, filter: ActivityPageFilter = {}): Promise<ActivityPage> {
+  const direction = filter.order === "oldest" ? "asc" : "desc";
+  const size = Math.min(Math.max(1, filter.size ?? ACTIVITY_PAGE_SIZE), 200);
+  const by = direction === "asc" ? asc : desc;
+  const rows = await selectActivity(db, viewer, filter, afterCursor(decodeCursor(filter.after), activityLog.at, activityLog.id, direction))
+    .orderBy(by(activityLog.at), by(activityLog.id))
+    .limit(size + 1);
+  const page = keysetPage(
+    rows.map((row) => ({ ...row.entry, actorEmail: row.actorEmail, cursorAt: row.cursorAt })),
+    size,
+  );
+  return page;
 }
 
 /** The actions of the entries the viewer may see, for the filter. */

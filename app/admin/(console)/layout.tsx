@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { StaffRole } from "@/db/schema";
 import { roleLabels } from "@/lib/staff/forms";
@@ -19,11 +20,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const context = await currentStaff();
   if (!context) redirect("/admin/login");
   const { staff } = context;
+  const t = await getTranslations("admin.menu");
   const allowed = (roles: StaffRole[]) => !staff.passwordTemporary && roles.some((role) => staff.roles.includes(role));
   return (
     <>
       <header className="border-b border-slate-700 bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <Link href="/admin" className="font-semibold text-white">
             Storefront Accounts · Back office
           </Link>
@@ -40,25 +42,33 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
                 ))}
             </ul>
           </nav>
-          <details className="relative text-sm">
-            <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-white">
-              {staff.name} <span className="text-slate-300">({staff.roles.map((role) => roleLabels[role]).join(", ")})</span>
+          {/* A <details> menu: opens with a click, Enter or Space, and without JavaScript. */}
+          <details className="group relative max-w-full text-sm">
+            <summary
+              className="flex cursor-pointer list-none items-center gap-2 rounded px-2 py-1 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-white [&::-webkit-details-marker]:hidden"
+            >
+              <span className="min-w-0 truncate">
+                {staff.name} <span className="text-slate-300">({staff.roles.map((role) => roleLabels[role]).join(", ")})</span>
+              </span>
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 transition-transform group-open:rotate-180" fill="currentColor">
+                <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
+              </svg>
             </summary>
-            <div className="absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-slate-900 shadow-lg">
+            <div className="absolute right-0 z-10 mt-2 w-56 max-w-[calc(100vw-2rem)] space-y-2 rounded-md border border-slate-200 bg-white p-3 text-slate-900 shadow-lg">
               <p className="truncate text-slate-600">{staff.email}</p>
               <Link href="/admin/change-password" className="block">
-                Change password
+                {t("changePassword")}
               </Link>
               <form action={adminSignOutAction}>
                 <button type="submit" className="text-blue-800 underline underline-offset-2">
-                  Sign out
+                  {t("signOut")}
                 </button>
               </form>
             </div>
           </details>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </>
   );
 }

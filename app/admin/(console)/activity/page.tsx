@@ -1,8 +1,17 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { CodedLabel } from "@/components/badge";
 import { DataTable, formatUtc } from "@/components/data-table";
 import { PageHeading, SelectField } from "@/components/form";
-import { activityActions, listActivity } from "@/lib/activity";
+import { UnknownFilters } from "@/components/notice";
+import { getAdminLabels } from "@/components/labels";
+import { LiveFilterForm } from "@/components/live-filter-form";
+import { hrefWith, KeysetPagination } from "@/components/pagination";
+import { activityActions, filterText, pageActivity } from "@/lib/activity";
+import { labelOf } from "@/lib/labels";
+import { parseSort } from "@/lib/paging";
 import { requireStaff } from "../../guard";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -12,33 +21,62 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff(["user_manager", "shop_admin"]);
   const params = await searchParams;
-  const person = one(params.person).slice(0, 200);
-  const action = one(params.action).slice(0, 100);
+  const t = await getTranslations("admin.activity");
+  const labels = await getAdminLabels();
+  const person = filterText(one(params.person), 200);
+  const asked = filterText(one(params.action), 100);
+  const sort = parseSort(params, ["time"], { key: "time", dir: "desc" });
   const db = await getDb();
-  const [rows, actions] = await Promise.all([listActivity(db, staff, { person, action }), activityActions(db, staff)]);
+  const seen = await activityActions(db, staff);
+  // An action the log has never held and the catalogue does not know is shown as such, and the list is not filtered.
+  const unknownAction = asked && !seen.includes(asked) && !labelOf(labels.activityAction, asked).known ? asked : "";
+  const action = unknownAction ? "" : asked;
+  const page = await pageActivity(db, staff, { person, action, order: sort.dir === "asc" ? "oldest" : "newest", after: one(params.after) });
+  const kept = { person, action, sort: sort.dir === "asc" ? "time" : "", dir: sort.dir === "asc" ? "asc" : "" };
+  const options = [...new Set([...seen, ...(action ? [action] : [])])]
+    .map((code) => ({ value: code, label: labelOf(labels.activityAction, code).text }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en"));
+  const filtered = Boolean(person || action);
   return (
     <section className="space-y-6">
-      <PageHeading>Activity</PageHeading>
-      <form method="get" className="flex flex-wrap items-end gap-4" role="search" aria-label="Filter the activity">
+      <PageHeading>{t("heading")}</PageHeading>
+      <UnknownFilters problems={unknownAction ? [{ field: t("actionField"), value: unknownAction }] : []} />
+      <LiveFilterForm label={t("filterLabel")} submitLabel={t("filter")}>
         <div className="space-y-1">
-          <label htmlFor="person" className="block text-sm font-medium">Person (e-mail)</label>
-          <input id="person" name="person" defaultValue={person} className="rounded-md border border-slate-400 px-3 py-2" />
+          <label htmlFor="person" className="block text-sm font-medium">
+            {t("person")}
+          </label>
+          <input id="person" name="person" type="search" defaultValue={person} autoComplete="off" className="w-72 max-w-full rounded-md border border-slate-400 px-3 py-2" />
         </div>
-        <SelectField label="Action" name="action" defaultValue={action} anyLabel="All actions" options={actions.map((name) => ({ value: name, label: name }))} />
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">Filter</button>
-      </form>
+        <SelectField label={t("action")} name="action" defaultValue={action} anyLabel={t("allActions")} options={options} />
+        {kept.sort ? <input type="hidden" name="sort" value={kept.sort} /> : null}
+        {kept.dir ? <input type="hidden" name="dir" value={kept.dir} /> : null}
+      </LiveFilterForm>
       <DataTable
-        rows={rows}
+        rows={page.rows}
         rowKey={(row) => row.id}
-        caption="Security events, newest first"
-        empty="No activity matches."
+        caption={sort.dir === "asc" ? t("captionOldest") : t("captionNewest")}
+        empty={
+          filtered ? (
+            <>
+              {t("emptyFiltered")} <Link href="/admin/activity">{t("showAll")}</Link>
+            </>
+          ) : (
+            t("empty")
+          )
+        }
+        sort={{ key: sort.key, dir: sort.dir, href: (_key, dir) => hrefWith("/admin/activity", { person, action, ...(dir === "asc" ? { sort: "time", dir } : {}) }) }}
         columns={[
-          { header: "Time", cell: (row) => formatUtc(row.at, { seconds: true }), nowrap: true },
-          { header: "Action", cell: (row) => row.action },
-          { header: "By", cell: (row) => row.actorEmail ?? row.actorType },
-          { header: "Concerning", cell: (row) => row.email ?? "—" },
-          { header: "Address", cell: (row) => row.ip ?? "—" },
+          { header: t("columns.time"), cell: (row) => formatUtc(row.at, { seconds: true }), nowrap: true, sortKey: "time" },
+          { header: t("columns.action"), cell: (row) => <CodedLabel labels={labels.activityAction} code={row.action} /> },
+          { header: t("columns.by"), cell: (row) => <span className="break-all">{row.actorEmail ?? row.actorType}</span> },
+          { header: t("columns.concerning"), cell: (row) => <span className="break-all">{row.email ?? "—"}</span> },
+          { header: t("columns.address"), cell: (row) => row.ip ?? "—" },
         ]}
+      />
+      <KeysetPagination
+        firstHref={one(params.after) ? hrefWith("/admin/activity", kept) : null}
+        nextHref={page.next ? hrefWith("/admin/activity", { ...kept, after: page.next }) : null}
       />
     </section>
   );

@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { customerStatuses } from "@/db/schema";
+import { Badge, StatusBadge } from "@/components/badge";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { PageHeading, SelectField } from "@/components/form";
+import { UnknownFilters } from "@/components/notice";
+import { getAdminLabels } from "@/components/labels";
+import { LiveFilterForm } from "@/components/live-filter-form";
+import { hrefWith, KeysetPagination } from "@/components/pagination";
 import { searchContacts, shopsWithTypes, SEARCH_MIN_LENGTH, type ActivationProblem } from "@/lib/accounts/contacts";
+import { filterText } from "@/lib/activity";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../guard";
 import { SearchBox } from "./components";
@@ -19,62 +26,92 @@ const activationProblems: Record<ActivationProblem, string> = {
 
 const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 600);
 
+/**
+ * Office › Contacts: newest first only — the search's indexes (migration 0012) give that order at a million contacts,
+ * so the columns do not sort.
+ */
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff("customer_service");
   const scope = shopScope(staff);
   const params = await searchParams;
-  const filter = { q: one(params.q), shopId: one(params.shop), status: one(params.status), customerType: one(params.type), after: one(params.after) };
+  const t = await getTranslations("admin.contacts");
+  const labels = await getAdminLabels();
   const db = await getDb();
-  const [page, shopList] = await Promise.all([searchContacts(db, filter, scope), shopsWithTypes(db, scope)]);
+  const shopList = await shopsWithTypes(db, scope);
   const types = [...new Set(shopList.flatMap((shop) => shop.types.map((type) => type.code)))];
-  const chosen = { q: filter.q, shop: filter.shopId, status: filter.status, type: filter.customerType };
-  const firstQuery = new URLSearchParams(Object.entries(chosen).filter(([, value]) => value));
-  const nextQuery = new URLSearchParams(firstQuery);
-  if (page.next) nextQuery.set("after", page.next);
+  const asked = { q: one(params.q), shop: filterText(one(params.shop), 80), status: filterText(one(params.status), 40), type: filterText(one(params.type), 32) };
+  // A value that is none of the choices is said to be unknown, and that filter is not applied ("showing all").
+  const unknown = [
+    asked.shop && !shopList.some((shop) => shop.id === asked.shop) ? { field: t("shopField"), value: asked.shop } : null,
+    asked.status && !(customerStatuses as readonly string[]).includes(asked.status) ? { field: t("statusField"), value: asked.status } : null,
+    asked.type && !types.includes(asked.type) ? { field: t("typeField"), value: asked.type } : null,
+  ].filter((problem) => problem !== null);
+  const chosen = {
+    q: asked.q,
+    shop: shopList.some((shop) => shop.id === asked.shop) ? asked.shop : "",
+    status: (customerStatuses as readonly string[]).includes(asked.status) ? asked.status : "",
+    type: types.includes(asked.type) ? asked.type : "",
+  };
+  const after = one(params.after);
+  const page = await searchContacts(db, { q: chosen.q, shopId: chosen.shop, status: chosen.status, customerType: chosen.type, after }, scope);
+  const filtered = Object.values(chosen).some(Boolean);
   return (
     <section className="space-y-6">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-4">
         <PageHeading>Office › Contacts</PageHeading>
         <ButtonLink href="/admin/contacts/new">New contact</ButtonLink>
       </div>
-      <form method="get" role="search" aria-label="Find contacts" className="flex flex-wrap items-start gap-4">
-        <SearchBox initial={filter.q} />
-        <SelectField label="Shop" name="shop" defaultValue={filter.shopId} anyLabel={scope === null ? "All shops" : "All your shops"} options={shopList.map((shop) => ({ value: shop.id, label: shop.name }))} />
-        <SelectField label="Status" name="status" defaultValue={filter.status} anyLabel="Any status" options={customerStatuses.map((status) => ({ value: status, label: status }))} />
-        <SelectField label="Customer type" name="type" defaultValue={filter.customerType} anyLabel="Any type" options={types.map((type) => ({ value: type, label: type }))} />
-        <button type="submit" className="mt-6 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">Apply</button>
-      </form>
+      <UnknownFilters problems={unknown} />
+      <LiveFilterForm label={t("search")} submitLabel={t("apply")}>
+        <SearchBox initial={chosen.q} />
+        <SelectField label="Shop" name="shop" defaultValue={chosen.shop} anyLabel={scope === null ? "All shops" : "All your shops"} options={shopList.map((shop) => ({ value: shop.id, label: shop.name }))} />
+        <SelectField
+          label="Status"
+          name="status"
+          defaultValue={chosen.status}
+          anyLabel="Any status"
+          options={customerStatuses.map((status) => ({ value: status, label: labels.customerStatus[status] ?? status }))}
+        />
+        <SelectField label="Customer type" name="type" defaultValue={chosen.type} anyLabel="Any type" options={types.map((type) => ({ value: type, label: type }))} />
+      </LiveFilterForm>
       <p role="status" className="text-sm text-slate-700">
-        {page.tooShort
-          ? `Type at least ${SEARCH_MIN_LENGTH} characters to search.`
-          : `${page.more ? `More than ${page.total.toLocaleString("en")}` : page.total.toLocaleString("en")} contact${page.total === 1 ? "" : "s"}`}
+        {page.tooShort ? t("tooShort", { min: SEARCH_MIN_LENGTH }) : t("count", { total: page.total, more: page.more ? "more" : "exact" })}
       </p>
       <DataTable
         rows={page.rows}
         rowKey={(row) => row.id}
-        caption="Contacts, newest first"
+        caption={t("caption")}
+        empty={
+          filtered ? (
+            <>
+              {t("emptyFiltered")} <Link href="/admin/contacts">{t("clearFilters")}</Link>
+            </>
+          ) : (
+            <>
+              {t("empty")} <Link href="/admin/contacts/new">{t("createContact")}</Link>
+            </>
+          )
+        }
         columns={[
-          { header: "Email", cell: (row) => <Link href={`/admin/contacts/${row.id}`}>{row.email}</Link> },
+          { header: "Email", cell: (row) => <Link href={`/admin/contacts/${row.id}`} className="break-all">{row.email}</Link> },
           { header: "Name", cell: (row) => `${row.firstName} ${row.lastName}`.trim() || "—" },
           { header: "Shop", cell: (row) => row.shopName },
           { header: "Type", cell: (row) => row.customerType },
           {
             header: "Status",
             cell: (row) => (
-              <>
-                {row.status}
-                {row.activationProblem ? (
-                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{activationProblems[row.activationProblem]}</span>
-                ) : null}
-              </>
+              <span className="flex flex-wrap gap-1">
+                <StatusBadge labels={labels.customerStatus} code={row.status} />
+                {row.activationProblem ? <Badge tone="amber">{activationProblems[row.activationProblem]}</Badge> : null}
+              </span>
             ),
           },
         ]}
       />
-      <nav aria-label="Pages" className="flex gap-4">
-        {filter.after ? <Link href={`/admin/contacts?${firstQuery.toString()}`}>First page</Link> : null}
-        {page.next ? <Link href={`/admin/contacts?${nextQuery.toString()}`}>Next page</Link> : null}
-      </nav>
+      <KeysetPagination
+        firstHref={after ? hrefWith("/admin/contacts", chosen) : null}
+        nextHref={page.next ? hrefWith("/admin/contacts", { ...chosen, after: page.next }) : null}
+      />
     </section>
   );
 }

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { outboxStatuses } from "@/db/schema";
+import { StatusBadge } from "@/components/badge";
 import { DataTable, formatUtc } from "@/components/data-table";
+import { getAdminLabels } from "@/components/labels";
+import { LiveFilterForm } from "@/components/live-filter-form";
+import { hrefWith, KeysetPagination } from "@/components/pagination";
 import { Alert, Field, PageHeading, SelectField } from "@/components/form";
 import { notificationTypeName, notificationTypes } from "@/lib/mail/notifications";
 import { BACK_OFFICE_SHOP, notificationRoles, searchNotifications } from "@/lib/mail/notifications-admin";
@@ -29,6 +33,7 @@ const notificationsText = {
   apply: "Apply",
   caption: "E-mails, newest first",
   empty: "No e-mails match.",
+  clearFilters: "Clear the filters",
   count: (total: number, more: boolean) => `${more ? "More than " : ""}${total.toLocaleString("en")} e-mail${total === 1 ? "" : "s"}`,
   invalidFilter: "Some filter values are not valid, so nothing is listed. Correct them and apply again.",
   retryAll: "Retry all failed",
@@ -36,9 +41,6 @@ const notificationsText = {
   retried: (count: number) => (count === 0 ? "No failed e-mail matched the filter: nothing was retried." : `${count} failed e-mail${count === 1 ? " was" : "s were"} queued again.`),
   gone: (count: number) => `${count} failed e-mail${count === 1 ? "" : "s"} could not be retried: the content is no longer kept. Send a new one from the contact's page.`,
   columns: { type: "Type", recipient: "Recipient", shop: "Shop", status: "Status", attempts: "Attempts", lastError: "Last error", queued: "Queued", sent: "Sent" },
-  pages: "Pages",
-  firstPage: "First page",
-  nextPage: "Next page",
 };
 
 const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 600);
@@ -55,9 +57,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const after = one(params.after);
   const db = await getDb();
   const [page, shopList] = await Promise.all([searchNotifications(db, { ...chosen, after }, scope), shopsInScope(db, scope)]);
-  const firstQuery = new URLSearchParams(Object.entries(chosen).filter(([, value]) => value));
-  const nextQuery = new URLSearchParams(firstQuery);
-  if (page.next) nextQuery.set("after", page.next);
+  const labels = await getAdminLabels();
   const invalid = Object.keys(page.problems).length > 0;
   const retried = one(params.retried);
   const gone = Number(one(params.gone)) || 0;
@@ -71,14 +71,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       {/^\d+$/.test(retried) ? <Alert tone="success">{notificationsText.retried(Number(retried))}</Alert> : null}
       {gone > 0 ? <Alert tone="error">{notificationsText.gone(gone)}</Alert> : null}
       {invalid ? <Alert tone="error">{notificationsText.invalidFilter}</Alert> : null}
-      <form method="get" role="search" aria-label={notificationsText.search} className="flex flex-wrap items-start gap-4">
+      <LiveFilterForm label={notificationsText.search} submitLabel={notificationsText.apply} className="flex flex-wrap items-start gap-4">
         <SelectField
           label={notificationsText.status}
           name="status"
           defaultValue={chosen.status}
           anyLabel={notificationsText.anyStatus}
           errors={page.problems.status}
-          options={withAsked(outboxStatuses.map((status) => ({ value: status, label: status })), chosen.status)}
+          options={withAsked(outboxStatuses.map((status) => ({ value: status, label: labels.outboxStatus[status] ?? status })), chosen.status)}
         />
         <SelectField
           label={notificationsText.type}
@@ -99,10 +99,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <div className="w-72 max-w-full">
           <Field label={notificationsText.recipient} name="recipient" type="search" defaultValue={chosen.recipient} hint={notificationsText.recipientHint} maxLength={200} />
         </div>
-        <button type="submit" className="mt-6 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
-          {notificationsText.apply}
-        </button>
-      </form>
+      </LiveFilterForm>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="text-sm text-slate-700">
           {notificationsText.count(page.total, page.more)}
@@ -123,22 +120,26 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         rows={page.rows}
         rowKey={(row) => row.id}
         caption={notificationsText.caption}
-        empty={notificationsText.empty}
+        empty={
+          <>
+            {notificationsText.empty} {Object.values(chosen).some(Boolean) ? <Link href="/admin/notifications">{notificationsText.clearFilters}</Link> : null}
+          </>
+        }
         columns={[
           { header: notificationsText.columns.type, cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
           { header: notificationsText.columns.recipient, cell: (row) => <span className="break-all">{row.recipient}</span> },
           { header: notificationsText.columns.shop, cell: (row) => row.shopName ?? notificationsText.backOffice },
-          { header: notificationsText.columns.status, cell: (row) => row.status },
+          { header: notificationsText.columns.status, cell: (row) => <StatusBadge labels={labels.outboxStatus} code={row.status} /> },
           { header: notificationsText.columns.attempts, cell: (row) => row.attempts },
-          { header: notificationsText.columns.lastError, cell: (row) => row.lastError?.slice(0, 120) ?? "—" },
+          { header: notificationsText.columns.lastError, cell: (row) => <span className="break-words">{row.lastError?.slice(0, 120) ?? "—"}</span> },
           { header: notificationsText.columns.queued, cell: (row) => formatUtc(row.createdAt), nowrap: true },
           { header: notificationsText.columns.sent, cell: (row) => formatUtc(row.sentAt), nowrap: true },
         ]}
       />
-      <nav aria-label={notificationsText.pages} className="flex gap-4">
-        {after ? <Link href={`/admin/notifications?${firstQuery.toString()}`}>{notificationsText.firstPage}</Link> : null}
-        {page.next ? <Link href={`/admin/notifications?${nextQuery.toString()}`}>{notificationsText.nextPage}</Link> : null}
-      </nav>
+      <KeysetPagination
+        firstHref={after ? hrefWith("/admin/notifications", chosen) : null}
+        nextHref={page.next ? hrefWith("/admin/notifications", { ...chosen, after: page.next }) : null}
+      />
     </section>
   );
 }

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Back office sign in" };
 export default async function AdminSignInPage() {
   if (await currentStaff()) redirect("/admin");
   return (
-    <main className="mx-auto max-w-md space-y-6 px-6 py-16">
+    <main id="content" tabIndex={-1} className="mx-auto max-w-md space-y-6 px-6 py-16">
       <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Storefront Accounts · Back office</p>
       <PageHeading>Sign in</PageHeading>
       <AdminSignInForm />

@@ -5,7 +5,9 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
 import { bound, boundArguments } from "@/lib/http/bound-arguments";
-import { callCentreReset, liftContactSuppression, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
+import { getTranslations } from "next-intl/server";
+import { callCentreReset, findContact, liftContactSuppression, resendContactActivation, setContactActive, type Agent } from "@/lib/accounts/contacts";
+import { shopScope } from "@/lib/staff/scope";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
@@ -22,7 +24,7 @@ type Work = (agent: Agent, customerId: string, ip: string | null) => Promise<{ o
  * One action on a contact. Its bound arguments (the customer's id, and a flag) come back with the call: anything a
  * page does not bind is a contact that does not exist, as is a contact outside the agent's shops or one that is gone.
  */
-async function run(bindings: [customerId: unknown] | [customerId: unknown, active: unknown], work: Work, done: string): Promise<FormState> {
+async function run(bindings: [customerId: unknown] | [customerId: unknown, active: unknown], work: Work, done: (email: string) => Promise<string>): Promise<FormState> {
   const { staff } = await requireStaff("customer_service");
   const valid = bindings.length === 1 ? boundArguments([bound.id], bindings) : boundArguments([bound.id, bound.flag], bindings);
   if (!valid) notFound();
@@ -32,44 +34,42 @@ async function run(bindings: [customerId: unknown] | [customerId: unknown, activ
   revalidatePath(`/admin/contacts/${customerId}`);
   if (!result.ok) return { formError: problems[result.reason] ?? "That did not work." };
   afterResponse();
-  return { notice: done };
+  // The notice names whom it concerned, so that an agent with several contacts open knows which one it was.
+  const contact = await findContact(await getDb(), customerId, shopScope(staff));
+  return { notice: await done(contact?.customer.email ?? "") };
 }
+
+const notice = async (key: "resetLink" | "resetGenerated" | "activationResent" | "deactivated" | "reactivated", email: string) =>
+  (await getTranslations("admin.contactNotices"))(key, { email });
 
 export async function callCentreResetAction(customerId: string): Promise<FormState> {
   let mode = "link";
-  const state = await run(
+  return run(
     [customerId],
     async (agent, id, ip) => {
       const result = await callCentreReset(await getDb(), agent, id, ip);
       if (result.ok) mode = result.mode;
       return result;
     },
-    "",
+    (email) => notice(mode === "generated" ? "resetGenerated" : "resetLink", email),
   );
-  if (state.notice === undefined) return state;
-  return {
-    notice:
-      mode === "generated"
-        ? "A new password was generated and e-mailed to the customer. Their sessions have ended."
-        : "A password reset link was e-mailed to the customer.",
-  };
 }
 
 export async function resendContactActivationAction(customerId: string): Promise<FormState> {
-  return run([customerId], async (agent, id, ip) => resendContactActivation(await getDb(), agent, id, ip), "A new activation e-mail was sent.");
+  return run([customerId], async (agent, id, ip) => resendContactActivation(await getDb(), agent, id, ip), (email) => notice("activationResent", email));
 }
 
 export async function setContactActiveAction(customerId: string, active: boolean): Promise<FormState> {
   return run(
     [customerId, active],
     async (agent, id, ip) => setContactActive(await getDb(), agent, id, active, ip),
-    active ? "The account has been reactivated." : "The account has been deactivated and its sessions ended.",
+    (email) => notice(active ? "reactivated" : "deactivated", email),
   );
 }
 
 /** The button disappears with the suppression it lifts, so the page says what happened (`?lifted=1`). */
 export async function liftContactSuppressionAction(customerId: string): Promise<FormState> {
-  const state = await run([customerId], async (agent, id, ip) => liftContactSuppression(await getDb(), agent, id, ip), "");
+  const state = await run([customerId], async (agent, id, ip) => liftContactSuppression(await getDb(), agent, id, ip), async () => "");
   if (state.notice === undefined) return state;
   redirect(`/admin/contacts/${customerId}?lifted=1`);
 }

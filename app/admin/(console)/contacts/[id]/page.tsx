@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { CodedLabel, StatusBadge } from "@/components/badge";
 import { DataTable, formatUtc } from "@/components/data-table";
+import { getAdminLabels } from "@/components/labels";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
 import { contactNotifications, findContact } from "@/lib/accounts/contacts";
@@ -50,6 +52,7 @@ export default async function ContactPage({
     contactConfirmations(customer, shop),
   ]);
   const { created, lifted } = await searchParams;
+  const labels = await getAdminLabels();
   return (
     <section className="max-w-4xl space-y-8">
       <p>
@@ -79,7 +82,9 @@ export default async function ContactPage({
           </Fragment>
         ))}
         <dt className="font-medium text-slate-700">Status</dt>
-        <dd>{customer.status}</dd>
+        <dd>
+          <StatusBadge labels={labels.customerStatus} code={customer.status} />
+        </dd>
         <dt className="font-medium text-slate-700">Created</dt>
         <dd>
           {formatUtc(customer.createdAt)} {createdBy ? `by ${createdBy}` : "by self-registration"}
@@ -115,7 +120,15 @@ export default async function ContactPage({
           empty="No e-mails yet."
           columns={[
             { header: "Type", cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
-            { header: "Status", cell: (row) => `${row.status}${row.lastError ? ` (${row.lastError.slice(0, 80)})` : ""}` },
+            {
+              header: "Status",
+              cell: (row) => (
+                <>
+                  <StatusBadge labels={labels.outboxStatus} code={row.status} />
+                  {row.lastError ? <span className="ml-2 break-words text-slate-600">{row.lastError.slice(0, 80)}</span> : null}
+                </>
+              ),
+            },
             { header: "Attempts", cell: (row) => row.attempts },
             { header: "Queued", cell: (row) => formatUtc(row.createdAt) },
             { header: "Sent", cell: (row) => formatUtc(row.sentAt) },
@@ -127,7 +140,7 @@ export default async function ContactPage({
         <ul className="space-y-1 text-sm">
           {activity.map((row) => (
             <li key={row.id}>
-              {formatUtc(row.at)} · {row.action} · by {row.actorEmail ?? row.actorType}
+              {formatUtc(row.at)} · <CodedLabel labels={labels.activityAction} code={row.action} /> · by {row.actorEmail ?? row.actorType}
               {row.ip ? ` · from ${row.ip}` : ""}
             </li>
           ))}

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
+import { hrefWith, OffsetPagination } from "@/components/pagination";
+import { pageOf, parsePage, parseSort, sortRows } from "@/lib/paging";
 import { listAttributeDefinitions, type AttributeRow } from "@/lib/shops/attributes";
 import { requireStaff } from "../../../guard";
 
@@ -17,10 +20,17 @@ function usage(row: AttributeRow): string {
   return forms === 0 ? "A shop outside yours" : `${own}; also a shop outside yours`;
 }
 
-export default async function AttributeDefinitionsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+const ATTRIBUTES_PAGE_SIZE = 25;
+
+export default async function AttributeDefinitionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff("shop_admin");
-  const rows = await listAttributeDefinitions(await getDb(), staff);
-  const deleted = (await searchParams).deleted === "1";
+  const params = await searchParams;
+  const t = await getTranslations("admin.attributes");
+  const all = await listAttributeDefinitions(await getDb(), staff);
+  const deleted = params.deleted === "1";
+  const sort = parseSort(params, ["code", "label", "kind"], { key: "code", dir: "asc" });
+  const page = pageOf(sortRows(all, sort, { code: (row) => row.code, label: (row) => row.label, kind: (row) => row.valueKind }), parsePage(params), ATTRIBUTES_PAGE_SIZE);
+  const kept = sort.key === "code" && sort.dir === "asc" ? {} : { sort: sort.key, dir: sort.dir };
   return (
     <section className="space-y-6">
       <p>
@@ -36,19 +46,25 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
         form holds a password definition with its own pattern has its own password policy.
       </p>
       <DataTable
-        rows={rows}
+        rows={page.rows}
         rowKey={(row) => row.code}
         caption="Attribute definitions"
-        empty="There are no attribute definitions yet."
+        empty={
+          <>
+            {t("empty")} <Link href="/admin/settings/attributes/new">{t("createAttribute")}</Link>
+          </>
+        }
+        sort={{ ...sort, href: (key, dir) => hrefWith("/admin/settings/attributes", { sort: key, dir }) }}
         columns={[
-          { header: "Code", cell: (row) => <Link href={`/admin/settings/attributes/${encodeURIComponent(row.code)}`}>{row.code}</Link> },
-          { header: "Label", cell: (row) => row.label },
-          { header: "Value kind", cell: (row) => row.valueKind },
+          { header: "Code", cell: (row) => <Link href={`/admin/settings/attributes/${encodeURIComponent(row.code)}`}>{row.code}</Link>, sortKey: "code" },
+          { header: "Label", cell: (row) => row.label, sortKey: "label" },
+          { header: "Value kind", cell: (row) => row.valueKind, sortKey: "kind" },
           { header: "Required", cell: (row) => (row.required ? "Yes" : "No") },
           { header: "Pattern", cell: (row) => (row.regex ? <code className="break-all">{row.regex}</code> : "—") },
           { header: "Used by", cell: usage, nowrap: true },
         ]}
       />
+      <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/settings/attributes", { ...kept, page: number > 1 ? number : undefined })} />
     </section>
   );
 }

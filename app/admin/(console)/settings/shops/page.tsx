@@ -1,19 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
 import { PageHeading } from "@/components/form";
+import { hrefWith, OffsetPagination } from "@/components/pagination";
+import { pageOf, parsePage, parseSort, sortRows } from "@/lib/paging";
 import { listShopSummaries } from "@/lib/shops/settings";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 
 export const metadata: Metadata = { title: "Shops" };
 
-export default async function ShopsPage() {
+const SHOPS_PAGE_SIZE = 25;
+
+export default async function ShopsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff("shop_admin");
   const scope = shopScope(staff);
-  const shops = await listShopSummaries(await getDb(), scope);
+  const params = await searchParams;
+  const t = await getTranslations("admin.shops");
+  const sort = parseSort(params, ["code", "name", "customers"], { key: "code", dir: "asc" });
+  const all = await listShopSummaries(await getDb(), scope);
+  const page = pageOf(sortRows(all, sort, { code: (shop) => shop.code, name: (shop) => shop.name, customers: (shop) => shop.customers }), parsePage(params), SHOPS_PAGE_SIZE);
+  const kept = sort.key === "code" && sort.dir === "asc" ? {} : { sort: sort.key, dir: sort.dir };
   return (
     <section className="space-y-6">
       <p>
@@ -27,13 +37,22 @@ export default async function ShopsPage() {
       </div>
       {scope !== null ? <p className="text-slate-700">You see the shops you work in. Only users who work in all shops can add one.</p> : null}
       <DataTable
-        rows={shops}
+        rows={page.rows}
         rowKey={(shop) => shop.id}
         caption="Shops"
-        empty="You do not work in any shop yet: ask a user manager."
+        empty={
+          scope === null ? (
+            <>
+              {t("emptyAll")} <Link href="/admin/settings/shops/new">{t("createShop")}</Link>
+            </>
+          ) : (
+            t("empty")
+          )
+        }
+        sort={{ ...sort, href: (key, dir) => hrefWith("/admin/settings/shops", { sort: key, dir }) }}
         columns={[
-          { header: "Code", cell: (shop) => <Link href={`/admin/settings/shops/${encodeURIComponent(shop.code)}`}>{shop.code}</Link> },
-          { header: "Name", cell: (shop) => shop.name },
+          { header: "Code", cell: (shop) => <Link href={`/admin/settings/shops/${encodeURIComponent(shop.code)}`}>{shop.code}</Link>, sortKey: "code" },
+          { header: "Name", cell: (shop) => shop.name, sortKey: "name" },
           {
             header: "Host names",
             cell: (shop) => (
@@ -44,9 +63,10 @@ export default async function ShopsPage() {
               </ul>
             ),
           },
-          { header: "Customers", cell: (shop) => shop.customers.toLocaleString("en") },
+          { header: "Customers", cell: (shop) => shop.customers.toLocaleString("en"), sortKey: "customers" },
         ]}
       />
+      <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/settings/shops", { ...kept, page: number > 1 ? number : undefined })} />
     </section>
   );
 }

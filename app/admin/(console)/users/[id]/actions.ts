@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { postedForm, type FormState } from "@/components/form-state";
 import { bound, boundArguments, forgedCall } from "@/lib/http/bound-arguments";
-import { resetStaffPassword, setStaffRoles, setStaffShops, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
+import { getTranslations } from "next-intl/server";
+import { findStaff, resetStaffPassword, setStaffRoles, setStaffShops, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { backOffice, requireStaff } from "../../../guard";
@@ -27,6 +28,12 @@ function answer(result: StaffChangeResult, done: string, invalid = "Please corre
   return { formError: problems[result.reason] };
 }
 
+/** What happened, to whom: the notice names the user by e-mail. */
+async function staffNotice(key: "passwordReset" | "deactivated" | "reactivated", id: string): Promise<string> {
+  const user = await findStaff(await getDb(), id);
+  return (await getTranslations("admin.staffNotices"))(key, { email: user?.email ?? "" });
+}
+
 export async function resetStaffPasswordAction(userId: string): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const id = userIdOf(userId);
@@ -34,7 +41,7 @@ export async function resetStaffPasswordAction(userId: string): Promise<FormStat
   const result = await resetStaffPassword(await getDb(), staff, id, await backOffice());
   if (result.ok) afterResponse();
   revalidatePath(`/admin/users/${id}`);
-  return answer(result, "A new temporary password has been e-mailed to the user, and their sessions have ended.");
+  return answer(result, await staffNotice("passwordReset", id));
 }
 
 export async function setStaffRolesAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -63,5 +70,5 @@ export async function setStaffStatusAction(userId: string, status: "active" | "d
   const [id, next] = args;
   const result = await setStaffStatus(await getDb(), staff, id, next, await clientAddress());
   revalidatePath(`/admin/users/${id}`);
-  return answer(result, next === "disabled" ? "The user has been deactivated and signed out." : "The user has been reactivated.");
+  return answer(result, await staffNotice(next === "disabled" ? "deactivated" : "reactivated", id));
 }
