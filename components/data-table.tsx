@@ -41,8 +41,9 @@ const ariaSort = { asc: "ascending", desc: "descending" } as const;
 export function DataTable<T>({ rows, columns, rowKey, caption, empty, sort }: DataTableProps<T>) {
   if (rows.length === 0 && empty) return <div className="rounded-md border border-dashed border-slate-300 p-4 text-slate-700">{empty}</div>;
   return (
-    // On a phone a wide table scrolls inside its own box; the page itself never scrolls sideways.
-    <div className="max-w-full overflow-x-auto">
+    // On a phone a wide table scrolls inside its own box; the page itself never scrolls sideways. The box takes focus,
+    // so that it can be scrolled from the keyboard too, and is named after the table.
+    <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>

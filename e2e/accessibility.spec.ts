@@ -18,8 +18,6 @@ test.afterAll(async () => {
 for (const sitePage of sitePages) {
   for (const width of widths) {
     test(`${sitePage.name} at ${width} px`, async () => {
-      const known = sitePage.fixme?.[width];
-      test.fixme(Boolean(known), known);
       const page = await visits.open(sitePage, width);
       const where = `${sitePage.name} at ${width} px (${page.url()})`;
       expect(await seriousViolations(page, WCAG_TAGS), `axe: serious or critical violations on ${where}`).toEqual([]);
