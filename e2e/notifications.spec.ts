@@ -50,7 +50,7 @@ test("customer service finds a registration's activation e-mail, filters by reci
 
   await expect(agent.getByRole("heading", { name: "Storefront account activation" })).toBeVisible();
   await expect(agent.getByRole("cell", { name: "link hidden" })).toBeVisible();
-  await expect(agent.getByRole("cell", { name: "sent", exact: true })).toBeVisible();
+  await expect(agent.getByRole("cell", { name: "Sent", exact: true })).toBeVisible(); // the history's "sent", in words
   const html = await agent.content();
   expect(html).not.toContain(token);
   expect(html).not.toContain("/activate/");

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { StatusBadge } from "@/components/badge";
 import { DataTable, formatUtc } from "@/components/data-table";
+import { getAdminLabels } from "@/components/labels";
 import { Alert, PageHeading, SubmitButton } from "@/components/form";
 import { notificationTypeName } from "@/lib/mail/notifications";
 import { findNotification, notificationRoles, type ShownVariable } from "@/lib/mail/notifications-admin";
@@ -48,14 +51,17 @@ export default async function NotificationPage({ params, searchParams }: { param
   if (!email) notFound();
   const { retry } = await searchParams;
   const outcome = retry && Object.hasOwn(notificationText.outcomes, retry) ? notificationText.outcomes[retry as keyof typeof notificationText.outcomes] : null;
-  const facts: [string, string][] = [
+  const { outboxStatus } = await getAdminLabels();
+  /** Statuses in words (a badge, the code as its title); the history's other entries are words already. */
+  const status = (code: string): ReactNode => (Object.hasOwn(outboxStatus, code) ? <StatusBadge labels={outboxStatus} code={code} /> : code);
+  const facts: [string, ReactNode][] = [
     [notificationText.facts.recipient, email.recipient],
     [notificationText.facts.shop, email.shopName ?? notificationText.backOffice],
-    [notificationText.facts.status, email.status],
+    [notificationText.facts.status, status(email.status)],
     [notificationText.facts.attempts, String(email.attempts)],
     [notificationText.facts.lastError, email.lastError ?? "—"],
     [notificationText.facts.queued, formatUtc(email.createdAt, { seconds: true })],
-    ...(email.status === "queued" || email.status === "sending" ? [[notificationText.facts.nextAttempt, formatUtc(email.nextAttemptAt, { seconds: true })] as [string, string]] : []),
+    ...(email.status === "queued" || email.status === "sending" ? [[notificationText.facts.nextAttempt, formatUtc(email.nextAttemptAt, { seconds: true })] as [string, ReactNode]] : []),
     [notificationText.facts.sent, formatUtc(email.sentAt, { seconds: true })],
     [notificationText.facts.providerId, email.providerId ?? "—"],
   ];
@@ -107,7 +113,7 @@ export default async function NotificationPage({ params, searchParams }: { param
           caption={notificationText.history}
           columns={[
             { header: notificationText.when, cell: (row) => (row.at ? formatUtc(row.at, { seconds: true }) : "—"), nowrap: true },
-            { header: notificationText.event, cell: (row) => row.event },
+            { header: notificationText.event, cell: (row) => status(row.event) },
             { header: notificationText.detail, cell: (row) => <span className="break-words">{row.detail ?? "—"}</span> },
           ]}
         />
