@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { activeShopper, expect, expectAccessible, newShopper, newStaff as createStaff, register, signIn, test } from "./fixtures";
+import { activeShopper, confirmAction, expect, expectAccessible, newShopper, newStaff as createStaff, register, signIn, test } from "./fixtures";
 
 // Each test creates its business users with the real CLI and signs them in: slower than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
@@ -155,11 +155,11 @@ test("A detail page shows one outcome at a time, naming whom it concerned", asyn
   const [{ id }] = await sql<{ id: string }[]>`select id from customers where email = ${shopper.email}`;
   const { page } = await newStaff(browser, clientAddress, ["customer_service"]);
   await page.goto(`/admin/contacts/${id}`);
-  await page.getByRole("button", { name: "Deactivate" }).click();
+  await confirmAction(page, "Deactivate");
   await expect(page.getByText(`${shopper.email} has been deactivated and its sessions ended.`)).toBeVisible();
   await page.getByRole("button", { name: "Reactivate" }).click();
   await expect(page.getByText(`${shopper.email} has been reactivated.`)).toBeVisible();
-  await page.getByRole("button", { name: "Send password reset" }).click();
+  await confirmAction(page, "Send password reset");
   await expect(page.getByText(`A password reset link was e-mailed to ${shopper.email}.`)).toBeVisible();
   await expect(page.getByText("has been reactivated")).toHaveCount(0);
   await expect(page.getByText("has been deactivated")).toHaveCount(0);

@@ -507,7 +507,12 @@ test("forged calls of bound actions: any arguments answer below 500 and change n
   const records = { staffId, customerIds, shop, attributes: [attribute, "firstName"] };
 
   const client = await openClient(origin, clientAddress, admin.context());
-  const paths = [`/admin/users/${staffId}`, ...customerIds.map((id) => `/admin/contacts/${id}`), `/admin/settings/shops/${shop}`, `/admin/settings/attributes/${attribute}`];
+  // Actions that ask first (issue 13) have their forms on the confirmation pages; the details pages hold the rest.
+  const confirmations = [
+    ...["deactivate", "reset-password"].map((key) => `/admin/users/${staffId}/confirm/${key}`),
+    ...["deactivate", "send-password-reset"].map((key) => `/admin/contacts/${customerIds[0]}/confirm/${key}`),
+  ];
+  const paths = [`/admin/users/${staffId}`, ...customerIds.map((id) => `/admin/contacts/${id}`), ...confirmations, `/admin/settings/shops/${shop}`, `/admin/settings/attributes/${attribute}`];
   const actions: { path: string; form: HtmlForm }[] = [];
   for (const path of paths) for (const form of await boundFormsOf(client, path)) actions.push({ path, form });
   // A user's roles, shops, password reset and status; a contact's password reset, activation e-mail and status; a

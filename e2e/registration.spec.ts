@@ -236,25 +236,6 @@ test("an unknown host gets a 404 that names no shop", async ({ page, baseURL }) 
   await expect(page.getByRole("heading", { level: 1, name: "Classic Shop" })).toBeVisible();
 });
 
-test("the storefront pages have no serious accessibility violations", async ({ page }) => {
-  const shopper = newShopper("a11y");
-  const pages = ["/", "/register", "/register?type=B2B", "/login", "/check-inbox", "/resend-activation", "/activate/not-a-token"];
-  pages.push("/forgot-password", "/forgot-password/sent", "/reset-password/not-a-token", "/reset-password/done");
-  for (const path of pages) {
-    await page.goto(path);
-    await expectAccessible(page);
-  }
-  await register(page, shopper, "Different-9");
-  await expect(page.getByText("The passwords do not match.")).toBeVisible();
-  await expectAccessible(page);
-  await register(page, shopper);
-  await page.goto(linkTo(await activationEmail(shopper.email), "/activate/"));
-  await expectAccessible(page);
-  await signIn(page, shopper.email, shopper.password);
-  await expect(page).toHaveURL(/\/account$/);
-  await expectAccessible(page);
-});
-
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

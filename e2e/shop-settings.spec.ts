@@ -192,7 +192,7 @@ test("a shop administrator creates a third shop whose shoppers register, activat
   await expect(page.getByRole("heading", { name: "Your account is active" })).toBeVisible();
   await signInOn(page, third, shopper.email, shopper.password);
   await expect(page.getByRole("banner").getByRole("link", { name: "Third Shop" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   const [{ shop }] = await sql`select s.code as shop from customers c join shops s on s.id = c.shop_id where c.email = ${shopper.email}`;
   expect(shop).toBe("third");
 

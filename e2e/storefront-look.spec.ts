@@ -85,8 +85,11 @@ test.describe("each shop's look on its own host", () => {
 
 test("new password: show/hide toggles the input type; rules tick and the strength meter (loaded lazily) update while typing", async ({ page }) => {
   let scriptBytes = 0;
+  const scripts: string[] = [];
   page.on("response", async (response) => {
-    if (response.request().resourceType() === "script") scriptBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    if (response.request().resourceType() !== "script") return;
+    scripts.push(new URL(response.url()).pathname);
+    scriptBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
   });
   await page.goto(shopUrl(demoShop, "/register"));
   await page.waitForLoadState("networkidle");
@@ -108,6 +111,7 @@ test("new password: show/hide toggles the input type; rules tick and the strengt
   const rule = (text: string) => passwordBlock.getByRole("listitem").filter({ hasText: text });
   await expect(rule("A digit")).not.toHaveAttribute("data-met");
   const before = scriptBytes;
+  const scriptsBefore = scripts.length;
   expect(before, "the page's own scripts").toBeGreaterThan(0);
 
   await page.getByLabel("Email").fill("ada@example.com");
@@ -119,6 +123,7 @@ test("new password: show/hide toggles the input type; rules tick and the strengt
   await expect(rule("Not a commonly used password")).toHaveAttribute("data-met", "true");
   // The dictionaries came only now, once the person typed.
   expect(scriptBytes - before, "zxcvbn and its dictionaries load on typing").toBeGreaterThan(200_000);
+  const lazy = scripts.slice(scriptsBefore);
 
   await password.fill("password1");
   await expect(rule("Not a commonly used password")).toHaveAttribute("data-met", "false");
@@ -138,14 +143,15 @@ test("new password: show/hide toggles the input type; rules tick and the strengt
   await expect(password).toHaveAccessibleDescription(/A letter \(met\)/);
 
   // A page without a new password field never loads them.
-  let otherBytes = 0;
+  const otherScripts: string[] = [];
   const other = await page.context().newPage();
-  other.on("response", async (response) => {
-    if (response.request().resourceType() === "script") otherBytes = Math.max(otherBytes, (await response.body().catch(() => Buffer.alloc(0))).length);
+  other.on("response", (response) => {
+    if (response.request().resourceType() === "script") otherScripts.push(new URL(response.url()).pathname);
   });
   await other.goto(shopUrl(demoShop, "/login"));
   await other.waitForLoadState("networkidle");
-  expect(otherBytes, "the largest script of the sign-in page").toBeLessThan(200_000);
+  expect(otherScripts.length, "the sign-in page's own scripts").toBeGreaterThan(0);
+  expect(otherScripts.filter((script) => lazy.includes(script)), "the scripts loaded on typing").toEqual([]);
 });
 
 test.describe("without JavaScript", () => {
