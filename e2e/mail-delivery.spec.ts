@@ -130,5 +130,5 @@ test("an e-mail the provider refuses inside a batch is retried alone and fails v
   const { page: agent } = await newStaff(browser, clientAddress, ["customer_service"]);
   await agent.goto(`/admin/notifications/${bad}`);
   await expect(agent.getByText(/422/).first()).toBeVisible();
-  await expect(agent.getByRole("definition").filter({ hasText: /^failed$/ })).toBeVisible();
+  await expect(agent.getByRole("definition").filter({ hasText: /^Failed$/ })).toBeVisible(); // the status in words
 });

@@ -97,7 +97,7 @@ for (const javaScriptEnabled of [true, false]) {
     const activation = await activationEmail(shopper.email);
     const token = new URL(linkTo(activation, "/activate/")).pathname.split("/").pop()!;
     await agent.reload();
-    await expect(agent.getByRole("definition").filter({ hasText: /^sent$/ })).toBeVisible();
+    await expect(agent.getByRole("definition").filter({ hasText: /^Sent$/ })).toBeVisible();
     expect(await agent.content()).not.toContain(token);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await sinkEmails({ to: shopper.email })).toHaveLength(1);
