@@ -328,7 +328,7 @@ async function settingsAcrossInstances(db: Db, sqlClient: Sql, all: Target[], ad
     "127.0.0.1",
   );
   if (!saved.ok) throw new Error(`Changing the demo shop failed: ${JSON.stringify(saved)}`);
-  const shows = (body: string) => body.includes(`>${name}<`) && body.toLowerCase().includes(`color:${accentColor}`);
+  const shows = (body: string) => body.includes(`>${name}<`) && body.toLowerCase().includes(`--accent:${accentColor}`);
   const wasShown = before.filter((answer) => shows(answer.body)).length;
   // Several requests through nginx: each goes to the next instance.
   const targets = [...all, ...all.slice(0, 1), ...all.slice(0, 1)];
