@@ -5,18 +5,19 @@
 export type SortDirection = "asc" | "desc";
 export type Sort<K extends string> = { key: K; dir: SortDirection };
 
-const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] : value) ?? "";
+/** A search parameter as one string: the first of repeated ones, "" when absent. */
+export const firstParam = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] : value) ?? "";
 
 /** `?sort=name&dir=desc`: a key the list does not sort by, or no key, gives the list's default. */
 export function parseSort<K extends string>(params: Record<string, string | string[] | undefined>, keys: readonly K[], fallback: Sort<K>): Sort<K> {
-  const key = one(params.sort);
+  const key = firstParam(params.sort);
   if (!keys.includes(key as K)) return fallback;
-  return { key: key as K, dir: one(params.dir) === "desc" ? "desc" : "asc" };
+  return { key: key as K, dir: firstParam(params.dir) === "desc" ? "desc" : "asc" };
 }
 
 /** `?page=3`: anything but a whole number from 1 reads as the first page. */
 export function parsePage(params: Record<string, string | string[] | undefined>): number {
-  const raw = one(params.page);
+  const raw = firstParam(params.page);
   return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
 }
 

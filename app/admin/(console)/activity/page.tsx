@@ -11,27 +11,26 @@ import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
 import { activityActions, filterText, pageActivity } from "@/lib/activity";
 import { labelOf } from "@/lib/labels";
-import { parseSort } from "@/lib/paging";
+import { parseSort, firstParam } from "@/lib/paging";
 import { requireStaff } from "../../guard";
 
 export const metadata: Metadata = { title: "Activity" };
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff(["user_manager", "shop_admin"]);
   const params = await searchParams;
   const t = await getTranslations("admin.activity");
   const labels = await getAdminLabels();
-  const person = filterText(one(params.person), 200);
-  const asked = filterText(one(params.action), 100);
+  const person = filterText(firstParam(params.person), 200);
+  const asked = filterText(firstParam(params.action), 100);
   const sort = parseSort(params, ["time"], { key: "time", dir: "desc" });
   const db = await getDb();
   const seen = await activityActions(db, staff);
   // An action the log has never held and the catalogue does not know is shown as such, and the list is not filtered.
   const unknownAction = asked && !seen.includes(asked) && !labelOf(labels.activityAction, asked).known ? asked : "";
   const action = unknownAction ? "" : asked;
-  const page = await pageActivity(db, staff, { person, action, order: sort.dir === "asc" ? "oldest" : "newest", after: one(params.after) });
+  const page = await pageActivity(db, staff, { person, action, order: sort.dir === "asc" ? "oldest" : "newest", after: firstParam(params.after) });
   const kept = { person, action, sort: sort.dir === "asc" ? "time" : "", dir: sort.dir === "asc" ? "asc" : "" };
   const options = [...new Set([...seen, ...(action ? [action] : [])])]
     .map((code) => ({ value: code, label: labelOf(labels.activityAction, code).text }))
@@ -75,7 +74,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         ]}
       />
       <KeysetPagination
-        firstHref={one(params.after) ? hrefWith("/admin/activity", kept) : null}
+        firstHref={firstParam(params.after) ? hrefWith("/admin/activity", kept) : null}
         nextHref={page.next ? hrefWith("/admin/activity", { ...kept, after: page.next }) : null}
       />
     </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam } from "@/lib/paging";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -24,7 +25,7 @@ const activationProblems: Record<ActivationProblem, string> = {
   suppressed: "Activation not sent: address suppressed",
 };
 
-const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 600);
+const one = (value: string | string[] | undefined) => firstParam(value).slice(0, 600);
 
 /**
  * Office › Contacts: newest first only — the search's indexes (migration 0012) give that order at a million contacts,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam } from "@/lib/paging";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { outboxStatuses } from "@/db/schema";
@@ -43,7 +44,7 @@ const notificationsText = {
   columns: { type: "Type", recipient: "Recipient", shop: "Shop", status: "Status", attempts: "Attempts", lastError: "Last error", queued: "Queued", sent: "Sent" },
 };
 
-const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 600);
+const one = (value: string | string[] | undefined) => firstParam(value).slice(0, 600);
 
 /** A select's options, with a value that is not one of them kept so that the form shows what was asked. */
 const withAsked = (options: { value: string; label: string }[], asked: string) =>

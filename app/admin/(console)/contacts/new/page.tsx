@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam } from "@/lib/paging";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
 import { shopsWithTypes } from "@/lib/accounts/contacts";
@@ -8,7 +9,7 @@ import { NewContactForm } from "./components";
 
 export const metadata: Metadata = { title: "New contact" };
 
-const one = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").slice(0, 100);
+const one = (value: string | string[] | undefined) => firstParam(value).slice(0, 100);
 
 export default async function NewContactPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff("customer_service");
