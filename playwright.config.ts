@@ -13,11 +13,26 @@ function chromiumPath(): string {
 
 const executablePath = chromiumPath();
 
+/** Specs that change state other specs read: they run alone, after all the others (see `projects`). */
+const exclusiveSpecs = [
+  "admin.spec.ts",
+  "confirmations.spec.ts",
+  "contacts.spec.ts",
+  "database-outage.spec.ts",
+  "mail-delivery.spec.ts",
+  "notifications.spec.ts",
+  "shop-settings.spec.ts",
+  "storefront-look.spec.ts",
+].map((file) => `**/${file}`);
+
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at a time for the specs that keep to their own data; the ones that change what every test sees
+  // (a shop's settings, the manager password rule, the mail sink's faults, the database itself, dashboard counts)
+  // run afterwards, one at a time (a failure among the first leaves them unrun).
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -30,7 +45,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "shared", use: { browserName: "chromium" }, testIgnore: exclusiveSpecs, outputDir: "test-results/shared" },
+    {
+      name: "exclusive",
+      use: { browserName: "chromium" },
+      testMatch: exclusiveSpecs,
+      dependencies: ["shared"],
+      workers: 1,
+      outputDir: "test-results/exclusive",
+    },
+  ],
   webServer: [
     {
       command: `node e2e/resend-sink.mjs --port ${sinkPort}`,

@@ -10,6 +10,8 @@ export default defineConfig({
   testDir: "./scripts",
   testMatch: "screenshots.ts",
   timeout: 600_000,
+  workers: 1,
+  projects: [{ name: "screenshots", use: { browserName: "chromium" } }],
   // Not the specs' test-results/, which Playwright empties when it starts.
   outputDir: "test-results/screenshots",
 });

@@ -4,11 +4,12 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { setNonce } from "get-nonce";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useState } from "react";
 import { Outcome } from "./action-forms";
 import { ButtonLink } from "./button-link";
 import { PageHeading, SubmitButton } from "./form";
 import type { FormState } from "./form-state";
+import { useHydrated } from "./use-hydrated";
 
 /** The question an action asks before it runs: what will happen to whom, and the page that asks it without JavaScript. */
 export type Confirmation = { title: string; description: string; href: string };
@@ -20,17 +21,6 @@ const primary =
   "inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60";
 const secondary =
   "inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 no-underline hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2";
-
-const noSubscription = () => () => {};
-
-/** False while the server's HTML is all there is (no JavaScript yet, or none at all), true once React runs. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The dialog's scroll lock adds a style element, which the Content-Security-Policy allows only with this page's nonce

@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent, type InputHTMLAttributes } from "react";
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type InputHTMLAttributes } from "react";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { passwordRuleChecks } from "@/lib/passwords/rules";
 import { Field } from "./form";
 import { PasswordChecklist } from "./password-checklist";
 import { loadPasswordTools, type PasswordTools } from "./password-tools";
 import { StrengthMeter } from "./strength-meter";
+import { useHydrated } from "./use-hydrated";
 
 type PasswordFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
   label: string;
@@ -24,13 +25,6 @@ type PasswordFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & 
   email?: string;
   userInputs?: string[];
 };
-
-const noSubscription = () => () => {};
-
-/** False in the server's HTML and until hydration: without JavaScript there is no toggle, only a password field. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
-}
 
 /**
  * A password input with a show/hide toggle; for a new password also the policy's rules, ticked while typing (a

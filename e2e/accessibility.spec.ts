@@ -4,6 +4,9 @@ import { preparedSite, sitePages, visitorPages, widths } from "./pages";
 // Issue 13: every page (e2e/pages.ts) at 1280 and 390 px has no serious or critical WCAG 2.1 A/AA violation
 // (axe), and at 390 px nothing is wider than the window.
 
+// The pages are independent of each other: every worker takes a share (each with its own browser pages).
+test.describe.configure({ mode: "parallel" });
+
 let visits: ReturnType<typeof visitorPages>;
 
 test.beforeAll(async ({ browser, sql }) => {

@@ -1,7 +1,7 @@
 // Every page of the app, once, for the specs and scripts that visit them all: e2e/accessibility.spec.ts (axe and
 // layout at two widths) and scripts/screenshots.ts (docs/screenshots/). A new page is one line in `sitePages`.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import {
@@ -206,17 +206,40 @@ export async function waitForHydration(page: Page): Promise<void> {
 }
 
 /**
- * `prepareSite` once per run and database: a worker that Playwright starts after a failed test reads what the first
- * one prepared instead of preparing it again.
+ * `prepareSite` once per run and database: the first worker to ask prepares it (holding a lock file), the others
+ * (e2e/accessibility.spec.ts runs on every worker, as does a worker Playwright starts after a failed test) wait for
+ * what it wrote and read it.
  */
 export async function preparedSite(browser: Browser, sql: Sql): Promise<Site> {
   const name = new URL(process.env.E2E_DATABASE_URL!).pathname.slice(1);
   const file = path.join("test-results", `site-${name}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Site;
-  const site = await prepareSite(browser, sql);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(site));
-  return site;
+  if (takeLock(`${file}.lock`)) {
+    try {
+      const site = await prepareSite(browser, sql);
+      writeFileSync(`${file}.partial`, JSON.stringify(site));
+      renameSync(`${file}.partial`, file);
+      return site;
+    } catch (error) {
+      rmSync(`${file}.lock`, { force: true });
+      throw error;
+    }
+  }
+  for (const deadline = Date.now() + 300_000; !existsSync(file); ) {
+    if (Date.now() > deadline || !existsSync(`${file}.lock`)) throw new Error(`The site was not prepared (${file})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as Site;
+}
+
+/** Creates the file unless it exists: true for the one caller that created it. */
+function takeLock(file: string): boolean {
+  try {
+    closeSync(openSync(file, "wx"));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

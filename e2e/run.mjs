@@ -27,6 +27,16 @@ function run(command, args, env) {
   return result.status ?? 1;
 }
 
+/**
+ * Playwright as playwright.config.ts says: the specs that keep to their own data two at a time, then the ones that
+ * change what every test sees, alone. A run of chosen specs (`npm run test:e2e -- e2e/x.spec.ts`) runs just those,
+ * one at a time; another config (`--config`, as `npm run screenshots` gives) runs as it is.
+ */
+function runPlaywright(args, env) {
+  const chosen = args.length > 0 && !args.some((arg) => arg === "-c" || arg.startsWith("--config"));
+  return run("npx", ["playwright", "test", ...(chosen ? ["--no-deps", "--workers=1"] : []), ...args], env);
+}
+
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 try {
   await admin.unsafe(`create database ${name}`);
@@ -53,7 +63,7 @@ const env = {
 let status = 1;
 try {
   status = run("npx", ["next", "build"], env);
-  if (status === 0) status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+  if (status === 0) status = runPlaywright(process.argv.slice(2), env);
 } finally {
   await admin.unsafe(`drop database if exists ${name} with (force)`).catch((error) => {
     console.error(`Could not drop ${name}: ${error.message}`);
