@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   foreignKey,
   index,
@@ -320,6 +321,36 @@ export const staffSessions = pgTable(
   (t) => [index("staff_sessions_staff").on(t.staffId)],
 );
 
+/**
+ * A business user's authenticator app (SPEC §10), one per user. Unconfirmed until its first code is entered; the
+ * secret is sealed with AUTH_SECRET (lib/staff/second-factor/secret-box.ts), never stored as it is shown.
+ */
+export const staffSecondFactors = pgTable("staff_second_factors", {
+  staffId: uuid("staff_id")
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  createdAt: createdAt(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The time step of the last code accepted: a code is accepted only for a later step, so never twice. */
+  lastStep: bigint("last_step", { mode: "number" }),
+});
+
+/** Single-use recovery codes of a business user's second factor, stored only as keyed hashes. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_recovery_codes_staff_hash").on(t.staffId, t.codeHash)],
+);
+
 /** System preferences such as MANAGER_PASSWORD_REGEX. */
 export const systemPreferences = pgTable("system_preferences", {
   key: text("key").primaryKey(),
@@ -351,3 +382,4 @@ export type MailboxMessage = typeof mailboxMessages.$inferSelect;
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffSession = typeof staffSessions.$inferSelect;
 export type CustomerSession = typeof customerSessions.$inferSelect;
+export type StaffSecondFactor = typeof staffSecondFactors.$inferSelect;

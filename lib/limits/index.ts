@@ -131,6 +131,15 @@ export async function reserveAttempt(db: Db, subjects: AttemptSubject[]): Promis
   return { ok: false, retryAfterSeconds: block.ok ? 1 : block.retryAfterSeconds };
 }
 
+/**
+ * A reservation whose success is only the first of two steps (a password before a second factor): every subject
+ * takes this attempt back and none forgets its failures, so the second step's failures keep adding to them.
+ */
+export function firstStepOf(reservation: Reservation): Reservation {
+  if (!reservation.ok) return reservation;
+  return { ok: true, held: reservation.held.map((held) => ({ ...held, onSuccess: "release" as const })) };
+}
+
 /** After a success: the subjects that forget do, the others take back this attempt's count (see `settlement`). */
 export async function attemptSucceeded(db: Db, reservation: Reservation): Promise<void> {
   const settle = succeededAttempt(reservation);

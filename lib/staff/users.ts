@@ -2,9 +2,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { staffRoles, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
+import { staffRoles, staffSecondFactors, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import { activityInsert, recordActivity, type ActivityEntry } from "@/lib/activity";
-import { attemptSucceeded, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
+import { attemptSucceeded, firstStepOf, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { isCommonPassword } from "@/lib/passwords/common";
@@ -51,9 +51,12 @@ export type BackOffice = { branding: ShopBranding; ip: string | null; now?: Date
 
 export const TEMPORARY_PASSWORD_HOURS = 72;
 
+/** The back office's name: the sender of business users' e-mails and the issuer in their authenticator apps. */
+export const BACK_OFFICE_NAME = "Storefront Accounts";
+
 /** How business users' e-mails are branded: the back office itself, at the application's URL. */
 export function backOfficeBranding(appUrl: string): ShopBranding {
-  return { name: "Storefront Accounts", baseUrl: appUrl, logoUrl: null, accentColor: "#0f172a" };
+  return { name: BACK_OFFICE_NAME, baseUrl: appUrl, logoUrl: null, accentColor: "#0f172a" };
 }
 
 type Failure<R extends string> = { ok: false; reason: R };
@@ -202,7 +205,8 @@ export async function findStaff(db: Db, id: string): Promise<StaffUser | null> {
   return user ?? null;
 }
 
-async function lockStaff(tx: Db, id: string): Promise<StaffUser | null> {
+/** A business user, locked for the rest of the transaction; null for an id that is not one. */
+export async function lockStaff(tx: Db, id: string): Promise<StaffUser | null> {
   if (!z.uuid().safeParse(id).success) return null;
   const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, id)).for("update");
   return user ?? null;
@@ -382,13 +386,15 @@ export async function changeOwnPassword(
 }
 
 export type StaffSignInResult =
-  | { ok: true; staff: StaffUser; sessionId: string }
+  | { ok: true; staff: StaffUser; sessionId: string; secondFactor: boolean }
   | Failure<"invalid" | "temporary-expired">
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Back-office sign-in: the storefront's protections (one argon2 cost for every failure, each attempt counted before
- * its password is verified, growing delays).
+ * its password is verified, growing delays). For a user with a second factor (`secondFactor`) the password is only
+ * the first step: the account keeps its failures until a code is accepted (lib/staff/second-factor), so that signing
+ * in again with a stolen password does not buy more guesses at the code.
  */
 export async function authenticateStaff(
   db: Db,
@@ -400,10 +406,19 @@ export async function authenticateStaff(
   const email = emailField.safeParse(credentials.email);
   const password = typeof credentials.password === "string" ? credentials.password : "";
   const account = email.success ? `staff:${email.data}` : null;
-  const [reservation, [user]] = await Promise.all([
+  const [reservation, [found]] = await Promise.all([
     reserveAttempt(db, signInSubjects(account, ip)),
-    email.success ? db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email.data}`) : [],
+    email.success
+      ? db
+          .select({ user: staffUsers, secondFactorSince: staffSecondFactors.confirmedAt })
+          .from(staffUsers)
+          .leftJoin(staffSecondFactors, eq(staffSecondFactors.staffId, staffUsers.id))
+          .where(sql`lower(${staffUsers.email}) = ${email.data}`)
+      : [],
   ]);
+  const user = found?.user;
+  const secondFactor = Boolean(found?.secondFactorSince);
+  const passed = secondFactor ? firstStepOf(reservation) : reservation;
   const entry = (action: string, details: Record<string, unknown> = {}): ActivityEntry => ({
     action,
     actorType: user ? "staff" : "anonymous",
@@ -425,17 +440,17 @@ export async function authenticateStaff(
     return { ok: false, reason: "invalid" };
   }
   if (user.passwordTemporary && user.temporaryExpiresAt && user.temporaryExpiresAt <= now) {
-    await attemptSucceeded(db, reservation);
+    await attemptSucceeded(db, passed);
     await log("staff.sign-in-failed", { reason: "temporary-expired" });
     return { ok: false, reason: "temporary-expired" };
   }
   if (needsRehash) await db.update(staffUsers).set({ passwordHash: await hashPassword(password) }).where(eq(staffUsers.id, user.id));
   // Taking the count back, the activity entry and the session in one statement: a sign-in's only round trip after the hash.
-  const settle = succeededAttempt(reservation);
+  const settle = succeededAttempt(passed);
   const signedIn = sql`signed_in as (${activityInsert(db, entry("staff.signed-in")).getSQL()})`;
   const session = db.insert(staffSessions).values({ staffId: user.id, ...clientColumns(client) }).returning({ id: staffSessions.id }).getSQL();
   const [opened] = rowsOf<{ id: string }>(await db.execute(sql`with ${settle ? sql`${settle}, ` : sql``}${signedIn} ${session}`));
-  return { ok: true, staff: user, sessionId: opened.id };
+  return { ok: true, staff: user, sessionId: opened.id, secondFactor };
 }
 
 /**
