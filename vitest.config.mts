@@ -14,6 +14,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Each file opens its own databases (lib/testing/databases.ts): two files at a time.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });
