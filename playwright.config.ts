@@ -34,8 +34,10 @@ export default defineConfig({
   // run afterwards, one at a time (a failure among the first leaves them unrun).
   workers: 2,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Whole flows (several sign-ins, e-mails through the sink, a hundred forged calls) on two cores shared by two
+  // browsers, the server and PostgreSQL: generous limits, so that a slow machine is not a failure.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${appPort}`,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { activeShopper, confirmAction, expect, expectAccessible, newShopper, newStaff as createStaff, register, signIn, test } from "./fixtures";
+import { activeShopper, confirmAction, expect, expectAccessible, newShopper, newStaff as createStaff, register, signIn, test, untilFiltersLive } from "./fixtures";
 
 // Each test creates its business users with the real CLI and signs them in: slower than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
@@ -123,6 +123,7 @@ test.describe("filters with JavaScript", () => {
     await seedActivity(sql, tag, 3);
     const { page } = await newStaff(browser, clientAddress, ["user_manager"]);
     await page.goto("/admin/activity");
+    await untilFiltersLive(page);
     await page.getByLabel("Person (e-mail)").pressSequentially(tag, { delay: 20 });
     await expect(page).toHaveURL(new RegExp(`person=${tag}`));
     await expect(bodyRows(page)).toHaveCount(3);

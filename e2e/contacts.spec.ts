@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, linkTo, newStaff, passwordIn, signIn as customerSignIn, test, uniqueEmail, confirmAction } from "./fixtures";
+import { expect, expectAccessible, linkTo, newStaff, passwordIn, signIn as customerSignIn, test, uniqueEmail, confirmAction, untilFiltersLive } from "./fixtures";
 import { waitForEmail } from "./sink";
 
 const roleCodes: Record<string, string> = { "Customer service": "customer_service", "User manager": "user_manager" };
@@ -59,6 +59,7 @@ test("an agent onboards a contact who sets a password from the link, then resets
 
   // Type-ahead search finds the contact by a fragment of the name.
   await agent.goto("/admin/contacts");
+  await untilFiltersLive(agent);
   await agent.getByLabel("Search").fill("adeyem");
   await expect(agent.getByRole("link", { name: email })).toBeVisible();
 

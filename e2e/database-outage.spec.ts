@@ -90,7 +90,6 @@ let origin = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request }) => {
-  test.setTimeout(120_000);
   await link.open();
   const relayed = new URL(databaseUrl);
   relayed.hostname = "127.0.0.1";

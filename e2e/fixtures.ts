@@ -1,8 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
+import { backOfficeBranding, createStaffUser } from "@/lib/staff/users";
 import { appEnv, appPort } from "./app-env";
 import { extractLinks, waitForEmail, type SinkEmail } from "./sink";
 
@@ -170,11 +175,24 @@ export async function confirmAction(page: Page, label: string, javaScriptEnabled
   }
 }
 
+/**
+ * Waits until a list's filters apply themselves (JavaScript has run and the form's button is gone): typing before
+ * then would only fill the field.
+ */
+export async function untilFiltersLive(page: Page): Promise<void> {
+  await expect(page.getByRole("search").getByRole("button")).toHaveCount(0);
+}
+
 export const STAFF_PASSWORD = "Staff#Chosen2026x";
 
+/** The app's database as its domain code sees it, opened once per worker, for arranging what a test starts from. */
+let domainDb: Db | undefined;
+
 /**
- * A business user created with the real `npm run admin:create` CLI (roles by code, e.g. "customer_service"), signed
- * in on a page of its own (in `context` if given) and past the forced change of its temporary password (to STAFF_PASSWORD).
+ * A business user created by the back office's own domain code, as `npm run admin:create` and New user create one
+ * (roles by code, e.g. "customer_service"; temporary password, welcome e-mail sent), signed in on a page of its
+ * own (in `context` if given) and past the forced change of its temporary password (to STAFF_PASSWORD). The CLI
+ * itself is tested in storefront-shops.spec.ts; spawning it for every test cost seconds each.
  */
 export async function newStaff(
   browser: Browser,
@@ -184,12 +202,17 @@ export async function newStaff(
   context?: BrowserContext,
 ): Promise<{ page: Page; email: string; name: string }> {
   const email = uniqueEmail("staff");
-  const cli = spawnSync("npx", ["tsx", "scripts/admin-create.ts", "--email", email, "--name", name, "--roles", roles.join(",")], {
-    env: { ...process.env, ...appEnv() },
-    encoding: "utf8",
-  });
-  const temporary = cli.stdout.match(/Temporary password \(shown once\): (\S+)/)?.[1];
-  if (cli.status !== 0 || !temporary) throw new Error(`admin:create failed: ${cli.stderr || cli.stdout}`);
+  if (!domainDb) {
+    // The domain code reads its configuration as the app does (getEnv): the app's, as the CLI tools get it.
+    const env: Record<string, string> = appEnv();
+    delete env.NODE_ENV;
+    Object.assign(process.env, env);
+    domainDb = drizzle(postgres(env.DATABASE_URL, { max: 2, onnotice: () => {} }), { schema });
+  }
+  const created = await createStaffUser(domainDb, null, { email, name, roles, shopScope: "all" }, { branding: backOfficeBranding(appEnv().APP_URL), ip: null });
+  if (!created.ok) throw new Error(`Could not create ${email}: ${JSON.stringify(created)}`);
+  await deliverWithConfiguredTransport(domainDb, getEnv());
+  const temporary = created.password;
   const page = await (context ?? (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } }))).newPage();
   await adminSignIn(page, email, temporary);
   await page.getByLabel("Current password").fill(temporary);

@@ -380,6 +380,7 @@ async function settingsOfOwn(admin: Page): Promise<{ shop: string; attribute: st
 }
 
 test("back-office forms: sign-in, change password, contacts, settings, shops, attributes, users; searches and filters", async ({ browser, sql, clientAddress }) => {
+  test.setTimeout(180_000);
   const origin = `http://localhost:${appPort}`;
   const anonymous = await openClient(origin, clientAddress);
   await hammerForms(anonymous, "/admin/login");

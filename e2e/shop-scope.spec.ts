@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { adminSignIn, expect, expectAccessible, newStaff, passwordIn, STAFF_PASSWORD, test, uniqueEmail } from "./fixtures";
+import { adminSignIn, expect, expectAccessible, newStaff, passwordIn, STAFF_PASSWORD, test, uniqueEmail, untilFiltersLive } from "./fixtures";
 import { waitForEmail } from "./sink";
 
 /** Creates a contact through New contact (JavaScript on) and returns the contact page's path. */
@@ -78,6 +78,7 @@ test("a customer-service agent limited to Classic Shop sees only Classic contact
 
   // Office › Contacts finds the Classic contact only, and the Shop filter offers Classic Shop only.
   await agent.goto("/admin/contacts");
+  await untilFiltersLive(agent);
   await agent.getByLabel("Search").fill(tag);
   await expect(agent.getByRole("link", { name: classicEmail })).toBeVisible();
   await expect(agent.getByRole("link", { name: demoEmail })).toHaveCount(0);
