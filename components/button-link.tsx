@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { buttonClass, type ButtonTone } from "./form";
 
-/** A link that looks like the primary button: "New user", "New contact", "New shop", "New attribute". */
-export function ButtonLink({ href, children }: { href: string; children: ReactNode }) {
+/** A link that looks like a button: "New user", "New contact", or an action's link to its confirmation page. */
+export function ButtonLink({ href, children, tone }: { href: string; children: ReactNode; tone?: ButtonTone }) {
   return (
-    <Link href={href} className="rounded-md bg-accent px-4 py-2 font-medium text-white no-underline shadow-sm hover:brightness-90">
+    <Link href={href} className={buttonClass(tone)}>
       {children}
     </Link>
   );

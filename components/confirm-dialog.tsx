@@ -7,20 +7,20 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Outcome } from "./action-forms";
 import { ButtonLink } from "./button-link";
-import { PageHeading, SubmitButton } from "./form";
+import { buttonClass, PageHeading, SubmitButton, type ButtonTone } from "./form";
 import type { FormState } from "./form-state";
 import { useHydrated } from "./use-hydrated";
 
-/** The question an action asks before it runs: what will happen to whom, and the page that asks it without JavaScript. */
-export type Confirmation = { title: string; description: string; href: string };
+/**
+ * The question an action asks before it runs: what will happen to whom, the page that asks it without JavaScript, and
+ * the look of the action's buttons (`danger` for what cannot be taken back or cuts someone off).
+ */
+export type Confirmation = { title: string; description: string; href: string; tone?: ButtonTone };
 
 /** An action that asks first, as a detail page passes it to `ActionButton` and its confirmation page runs it. */
 export type ConfirmedAction = { action: () => Promise<FormState>; confirm: Confirmation };
 
-const primary =
-  "inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60";
-const secondary =
-  "inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 no-underline hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2";
+const secondary = buttonClass("secondary");
 
 /**
  * The dialog's scroll lock adds a style element, which the Content-Security-Policy allows only with this page's nonce
@@ -49,7 +49,13 @@ export function ConfirmDialog({
   const t = useTranslations("confirm");
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
-  if (!hydrated) return <ButtonLink href={confirmation.href}>{label}</ButtonLink>;
+  const look = buttonClass(confirmation.tone);
+  if (!hydrated)
+    return (
+      <ButtonLink href={confirmation.href} tone={confirmation.tone}>
+        {label}
+      </ButtonLink>
+    );
   return (
     <Dialog.Root
       open={open}
@@ -58,7 +64,7 @@ export function ConfirmDialog({
         setOpen(next);
       }}
     >
-      <Dialog.Trigger className={primary} disabled={pending} aria-disabled={pending || undefined}>
+      <Dialog.Trigger className={look} disabled={pending} aria-disabled={pending || undefined}>
         {label}
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -68,7 +74,7 @@ export function ConfirmDialog({
           <Dialog.Description className="text-slate-700">{confirmation.description}</Dialog.Description>
           <form action={formAction} onSubmit={() => setOpen(false)} className="flex flex-wrap justify-end gap-3">
             <Dialog.Close className={secondary}>{t("cancel")}</Dialog.Close>
-            <button type="submit" className={primary}>
+            <button type="submit" className={look}>
               {t("confirm")}
             </button>
           </form>
@@ -84,7 +90,7 @@ export function ConfirmPanel({
   action,
   back,
 }: {
-  confirmation: Pick<Confirmation, "title" | "description">;
+  confirmation: Pick<Confirmation, "title" | "description" | "tone">;
   action: () => Promise<FormState>;
   back: string;
 }) {
@@ -103,7 +109,9 @@ export function ConfirmPanel({
         </p>
       ) : (
         <form action={formAction} className="flex flex-wrap gap-3">
-          <SubmitButton pending={pending}>{t("confirm")}</SubmitButton>
+          <SubmitButton pending={pending} tone={confirmation.tone}>
+            {t("confirm")}
+          </SubmitButton>
           <Link href={back} className={secondary}>
             {t("cancel")}
           </Link>

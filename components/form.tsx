@@ -49,14 +49,24 @@ export function Field({ label, name, errors, hint, addon, id, ...input }: FieldP
   );
 }
 
-export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {
+/** A button's look: the accent, or `danger` (red) for what cannot be taken back or cuts someone off. */
+export type ButtonTone = "primary" | "danger" | "secondary";
+
+const buttonTones: Record<ButtonTone, string> = {
+  primary: "bg-accent text-white shadow-sm hover:brightness-90 focus:ring-accent",
+  // White on red-700 is 6.4:1 (red-800 on hover, more); the ring stands apart from the button by its white offset.
+  danger: "bg-red-700 text-white shadow-sm hover:bg-red-800 focus:ring-red-700",
+  secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-50 focus:ring-blue-700",
+};
+
+/** The classes of a button, or of a link that looks like one (with a visible focus ring). */
+export function buttonClass(tone: ButtonTone = "primary"): string {
+  return `inline-flex items-center justify-center rounded-md px-4 py-2 font-medium no-underline focus:outline-none focus:ring-2 focus:ring-offset-2 disabled:opacity-60 ${buttonTones[tone]}`;
+}
+
+export function SubmitButton({ children, pending, tone }: { children: ReactNode; pending?: boolean; tone?: ButtonTone }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending || undefined}
-      className="inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 font-medium text-white shadow-sm hover:brightness-90 focus:outline-none focus:ring-2 focus:ring-accent focus:ring-offset-2 disabled:opacity-60"
-    >
+    <button type="submit" disabled={pending} aria-disabled={pending || undefined} className={buttonClass(tone)}>
       {children}
     </button>
   );

@@ -63,7 +63,7 @@ export function SignedInDevices({
       <ActionButton
         action={signOutElsewhere}
         label={devicesText.button}
-        confirm={{ title: t("title"), description: t("description"), href: confirmHref }}
+        confirm={{ title: t("title"), description: t("description"), href: confirmHref, tone: "danger" }}
       />
     </section>
   );
@@ -72,5 +72,5 @@ export function SignedInDevices({
 /** The page that asks "Sign out everywhere else?" without JavaScript. */
 export function ConfirmSignOutElsewhere({ signOutElsewhere, back }: { signOutElsewhere: () => Promise<FormState>; back: string }) {
   const t = useTranslations("confirm.devices");
-  return <ConfirmPanel confirmation={{ title: t("title"), description: t("description") }} action={signOutElsewhere} back={back} />;
+  return <ConfirmPanel confirmation={{ title: t("title"), description: t("description"), tone: "danger" }} action={signOutElsewhere} back={back} />;
 }

@@ -1,7 +1,35 @@
 import { randomBytes } from "node:crypto";
-import { expect, expectAccessible, newStaff, test } from "./fixtures";
+import type { Locator } from "@playwright/test";
+import { confirmAction, expect, expectAccessible, newStaff, test } from "./fixtures";
 
 const LIST = "/admin/settings/attributes";
+
+/** A colour of an element as [r, g, b], whatever notation the browser computes it in (Tailwind's are oklch). */
+async function rgbOf(locator: Locator, property: "background-color" | "color"): Promise<number[]> {
+  return locator.evaluate((element, name) => {
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.fillStyle = getComputedStyle(element).getPropertyValue(name);
+    context.fillRect(0, 0, 1, 1);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, property);
+}
+
+/** WCAG's contrast ratio of two sRGB colours. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = (rgb: number[]) =>
+    rgb.map((value) => value / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, index) => sum + c * [0.2126, 0.7152, 0.0722][index], 0);
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The danger look: a red button whose text reads at 4.5:1 or better, with a focus ring once focused. */
+async function expectDanger(button: Locator): Promise<void> {
+  const [red, green, blue] = await rgbOf(button, "background-color");
+  expect(red, "a red background").toBeGreaterThan(2 * Math.max(green, blue));
+  expect(contrast(await rgbOf(button, "color"), [red, green, blue])).toBeGreaterThanOrEqual(4.5);
+  await button.focus();
+  await expect(button).not.toHaveCSS("box-shadow", "none");
+}
 
 test("a shop administrator creates, edits and deletes attribute definitions; bad patterns and codes are refused", async ({
   browser,
@@ -81,12 +109,25 @@ test("a shop administrator creates, edits and deletes attribute definitions; bad
   await page.getByLabel("Value kind").selectOption("text");
   await save.click();
   await expect(page.getByText(/This value kind cannot be used while the .* form uses this attribute: The form needs an e-mail attribute: customers sign in with it\./)).toBeVisible();
-  await page.getByRole("button", { name: "Delete attribute" }).click();
+  await confirmAction(page, "Delete attribute");
   await expect(page.getByText(/This attribute is used by \d+ registration forms\. Remove it from those forms before deleting it\./)).toBeVisible();
   expect((await sql`select value_kind from attribute_definitions where code = 'email'`)[0].value_kind).toBe("email");
 
+  // Delete asks first, in a dialog with the danger look; Cancel keeps the definition.
   await page.goto(`${LIST}/${code}`);
-  await page.getByRole("button", { name: "Delete attribute" }).click();
+  const remove = page.getByRole("button", { name: "Delete attribute" });
+  await expectDanger(remove);
+  await remove.click();
+  const dialog = page.getByRole("dialog", { name: `Delete the attribute Long password (14+) (${code})?` });
+  await expect(dialog).toContainText("can no longer be added to a registration form");
+  await expectDanger(dialog.getByRole("button", { name: "Confirm" }));
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await page.reload();
+  expect((await sql`select count(*)::int as n from attribute_definitions where code = ${code}`)[0].n).toBe(1);
+  await confirmAction(page, "Delete attribute");
   await expect(page).toHaveURL(/\/admin\/settings\/attributes\?deleted=1$/);
   await expect(page.getByText("The attribute definition has been deleted.")).toBeVisible();
   await expect(page.getByRole("link", { name: code })).toHaveCount(0);
@@ -124,6 +165,23 @@ test("without JavaScript the server refuses the same input and keeps what was ty
   await plain.getByLabel("Value kind").selectOption("text");
   await plain.getByRole("button", { name: "Save attribute" }).click();
   await expect(plain).toHaveURL(new RegExp(`${LIST}/${code}\\?created=1$`));
+
+  // Delete is a link to a page that asks first: Cancel goes back and keeps the definition, Confirm deletes it.
+  const exists = async () => (await sql`select count(*)::int as n from attribute_definitions where code = ${code}`)[0].n;
+  await expectDanger(plain.getByRole("link", { name: "Delete attribute" }));
+  await plain.getByRole("link", { name: "Delete attribute" }).click();
+  await expect(plain).toHaveURL(new RegExp(`${LIST}/${code}/confirm/delete$`));
+  await expect(plain.getByRole("heading", { name: `Delete the attribute Nickname (${code})?` })).toBeVisible();
+  await expectDanger(plain.getByRole("button", { name: "Confirm" }));
+  expect(await exists()).toBe(1);
+  await plain.getByRole("link", { name: "Cancel" }).click();
+  await expect(plain).toHaveURL(new RegExp(`${LIST}/${code}$`));
+  expect(await exists()).toBe(1);
+  await confirmAction(plain, "Delete attribute", false);
+  await expect(plain).toHaveURL(new RegExp(`${LIST}\\?deleted=1$`));
+  await expect(plain.getByText("The attribute definition has been deleted.")).toBeVisible();
+  expect(await exists()).toBe(0);
+  expect((await plain.goto(`${LIST}/${code}/confirm/delete`))?.status()).toBe(404);
   await context.close();
 });
 

@@ -512,6 +512,7 @@ test("forged calls of bound actions: any arguments answer below 500 and change n
   const confirmations = [
     ...["deactivate", "reset-password"].map((key) => `/admin/users/${staffId}/confirm/${key}`),
     ...["deactivate", "send-password-reset"].map((key) => `/admin/contacts/${customerIds[0]}/confirm/${key}`),
+    `/admin/settings/attributes/${attribute}/confirm/delete`,
   ];
   const paths = [`/admin/users/${staffId}`, ...customerIds.map((id) => `/admin/contacts/${id}`), ...confirmations, `/admin/settings/shops/${shop}`, `/admin/settings/attributes/${attribute}`];
   const actions: { path: string; form: HtmlForm }[] = [];

@@ -120,6 +120,7 @@ export const sitePages: SitePage[] = [
   { name: "admin-attributes", visitor: "staff", url: admin("/admin/settings/attributes") },
   { name: "admin-attributes-new", visitor: "staff", url: admin("/admin/settings/attributes/new") },
   { name: "admin-attribute", visitor: "staff", url: admin("/admin/settings/attributes/password") },
+  { name: "admin-attribute-delete", visitor: "staff", url: admin("/admin/settings/attributes/password/confirm/delete") },
   { name: "admin-not-found", visitor: "staff", url: admin("/admin/contacts/00000000-0000-4000-8000-000000000000") },
   { name: "admin-forbidden", visitor: "agent", url: admin("/admin/settings") },
   // /dev/mailbox is not here: it exists only with the local mail transport, and the production build under test
@@ -140,6 +141,34 @@ async function openResetLink(page: Page, shop: DemoShop, email: string): Promise
   return linkTo(reset, "/reset-password/");
 }
 
+/** A contact as Office › New contact takes it: in the Demo Shop, of the shop's first customer type, unless told. */
+export type NewContact = { email: string; firstName: string; lastName: string; shop?: string; type?: string };
+
+/**
+ * Fills Office › New contact (JavaScript on) and submits it, leaving the outcome to the caller. React sets the selects'
+ * values when it hydrates, so they are chosen once the page is interactive, and the shop is checked to have held.
+ */
+export async function submitNewContact(page: Page, contact: NewContact): Promise<void> {
+  const shopName = contact.shop ?? demoShop.name;
+  await page.goto("/admin/contacts/new");
+  await page.waitForLoadState("networkidle");
+  const shop = page.getByLabel("Shop");
+  await shop.selectOption({ label: shopName });
+  await expect(shop).toHaveValue((await shop.locator("option", { hasText: shopName }).getAttribute("value"))!);
+  if (contact.type) await page.getByLabel("Customer type").selectOption(contact.type);
+  await page.getByLabel("Email").fill(contact.email);
+  await page.getByLabel("First name").fill(contact.firstName);
+  await page.getByLabel("Last name").fill(contact.lastName);
+  await page.getByRole("button", { name: "Create contact" }).click();
+}
+
+/** Creates a contact through Office › New contact and returns its id; the contact's page is open. */
+export async function createContact(page: Page, contact: NewContact): Promise<string> {
+  await submitNewContact(page, contact);
+  await expect(page.getByText("The contact has been created")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
 /**
  * Makes what the pages need through the app itself: a staff user with every role (and an agent with one), a contact
  * opened by the team, an active customer in each demo shop, reset links from the sink; returns their browser states.
@@ -153,16 +182,7 @@ export async function prepareSite(browser: Browser, sql: Sql): Promise<Site> {
 
   // A contact opened by the team: its activation link asks for a password.
   const contactEmail = uniqueEmail("contact");
-  const office = staff.page;
-  await office.goto("/admin/contacts/new");
-  await office.waitForLoadState("networkidle");
-  await office.getByLabel("Shop").selectOption({ label: "Demo Shop" });
-  await office.getByLabel("Email").fill(contactEmail);
-  await office.getByLabel("First name").fill("Grace");
-  await office.getByLabel("Last name").fill("Hopper");
-  await office.getByRole("button", { name: "Create contact" }).click();
-  await expect(office.getByText("The contact has been created")).toBeVisible();
-  const contactId = new URL(office.url()).pathname.split("/").pop()!;
+  const contactId = await createContact(staff.page, { email: contactEmail, firstName: "Grace", lastName: "Hopper" });
   const setPasswordLink = linkTo(await activationEmail(contactEmail), "/activate/");
 
   const customerContext = await newContext(browser, clientAddress);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { afterCursor, cursorAtOf, decodeCursor, keysetPage } from "@/db/keyset";
@@ -18,6 +18,7 @@ import {
   type StaffUser,
 } from "@/db/schema";
 import { filterText, likePattern, recordActivity } from "@/lib/activity";
+import { blockedSubjects, limits } from "@/lib/limits";
 import { liftSuppression } from "@/lib/mail/suppression";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
 import { formAttributeColumns, registrationAttributesOf } from "@/lib/shops";
@@ -39,7 +40,21 @@ export const SEARCH_MIN_LENGTH = 3;
 export const PAGE_SIZE = 25;
 const COUNT_CAP = 1000;
 
-export type ContactFilter = { q?: string; shopId?: string; status?: string; customerType?: string; after?: string };
+/** The values of the filters `?created=` and `?signin=` (besides shop, status and type). */
+export const createdFilters = ["over-a-day"] as const;
+export const signInFilters = ["limited"] as const;
+
+export type ContactFilter = {
+  q?: string;
+  shopId?: string;
+  status?: string;
+  customerType?: string;
+  /** "over-a-day": created more than a day ago. */
+  created?: string;
+  /** "limited": sign-in limited now. */
+  signin?: string;
+  after?: string;
+};
 /** What went wrong with a pending contact's latest activation e-mail, when something did. */
 export type ActivationProblem = "bounced" | "suppressed";
 export type ContactRow = Pick<Customer, "id" | "email" | "firstName" | "lastName" | "status" | "customerType" | "createdAt"> & {
@@ -74,25 +89,60 @@ const contactColumns = {
   activationProblem: latestActivationProblem,
 };
 
+const DAY_MS = 86_400_000;
+const UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+/** Contacts created more than a day before `now` (`?created=over-a-day`). */
+export function createdOverADayAgo(now: Date): SQL {
+  return lt(customers.createdAt, new Date(now.getTime() - DAY_MS));
+}
+
 /**
- * Searches contacts by part of the e-mail or name, filtered by shop, status and type, newest first with keyset
- * pagination; the total is counted only up to a cap ("more than 1,000"), so no search reads a million rows. Only
- * contacts of shops in `scope` are found, whatever the filter or cursor says.
+ * Contacts whose sign-in is limited at `now` (`?signin=limited`): the sign-in limit of their account, which
+ * lib/accounts/sign-in.ts names `<shop id>:<e-mail>`, blocks attempts. Read from the few blocked accounts into the
+ * (shop, e-mail) unique index, it costs the blocked accounts, not the contacts; an account that names no shop (the
+ * back office's `staff:<e-mail>`) matches no contact. The dashboard counts by this same condition.
  */
-export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopScope): Promise<ContactPage> {
-  const q = filterText(filter.q, 200);
+export function signInLimited(now: Date): SQL {
+  const shopPart = sql`split_part(blocked.subject, ':', 1)`;
+  return sql`(${customers.shopId}, lower(${customers.email})) in (
+    select case when ${shopPart} ~ ${UUID_PATTERN} then ${shopPart}::uuid end, substr(blocked.subject, strpos(blocked.subject, ':') + 1)
+    from (${blockedSubjects(limits.signInFailuresPerAccount, now)}) blocked)`;
+}
+
+/**
+ * A filter's conditions, the search text aside: the agent's shops, then each filter with a value it knows (any other
+ * value filters nothing). Office › Contacts lists by them and the dashboard counts by them.
+ */
+function filterConditions(filter: ContactFilter, scope: ShopScope, now: Date): (SQL | undefined)[] {
   const customerType = filterText(filter.customerType, 32);
+  return [
+    shopScopeCondition(scope, customers.shopId),
+    filter.shopId && z.uuid().safeParse(filter.shopId).success ? eq(customers.shopId, filter.shopId) : undefined,
+    customerStatuses.includes(filter.status as CustomerStatus) ? eq(customers.status, filter.status as CustomerStatus) : undefined,
+    customerType ? eq(customers.customerType, customerType) : undefined,
+    filter.created === "over-a-day" ? createdOverADayAgo(now) : undefined,
+    filter.signin === "limited" ? signInLimited(now) : undefined,
+  ];
+}
+
+/** How many contacts in `scope` a filter (without search text) lists, counted whole: for the dashboard's few filters. */
+export async function countContacts(db: Db, filter: Omit<ContactFilter, "q" | "after">, scope: ShopScope, now = new Date()): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(customers).where(and(...filterConditions(filter, scope, now)));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Searches contacts by part of the e-mail or name, filtered by shop, status, type, age and sign-in limit, newest first
+ * with keyset pagination; the total is counted only up to a cap ("more than 1,000"), so no search reads a million rows.
+ * Only contacts of shops in `scope` are found, whatever the filter or cursor says.
+ */
+export async function searchContacts(db: Db, filter: ContactFilter, scope: ShopScope, now = new Date()): Promise<ContactPage> {
+  const q = filterText(filter.q, 200);
   const tooShort = q.length > 0 && q.length < SEARCH_MIN_LENGTH;
+  const conditions = filterConditions(filter, scope, now);
   // `hidden`: each condition as "(…) is true", which no index answers, so a walk keeps to the covering index.
-  const filters: Filters = (hidden) =>
-    and(
-      ...[
-        shopScopeCondition(scope, customers.shopId),
-        filter.shopId && z.uuid().safeParse(filter.shopId).success ? eq(customers.shopId, filter.shopId) : undefined,
-        customerStatuses.includes(filter.status as CustomerStatus) ? eq(customers.status, filter.status as CustomerStatus) : undefined,
-        customerType ? eq(customers.customerType, customerType) : undefined,
-      ].map((condition) => (condition && hidden ? sql`(${condition}) is true` : condition)),
-    );
+  const filters: Filters = (hidden) => and(...conditions.map((condition) => (condition && hidden ? sql`(${condition}) is true` : condition)));
   const cursor = decodeCursor(filter.after);
   const found =
     q.length >= SEARCH_MIN_LENGTH
@@ -171,9 +221,13 @@ async function searchByText(db: Db, pattern: string, filters: Filters, cursor: [
   return contactRows(db, found.page, found.total);
 }
 
-/** The plans of a text search, for this transaction only: never the whole table, no parallel workers for a few rows. */
-const walkPlan = { enable_seqscan: "off", max_parallel_workers_per_gather: "0", enable_bitmapscan: "off", enable_sort: "off", enable_indexscan: "on", enable_indexonlyscan: "on" };
-const hitsPlan = { enable_seqscan: "off", max_parallel_workers_per_gather: "0", enable_bitmapscan: "on", enable_sort: "on", enable_indexscan: "off", enable_indexonlyscan: "off" };
+/**
+ * The plans of a text search, for this transaction only: never the whole table, no parallel workers for a few rows, and
+ * no JIT compilation — the sign-in filter reads the small rate_limits table sequentially, which the first setting
+ * prices so high that PostgreSQL would otherwise spend half a second compiling a query that runs in a millisecond.
+ */
+const walkPlan = { enable_seqscan: "off", max_parallel_workers_per_gather: "0", jit: "off", enable_bitmapscan: "off", enable_sort: "off", enable_indexscan: "on", enable_indexonlyscan: "on" };
+const hitsPlan = { enable_seqscan: "off", max_parallel_workers_per_gather: "0", jit: "off", enable_bitmapscan: "on", enable_sort: "on", enable_indexscan: "off", enable_indexonlyscan: "off" };
 
 /** The page's contacts as the list shows them, newest first. */
 async function contactRows(db: Db, page: { id: string }[], total: number): Promise<Found> {

@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from "drizzle-orm";
+import { and, gt, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { rateLimits } from "@/db/schema";
@@ -43,6 +43,15 @@ export async function hitLimit(db: Db, rule: WindowRule, subject: string | null)
       retryAfter: sql<number>`ceil(extract(epoch from ${rateLimits.windowStart} + make_interval(secs => ${rule.windowSeconds}) - now()))::int`,
     });
   return row.count <= rule.max ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, row.retryAfter) };
+}
+
+/**
+ * The subjects a back-off rule blocks at `now`, lower-cased as they were counted: a subquery of one column, `subject`.
+ * It reads the rule's rows of rate_limits only, so it costs the few subjects that failed lately.
+ */
+export function blockedSubjects(rule: BackoffRule, now: Date): SQL {
+  return sql`select substr(${rateLimits.key}, ${rule.name.length + 2}) as subject from ${rateLimits}
+    where ${and(like(rateLimits.key, `${rule.name}:%`), gt(rateLimits.blockedUntil, now))}`;
 }
 
 /** How long the subjects must still wait before another attempt (the longest of them), or ok. */

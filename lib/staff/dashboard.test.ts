@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, customers, emailOutbox, emailSuppressions, rateLimits, shops, staffUsers, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
-import { dashboardCounts } from "./dashboard";
+import { searchContacts } from "@/lib/accounts/contacts";
+import { dashboardCounts, dashboardLists } from "./dashboard";
+import { listStaff } from "./users";
 
 describeOnDatabases("dashboardCounts", (db) => {
   let demo: Shop;
@@ -28,16 +30,24 @@ describeOnDatabases("dashboardCounts", (db) => {
         customer(demo, "new-pending@example.com", "pending", hoursAgo(2)),
         customer(demo, "disabled@example.com", "disabled"),
         customer(demo, "bounced@example.com", "active"),
+        customer(demo, "limited@example.com", "active", hoursAgo(40)),
         customer(classic, "old-pending-1@example.com", "pending", hoursAgo(25)),
         customer(classic, "old-pending-2@example.com", "pending", hoursAgo(48)),
         customer(classic, "complained@example.com", "active"),
+        customer(classic, "limited@example.com", "active"),
+        customer(classic, "limited-before@example.com", "pending", hoursAgo(30)),
       ]);
     await db()
       .insert(rateLimits)
       .values([
-        { key: `signin-account:${demo.id}:active@example.com`, count: 9, windowStart: now, blockedUntil: inAMinute },
-        { key: `signin-account:${classic.id}:active@example.com`, count: 9, windowStart: now, blockedUntil: hoursAgo(1) },
-        { key: "signin-account:manager@example.com", count: 9, windowStart: now, blockedUntil: inAMinute },
+        // Limited now: a customer of each shop, and an e-mail that is nobody's (not a customer, so not counted).
+        { key: `signin-account:${demo.id}:limited@example.com`, count: 9, windowStart: now, blockedUntil: inAMinute },
+        { key: `signin-account:${classic.id}:limited@example.com`, count: 9, windowStart: now, blockedUntil: inAMinute },
+        { key: `signin-account:${demo.id}:nobody@example.com`, count: 9, windowStart: now, blockedUntil: inAMinute },
+        // No longer limited, failed without a limit yet, a back-office account, a client address.
+        { key: `signin-account:${classic.id}:limited-before@example.com`, count: 9, windowStart: now, blockedUntil: hoursAgo(1) },
+        { key: `signin-account:${demo.id}:bounced@example.com`, count: 3, windowStart: now, blockedUntil: null },
+        { key: "signin-account:staff:manager@example.com", count: 9, windowStart: now, blockedUntil: inAMinute },
         { key: "signin-ip:203.0.113.7", count: 99, windowStart: now, blockedUntil: inAMinute },
       ]);
     const signedIn = (shop: Shop, at: Date) => ({ action: "customer.signed-in", actorType: "customer" as const, shopId: shop.id, at });
@@ -62,12 +72,12 @@ describeOnDatabases("dashboardCounts", (db) => {
       staff: null,
     });
     expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [classic.id] }, now)).toEqual({
-      customers: { pendingOverADay: 2, deactivated: 0, signInLimited: 0, signInsLastDay: 1 },
+      customers: { pendingOverADay: 3, deactivated: 0, signInLimited: 1, signInsLastDay: 1 },
       mail: { failed: 1, suppressedAddresses: 1 },
       staff: null,
     });
     expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: null }, now)).toEqual({
-      customers: { pendingOverADay: 3, deactivated: 1, signInLimited: 1, signInsLastDay: 2 },
+      customers: { pendingOverADay: 4, deactivated: 1, signInLimited: 2, signInsLastDay: 2 },
       mail: { failed: 3, suppressedAddresses: 3 },
       staff: null,
     });
@@ -76,6 +86,39 @@ describeOnDatabases("dashboardCounts", (db) => {
       mail: { failed: 0, suppressedAddresses: 0 },
       staff: null,
     });
+  });
+
+  it("counts exactly what the list its link opens shows, in every shop scope", async () => {
+    const listed = async (filter: object, shopIds: string[] | null) => {
+      const page = await searchContacts(db(), filter, shopIds, now);
+      return { total: page.total, emails: page.rows.map((row) => row.email).sort() };
+    };
+    const expected = {
+      demo: { pendingOverADay: ["old-pending@example.com"], deactivated: ["disabled@example.com"], signInLimited: ["limited@example.com"] },
+      classic: {
+        pendingOverADay: ["limited-before@example.com", "old-pending-1@example.com", "old-pending-2@example.com"],
+        deactivated: [],
+        signInLimited: ["limited@example.com"],
+      },
+    };
+    for (const shopIds of [[demo.id], [classic.id], null, []]) {
+      const counts = (await dashboardCounts(db(), { roles: ["customer_service"], shopIds }, now)).customers!;
+      for (const key of ["pendingOverADay", "deactivated", "signInLimited"] as const) {
+        const list = await listed(dashboardLists.contacts[key], shopIds);
+        const emails = [
+          ...(shopIds === null || shopIds.includes(demo.id) ? expected.demo[key] : []),
+          ...(shopIds === null || shopIds.includes(classic.id) ? expected.classic[key] : []),
+        ].sort();
+        expect({ key, shopIds, count: counts[key], ...list }).toEqual({ key, shopIds, count: emails.length, total: emails.length, emails });
+      }
+    }
+    // With search text the list takes other plans (the newest contacts walked, or the trigram index): the same rows.
+    expect((await listed({ ...dashboardLists.contacts.signInLimited, q: "limited@" }, null)).emails).toEqual(["limited@example.com", "limited@example.com"]);
+    expect((await listed({ ...dashboardLists.contacts.pendingOverADay, q: "limited" }, [classic.id])).emails).toEqual(["limited-before@example.com"]);
+    // A limit that has run out is no longer counted, nor listed.
+    const later = new Date(inAMinute.getTime() + 1000);
+    expect((await dashboardCounts(db(), { roles: ["customer_service"], shopIds: null }, later)).customers?.signInLimited).toBe(0);
+    expect((await searchContacts(db(), dashboardLists.contacts.signInLimited, null, later)).total).toBe(0);
   });
 
   it("gives a shop administrator the e-mail counts only, and a user manager the business-user counts only", async () => {
@@ -92,5 +135,16 @@ describeOnDatabases("dashboardCounts", (db) => {
       .values([user("temp1@example.com", "active", true), user("temp2@example.com", "active", true), user("chosen@example.com", "active", false), user("gone@example.com", "disabled", true)]);
     const after = await dashboardCounts(db(), { roles: ["user_manager"], shopIds: null }, now);
     expect(after.staff).toEqual({ temporaryPasswords: before.staff!.temporaryPasswords + 2, deactivated: before.staff!.deactivated + 1 });
+    // The users list its links open shows exactly those users, each with that status.
+    const temporary = await listStaff(db(), dashboardLists.users.temporaryPasswords);
+    expect(temporary).toHaveLength(after.staff!.temporaryPasswords);
+    expect(temporary.map((row) => row.email)).toEqual(expect.arrayContaining(["temp1@example.com", "temp2@example.com"]));
+    expect(new Set(temporary.map((row) => row.listStatus))).toEqual(new Set(["temporary"]));
+    const deactivated = await listStaff(db(), dashboardLists.users.deactivated);
+    expect(deactivated).toHaveLength(after.staff!.deactivated);
+    expect(deactivated.map((row) => row.email)).toContain("gone@example.com");
+    expect(new Set(deactivated.map((row) => row.listStatus))).toEqual(new Set(["disabled"]));
+    expect((await listStaff(db(), { status: "active" })).map((row) => row.email)).toContain("chosen@example.com");
+    expect(await listStaff(db(), { status: "bogus" })).toHaveLength((await listStaff(db())).length);
   });
 });

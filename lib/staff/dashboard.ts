@@ -1,9 +1,10 @@
-import { and, count, eq, gt, inArray, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { StaffRole } from "@/db/schema-enums";
-import { activityLog, customers, emailOutbox, emailSuppressions, rateLimits, shops, staffUsers, type StaffUser } from "@/db/schema";
-import { limits } from "@/lib/limits";
+import { activityLog, emailOutbox, emailSuppressions, customers, type StaffUser } from "@/db/schema";
+import { countContacts, type ContactFilter } from "@/lib/accounts/contacts";
 import { shopScope, shopScopeCondition } from "./scope";
+import { countStaff, type StaffListFilter } from "./users";
 
 const DAY_MS = 86_400_000;
 
@@ -16,6 +17,22 @@ export type DashboardCounts = {
   /** user_manager: the business users the users list shows. */
   staff: { temporaryPasswords: number; deactivated: number } | null;
 };
+
+/**
+ * The filters of the lists the counts link to (their addresses' query): each count is the size of that list, counted
+ * by the list's own conditions, so a count and its list cannot disagree.
+ */
+export const dashboardLists = {
+  contacts: {
+    pendingOverADay: { status: "pending", created: "over-a-day" },
+    deactivated: { status: "disabled" },
+    signInLimited: { signin: "limited" },
+  },
+  users: {
+    temporaryPasswords: { status: "temporary" },
+    deactivated: { status: "disabled" },
+  },
+} as const satisfies { contacts: Record<string, ContactFilter>; users: Record<string, StaffListFilter> };
 
 async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
   return Number((await query)[0]?.n ?? 0);
@@ -32,25 +49,11 @@ export async function dashboardCounts(db: Db, staff: Pick<StaffUser, "roles" | "
   const dayAgo = new Date(now.getTime() - DAY_MS);
 
   const customerCounts = async (): Promise<DashboardCounts["customers"]> => {
-    const shopCustomers = (condition: SQL | undefined) =>
-      countOf(db.select({ n: count() }).from(customers).where(and(condition, inScope(customers.shopId))));
-    // A sign-in limit names its account `signin-account:<shop id>:<e-mail>`; back-office accounts name no shop.
-    const scopedShops = db.select({ id: sql`${shops.id}::text` }).from(shops).where(inScope(shops.id));
+    const contacts = (filter: ContactFilter) => countContacts(db, filter, scope, now);
     const [pendingOverADay, deactivated, signInLimited, signInsLastDay] = await Promise.all([
-      shopCustomers(and(eq(customers.status, "pending"), lt(customers.createdAt, dayAgo))),
-      shopCustomers(eq(customers.status, "disabled")),
-      countOf(
-        db
-          .select({ n: count() })
-          .from(rateLimits)
-          .where(
-            and(
-              like(rateLimits.key, `${limits.signInFailuresPerAccount.name}:%`),
-              gt(rateLimits.blockedUntil, now),
-              inArray(sql`split_part(${rateLimits.key}, ':', 2)`, scopedShops),
-            ),
-          ),
-      ),
+      contacts(dashboardLists.contacts.pendingOverADay),
+      contacts(dashboardLists.contacts.deactivated),
+      contacts(dashboardLists.contacts.signInLimited),
       countOf(
         db
           .select({ n: count() })
@@ -76,10 +79,9 @@ export async function dashboardCounts(db: Db, staff: Pick<StaffUser, "roles" | "
   };
 
   const staffCounts = async (): Promise<DashboardCounts["staff"]> => {
-    const users = (condition: SQL | undefined) => countOf(db.select({ n: count() }).from(staffUsers).where(condition));
     const [temporaryPasswords, deactivated] = await Promise.all([
-      users(and(eq(staffUsers.status, "active"), eq(staffUsers.passwordTemporary, true))),
-      users(eq(staffUsers.status, "disabled")),
+      countStaff(db, dashboardLists.users.temporaryPasswords),
+      countStaff(db, dashboardLists.users.deactivated),
     ]);
     return { temporaryPasswords, deactivated };
   };

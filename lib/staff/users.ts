@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
@@ -195,8 +195,32 @@ export async function bootstrapStaff(
   return created.ok ? { email: created.user.email, password: created.password } : null;
 }
 
-export async function listStaff(db: Db): Promise<StaffUser[]> {
-  return db.select().from(staffUsers).orderBy(asc(staffUsers.email));
+/** A business user's status as the users list shows it, filters by it (`?status=`) and the dashboard counts it. */
+export const staffListStatuses = ["active", "temporary", "disabled"] as const;
+export type StaffListStatus = (typeof staffListStatuses)[number];
+export type StaffListFilter = { status?: string };
+export type StaffListRow = StaffUser & { listStatus: StaffListStatus };
+
+/** Deactivated; else active with the generated password still to change ("temporary"); else active. */
+const listStatus = sql<StaffListStatus>`case when ${staffUsers.status} = 'disabled' then 'disabled' when ${staffUsers.passwordTemporary} then 'temporary' else 'active' end`;
+
+/** The filter's condition: a status the list knows, or none (any other value filters nothing). */
+function staffListCondition(filter: StaffListFilter): SQL | undefined {
+  return staffListStatuses.includes(filter.status as StaffListStatus) ? sql`${listStatus} = ${filter.status}` : undefined;
+}
+
+export async function listStaff(db: Db, filter: StaffListFilter = {}): Promise<StaffListRow[]> {
+  return db
+    .select({ ...getTableColumns(staffUsers), listStatus })
+    .from(staffUsers)
+    .where(staffListCondition(filter))
+    .orderBy(asc(staffUsers.email));
+}
+
+/** How many business users `listStaff` lists for the filter. */
+export async function countStaff(db: Db, filter: StaffListFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(staffUsers).where(staffListCondition(filter));
+  return Number(row?.n ?? 0);
 }
 
 export async function findStaff(db: Db, id: string): Promise<StaffUser | null> {

@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { SignedInDevices } from "@/components/signed-in-devices";
 import { getEnv } from "@/lib/env";
-import { dashboardCounts, type DashboardCounts } from "@/lib/staff/dashboard";
+import { hrefWith } from "@/components/pagination";
+import { dashboardCounts, dashboardLists, type DashboardCounts } from "@/lib/staff/dashboard";
 import { roleLabels } from "@/lib/staff/forms";
 import { staffDevices } from "@/lib/staff/users";
 import { requireStaff } from "../guard";
@@ -20,14 +21,16 @@ async function Dashboard({ counts, activity }: { counts: DashboardCounts; activi
   const t = await getTranslations("dashboard");
   const groups: { heading: string; tiles: Tile[] }[] = [];
   const activityOf = (action: string) => (activity ? `/admin/activity?action=${action}` : undefined);
+  const contacts = (list: keyof typeof dashboardLists.contacts) => hrefWith("/admin/contacts", dashboardLists.contacts[list]);
+  const users = (list: keyof typeof dashboardLists.users) => hrefWith("/admin/users", dashboardLists.users[list]);
   if (counts.customers) {
     const { pendingOverADay, deactivated, signInLimited, signInsLastDay } = counts.customers;
     groups.push({
       heading: t("customers"),
       tiles: [
-        { text: t("pendingOverADay", { count: pendingOverADay }), href: "/admin/contacts?status=pending" },
-        { text: t("deactivated", { count: deactivated }), href: "/admin/contacts?status=disabled" },
-        { text: t("signInLimited", { count: signInLimited }), href: activityOf("customer.sign-in-throttled") },
+        { text: t("pendingOverADay", { count: pendingOverADay }), href: contacts("pendingOverADay") },
+        { text: t("deactivated", { count: deactivated }), href: contacts("deactivated") },
+        { text: t("signInLimited", { count: signInLimited }), href: contacts("signInLimited") },
         { text: t("signInsLastDay", { count: signInsLastDay }), href: activityOf("customer.signed-in") },
       ],
     });
@@ -45,8 +48,8 @@ async function Dashboard({ counts, activity }: { counts: DashboardCounts; activi
     groups.push({
       heading: t("staff"),
       tiles: [
-        { text: t("temporaryPasswords", { count: counts.staff.temporaryPasswords }), href: "/admin/users" },
-        { text: t("deactivatedUsers", { count: counts.staff.deactivated }), href: "/admin/users" },
+        { text: t("temporaryPasswords", { count: counts.staff.temporaryPasswords }), href: users("temporaryPasswords") },
+        { text: t("deactivatedUsers", { count: counts.staff.deactivated }), href: users("deactivated") },
       ],
     });
   }

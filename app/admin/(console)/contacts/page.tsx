@@ -12,7 +12,7 @@ import { UnknownFilters } from "@/components/notice";
 import { getAdminLabels } from "@/components/labels";
 import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
-import { searchContacts, shopsWithTypes, SEARCH_MIN_LENGTH, type ActivationProblem } from "@/lib/accounts/contacts";
+import { createdFilters, searchContacts, shopsWithTypes, signInFilters, SEARCH_MIN_LENGTH, type ActivationProblem } from "@/lib/accounts/contacts";
 import { filterText } from "@/lib/activity";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../guard";
@@ -40,21 +40,40 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const shopList = await shopsWithTypes(db, scope);
   const types = [...new Set(shopList.flatMap((shop) => shop.types.map((type) => type.code)))];
-  const asked = { q: one(params.q), shop: filterText(one(params.shop), 80), status: filterText(one(params.status), 40), type: filterText(one(params.type), 32) };
+  const asked = {
+    q: one(params.q),
+    shop: filterText(one(params.shop), 80),
+    status: filterText(one(params.status), 40),
+    type: filterText(one(params.type), 32),
+    created: filterText(one(params.created), 40),
+    signin: filterText(one(params.signin), 40),
+  };
+  const choices: Record<Exclude<keyof typeof asked, "q">, { field: string; values: readonly string[] }> = {
+    shop: { field: t("shopField"), values: shopList.map((shop) => shop.id) },
+    status: { field: t("statusField"), values: customerStatuses },
+    type: { field: t("typeField"), values: types },
+    created: { field: t("createdField"), values: createdFilters },
+    signin: { field: t("signInField"), values: signInFilters },
+  };
   // A value that is none of the choices is said to be unknown, and that filter is not applied ("showing all").
-  const unknown = [
-    asked.shop && !shopList.some((shop) => shop.id === asked.shop) ? { field: t("shopField"), value: asked.shop } : null,
-    asked.status && !(customerStatuses as readonly string[]).includes(asked.status) ? { field: t("statusField"), value: asked.status } : null,
-    asked.type && !types.includes(asked.type) ? { field: t("typeField"), value: asked.type } : null,
-  ].filter((problem) => problem !== null);
+  const known = (key: keyof typeof choices) => choices[key].values.includes(asked[key]);
+  const unknown = (Object.keys(choices) as (keyof typeof choices)[]).flatMap((key) =>
+    asked[key] && !known(key) ? [{ field: choices[key].field, value: asked[key] }] : [],
+  );
   const chosen = {
     q: asked.q,
-    shop: shopList.some((shop) => shop.id === asked.shop) ? asked.shop : "",
-    status: (customerStatuses as readonly string[]).includes(asked.status) ? asked.status : "",
-    type: types.includes(asked.type) ? asked.type : "",
+    shop: known("shop") ? asked.shop : "",
+    status: known("status") ? asked.status : "",
+    type: known("type") ? asked.type : "",
+    created: known("created") ? asked.created : "",
+    signin: known("signin") ? asked.signin : "",
   };
   const after = one(params.after);
-  const page = await searchContacts(db, { q: chosen.q, shopId: chosen.shop, status: chosen.status, customerType: chosen.type, after }, scope);
+  const page = await searchContacts(
+    db,
+    { q: chosen.q, shopId: chosen.shop, status: chosen.status, customerType: chosen.type, created: chosen.created, signin: chosen.signin, after },
+    scope,
+  );
   const filtered = Object.values(chosen).some(Boolean);
   return (
     <section className="space-y-6">
@@ -74,6 +93,20 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           options={customerStatuses.map((status) => ({ value: status, label: labels.customerStatus[status] ?? status }))}
         />
         <SelectField label="Customer type" name="type" defaultValue={chosen.type} anyLabel="Any type" options={types.map((type) => ({ value: type, label: type }))} />
+        <SelectField
+          label={t("created")}
+          name="created"
+          defaultValue={chosen.created}
+          anyLabel={t("createdAny")}
+          options={createdFilters.map((value) => ({ value, label: t(`createdOptions.${value}`) }))}
+        />
+        <SelectField
+          label={t("signIn")}
+          name="signin"
+          defaultValue={chosen.signin}
+          anyLabel={t("signInAny")}
+          options={signInFilters.map((value) => ({ value, label: t(`signInOptions.${value}`) }))}
+        />
       </LiveFilterForm>
       <p role="status" className="text-sm text-slate-700">
         {page.tooShort ? t("tooShort", { min: SEARCH_MIN_LENGTH }) : t("count", { total: page.total, more: page.more ? "more" : "exact" })}

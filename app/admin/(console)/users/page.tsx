@@ -5,20 +5,21 @@ import { getDb } from "@/db/client";
 import { StatusBadge } from "@/components/badge";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
-import { PageHeading } from "@/components/form";
+import { PageHeading, SelectField } from "@/components/form";
 import { getAdminLabels } from "@/components/labels";
+import { LiveFilterForm } from "@/components/live-filter-form";
+import { UnknownFilters } from "@/components/notice";
 import { hrefWith, OffsetPagination } from "@/components/pagination";
-import { pageOf, parsePage, parseSort, sortRows } from "@/lib/paging";
+import { filterText } from "@/lib/activity";
+import { firstParam, pageOf, parsePage, parseSort, sortRows } from "@/lib/paging";
 import { roleLabels } from "@/lib/staff/forms";
 import { describeShopScope, shopScope, shopsInScope } from "@/lib/staff/scope";
-import { listStaff } from "@/lib/staff/users";
-import type { StaffUser } from "@/db/schema";
+import { listStaff, staffListStatuses } from "@/lib/staff/users";
 import { requireStaff } from "../../guard";
 
 export const metadata: Metadata = { title: "Business users" };
 
 const USERS_PAGE_SIZE = 25;
-const staffStatus = (user: StaffUser) => (user.status === "disabled" ? "disabled" : user.passwordTemporary ? "temporary" : "active");
 const sortKeys = ["name", "email", "status"] as const;
 
 export default async function StaffListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -26,10 +27,13 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const t = await getTranslations("admin.users");
   const labels = await getAdminLabels();
+  const asked = filterText(firstParam(params.status), 40);
+  const status = (staffListStatuses as readonly string[]).includes(asked) ? asked : "";
   const db = await getDb();
-  const [users, visibleShops] = await Promise.all([listStaff(db), shopsInScope(db, shopScope(staff))]);
+  const [users, visibleShops] = await Promise.all([listStaff(db, { status }), shopsInScope(db, shopScope(staff))]);
   const sort = parseSort(params, sortKeys, { key: "name", dir: "asc" });
-  const page = pageOf(sortRows(users, sort, { name: (user) => user.name, email: (user) => user.email, status: (user) => labels.staffStatus[staffStatus(user)] }), parsePage(params), USERS_PAGE_SIZE);
+  const page = pageOf(sortRows(users, sort, { name: (user) => user.name, email: (user) => user.email, status: (user) => labels.staffStatus[user.listStatus] }), parsePage(params), USERS_PAGE_SIZE);
+  // The filter goes with every sort and page link, and the sort with the filter form (a new filter starts at page 1).
   const kept = sort.key === "name" && sort.dir === "asc" ? {} : { sort: sort.key, dir: sort.dir };
   return (
     <section className="space-y-6">
@@ -37,20 +41,38 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
         <PageHeading>Business users</PageHeading>
         <ButtonLink href="/admin/users/new">New user</ButtonLink>
       </div>
+      <UnknownFilters problems={asked && !status ? [{ field: t("statusField"), value: asked }] : []} />
+      <LiveFilterForm label={t("filterLabel")} submitLabel={t("apply")}>
+        {Object.entries(kept).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <SelectField
+          label={t("status")}
+          name="status"
+          defaultValue={status}
+          anyLabel={t("anyStatus")}
+          options={staffListStatuses.map((value) => ({ value, label: labels.staffStatus[value] ?? value }))}
+        />
+      </LiveFilterForm>
       <DataTable
         rows={page.rows}
         rowKey={(user) => user.id}
         caption="Business users"
-        sort={{ ...sort, href: (key, dir) => hrefWith("/admin/users", { sort: key, dir }) }}
+        empty={
+          <>
+            {t("emptyFiltered")} <Link href="/admin/users">{t("clearFilters")}</Link>
+          </>
+        }
+        sort={{ ...sort, href: (key, dir) => hrefWith("/admin/users", { status, sort: key, dir }) }}
         columns={[
           { header: "Name", cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.name}</Link>, sortKey: "name" },
           { header: "Email", cell: (user) => <span className="break-all">{user.email}</span>, sortKey: "email" },
           { header: "Roles", cell: (user) => user.roles.map((role) => roleLabels[role]).join(", ") },
           { header: "Shops", cell: (user) => describeShopScope(shopScope(user), visibleShops) },
-          { header: t("status"), cell: (user) => <StatusBadge labels={labels.staffStatus} code={staffStatus(user)} />, sortKey: "status" },
+          { header: t("status"), cell: (user) => <StatusBadge labels={labels.staffStatus} code={user.listStatus} />, sortKey: "status" },
         ]}
       />
-      <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/users", { ...kept, page: number > 1 ? number : undefined })} />
+      <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/users", { status, ...kept, page: number > 1 ? number : undefined })} />
     </section>
   );
 }

@@ -20,7 +20,7 @@ export async function contactConfirmations(
   return {
     deactivate: {
       action: setContactActiveAction.bind(null, id, false),
-      confirm: { title: t("deactivate.title", { email }), description: t("deactivate.description"), href: href("deactivate") },
+      confirm: { title: t("deactivate.title", { email }), description: t("deactivate.description"), href: href("deactivate"), tone: "danger" },
     },
     "send-password-reset": {
       action: callCentreResetAction.bind(null, id),
@@ -32,7 +32,12 @@ export async function contactConfirmations(
     },
     "remove-suppression": {
       action: liftContactSuppressionAction.bind(null, id),
-      confirm: { title: t("liftSuppression.title", { email }), description: t("liftSuppression.description"), href: href("remove-suppression") },
+      confirm: {
+        title: t("liftSuppression.title", { email }),
+        description: t("liftSuppression.description"),
+        href: href("remove-suppression"),
+        tone: "danger",
+      },
     },
   };
 }

@@ -19,7 +19,7 @@ export async function userConfirmations(
   return {
     deactivate: {
       action: setStaffStatusAction.bind(null, id, "disabled"),
-      confirm: { title: t("deactivate.title", { email }), description: t("deactivate.description"), href: href("deactivate") },
+      confirm: { title: t("deactivate.title", { email }), description: t("deactivate.description"), href: href("deactivate"), tone: "danger" },
     },
     "reset-password": {
       action: resetStaffPasswordAction.bind(null, id),

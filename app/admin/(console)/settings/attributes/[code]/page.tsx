@@ -6,8 +6,9 @@ import { ActionButton } from "@/components/action-forms";
 import { Alert, PageHeading } from "@/components/form";
 import { attributeMessages, findAttributeDefinition } from "@/lib/shops/attributes";
 import { requireStaff } from "../../../../guard";
-import { deleteAttributeAction, updateAttributeAction } from "../actions";
+import { updateAttributeAction } from "../actions";
 import { AttributeForm } from "../components";
+import { deleteAttributeConfirmation } from "./confirmations";
 
 export const metadata: Metadata = { title: "Attribute definition" };
 
@@ -22,6 +23,7 @@ export default async function AttributeDefinitionPage({
   const definition = await findAttributeDefinition(await getDb(), staff, (await params).code);
   if (!definition) notFound();
   const created = (await searchParams).created === "1";
+  const asking = await deleteAttributeConfirmation(definition);
   const used = definition.forms.length > 0 || definition.usedOutsideScope;
   return (
     <section className="max-w-2xl space-y-8">
@@ -64,7 +66,7 @@ export default async function AttributeDefinitionPage({
             ? "A definition that a registration form uses cannot be deleted: remove it from those forms first."
             : "No registration form uses this definition."}
         </p>
-        <ActionButton action={deleteAttributeAction.bind(null, definition.code)} label="Delete attribute" />
+        <ActionButton {...asking} label="Delete attribute" />
       </section>
     </section>
   );
