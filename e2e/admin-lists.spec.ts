@@ -93,8 +93,10 @@ test("An unknown filter value is shown as such and the list shows all", async ({
   await expect(page.getByText("Unknown status “bogus” — showing all.")).toBeVisible();
   await expect(page.getByLabel("Status")).toHaveValue("");
   await expect(page.getByLabel("Status").locator("option")).toHaveText(["Any status", "Pending activation", "Active", "Deactivated"]);
-  await page.goto("/admin/activity?action=no.such-action");
+  await page.goto("/admin/activity?action=no.such-action&within=fortnight");
   await expect(page.getByText("Unknown action “no.such-action” — showing all.")).toBeVisible();
+  await expect(page.getByText("Unknown period “fortnight” — showing all.")).toBeVisible();
+  await expect(page.getByLabel("When")).toHaveValue("");
   await expect(bodyRows(page).first()).toBeVisible();
   // A known value is no problem.
   await page.goto("/admin/contacts?status=pending");
@@ -195,7 +197,10 @@ test("Each dashboard count leads to its list, filtered to what it counts and sho
   await expect(listed(deactivated)).toBeVisible();
   expect((await lastCells(page)).filter((status) => status !== "Deactivated")).toEqual([]);
 
-  await follow(/^\d+ sign-ins? in the last 24 hours$/, /\/admin\/activity\?action=customer\.signed-in$/, [["Action", "customer.signed-in", "Signed in"]]);
+  await follow(/^\d+ sign-ins? in the last 24 hours$/, /\/admin\/activity\?action=customer\.signed-in&within=day$/, [
+    ["Action", "customer.signed-in", "Signed in"],
+    ["When", "day", "Last 24 hours"],
+  ]);
   await expect(bodyRows(page).filter({ hasText: shopper.email }).first()).toBeVisible();
   const actions = await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""));
   expect(actions.filter((action) => action !== "Signed in customer.signed-in")).toEqual([]);

@@ -1,7 +1,8 @@
 import { afterCursor, cursorAtOf, decodeCursor, keysetPage } from "@/db/keyset";
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { activityLog, customers, staffUsers, type StaffUser } from "@/db/schema";
 import { shopScope, shopScopeCondition } from "@/lib/staff/scope";
 
@@ -17,7 +18,23 @@ export function activityInsert(db: Db, entry: ActivityEntry) {
   return db.insert(activityLog).values(entry);
 }
 
-export type ActivityFilter = { person?: string; action?: string; customerId?: string; limit?: number };
+/** The periods the log can be narrowed to (`?within=`), back from now. */
+export const activityPeriods = { day: 86_400_000, week: 7 * 86_400_000 } as const;
+export type ActivityPeriod = keyof typeof activityPeriods;
+
+export function isActivityPeriod(value: string): value is ActivityPeriod {
+  return Object.hasOwn(activityPeriods, value);
+}
+
+export type ActivityFilter = {
+  person?: string;
+  action?: string;
+  customerId?: string;
+  /** Only entries of the last day or week before `now` (default: the time of the query). */
+  within?: ActivityPeriod;
+  now?: Date;
+  limit?: number;
+};
 
 /** The business user reading the log: their shop scope decides which entries exist for them. */
 export type ActivityViewer = Pick<StaffUser, "id" | "shopIds">;
@@ -52,27 +69,38 @@ function visibleTo(viewer: ActivityViewer): SQL | undefined {
   );
 }
 
-/** The rows a filter selects, with the actor's e-mail (a business user's or a customer's). */
-function selectActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter, extra?: SQL) {
-  const actorStaff = alias(staffUsers, "actor_staff");
-  const actorCustomer = alias(customers, "actor_customer");
-  const actorEmail = sql<string | null>`coalesce(${actorStaff.email}, ${actorCustomer.email})`;
+const actorStaff = alias(staffUsers, "actor_staff");
+const actorCustomer = alias(customers, "actor_customer");
+const actorEmail = sql<string | null>`coalesce(${actorStaff.email}, ${actorCustomer.email})`;
+
+/** What a filter keeps of the entries the viewer may see. */
+function activityConditions(viewer: ActivityViewer, filter: ActivityFilter): SQL | undefined {
   const person = filterText(filter.person, 200).toLowerCase();
   const action = filterText(filter.action, 100);
+  const now = filter.now ?? new Date();
+  return and(
+    visibleTo(viewer),
+    person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
+    action ? eq(activityLog.action, action) : undefined,
+    filter.customerId ? eq(activityLog.customerId, filter.customerId) : undefined,
+    filter.within ? gt(activityLog.at, new Date(now.getTime() - activityPeriods[filter.within])) : undefined,
+  );
+}
+
+/** The rows a filter selects, with the actor's e-mail (a business user's or a customer's). */
+function selectActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter, extra?: SQL) {
   return db
     .select({ entry: activityLog, actorEmail, cursorAt: cursorAtOf(activityLog.at) })
     .from(activityLog)
     .leftJoin(actorStaff, and(eq(activityLog.actorType, "staff"), eq(actorStaff.id, activityLog.actorId)))
     .leftJoin(actorCustomer, and(eq(activityLog.actorType, "customer"), eq(actorCustomer.id, activityLog.actorId)))
-    .where(
-      and(
-        visibleTo(viewer),
-        person ? or(ilike(activityLog.email, likePattern(person)), ilike(actorEmail, likePattern(person))) : undefined,
-        action ? eq(activityLog.action, action) : undefined,
-        filter.customerId ? eq(activityLog.customerId, filter.customerId) : undefined,
-        extra,
-      ),
-    );
+    .where(and(activityConditions(viewer, filter), extra));
+}
+
+/** How many entries a filter selects: the dashboard counts the list it links to by the list's own conditions. */
+export async function countActivity(db: Db, viewer: ActivityViewer, filter: ActivityFilter): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${selectActivity(db, viewer, filter)}) as filtered`));
+  return Number(row?.n ?? 0);
 }
 
 /** Newest first, by person (the e-mail of whoever acted or was acted upon) and by action. */

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { activityLog, customers, emailOutbox, emailSuppressions, rateLimits, shops, staffUsers, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { searchContacts } from "@/lib/accounts/contacts";
+import { listActivity } from "@/lib/activity";
 import { dashboardCounts, dashboardLists } from "./dashboard";
 import { listStaff } from "./users";
 
@@ -12,6 +13,7 @@ describeOnDatabases("dashboardCounts", (db) => {
   const now = new Date();
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
   const inAMinute = new Date(now.getTime() + 60_000);
+  const viewerId = "00000000-0000-4000-8000-000000000001";
 
   beforeAll(async () => {
     [demo] = await db().select().from(shops).where(eq(shops.code, "demo"));
@@ -66,22 +68,22 @@ describeOnDatabases("dashboardCounts", (db) => {
   });
 
   it("counts what customer service acts on, only within the agent's shops", async () => {
-    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [demo.id] }, now)).toEqual({
+    expect(await dashboardCounts(db(), { id: viewerId, roles: ["customer_service"], shopIds: [demo.id] }, now)).toEqual({
       customers: { pendingOverADay: 1, deactivated: 1, signInLimited: 1, signInsLastDay: 1 },
       mail: { failed: 1, suppressedAddresses: 1 },
       staff: null,
     });
-    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [classic.id] }, now)).toEqual({
+    expect(await dashboardCounts(db(), { id: viewerId, roles: ["customer_service"], shopIds: [classic.id] }, now)).toEqual({
       customers: { pendingOverADay: 3, deactivated: 0, signInLimited: 1, signInsLastDay: 1 },
       mail: { failed: 1, suppressedAddresses: 1 },
       staff: null,
     });
-    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: null }, now)).toEqual({
+    expect(await dashboardCounts(db(), { id: viewerId, roles: ["customer_service"], shopIds: null }, now)).toEqual({
       customers: { pendingOverADay: 4, deactivated: 1, signInLimited: 2, signInsLastDay: 2 },
       mail: { failed: 3, suppressedAddresses: 3 },
       staff: null,
     });
-    expect(await dashboardCounts(db(), { roles: ["customer_service"], shopIds: [] }, now)).toEqual({
+    expect(await dashboardCounts(db(), { id: viewerId, roles: ["customer_service"], shopIds: [] }, now)).toEqual({
       customers: { pendingOverADay: 0, deactivated: 0, signInLimited: 0, signInsLastDay: 0 },
       mail: { failed: 0, suppressedAddresses: 0 },
       staff: null,
@@ -102,7 +104,7 @@ describeOnDatabases("dashboardCounts", (db) => {
       },
     };
     for (const shopIds of [[demo.id], [classic.id], null, []]) {
-      const counts = (await dashboardCounts(db(), { roles: ["customer_service"], shopIds }, now)).customers!;
+      const counts = (await dashboardCounts(db(), { id: viewerId, roles: ["customer_service"], shopIds }, now)).customers!;
       for (const key of ["pendingOverADay", "deactivated", "signInLimited"] as const) {
         const list = await listed(dashboardLists.contacts[key], shopIds);
         const emails = [
@@ -112,28 +114,36 @@ describeOnDatabases("dashboardCounts", (db) => {
         expect({ key, shopIds, count: counts[key], ...list }).toEqual({ key, shopIds, count: emails.length, total: emails.length, emails });
       }
     }
+    // Sign-ins of the last day: the activity list its link opens, by the same filter.
+    for (const shopIds of [[demo.id], [classic.id], null, []]) {
+      const viewer = { id: viewerId, shopIds };
+      const counts = (await dashboardCounts(db(), { ...viewer, roles: ["customer_service"] }, now)).customers!;
+      const entries = await listActivity(db(), viewer, { ...dashboardLists.activity.signInsLastDay, now });
+      expect(entries.every((entry) => entry.action === "customer.signed-in" && entry.at > hoursAgo(24))).toBe(true);
+      expect({ shopIds, count: counts.signInsLastDay }).toEqual({ shopIds, count: entries.length });
+    }
     // With search text the list takes other plans (the newest contacts walked, or the trigram index): the same rows.
     expect((await listed({ ...dashboardLists.contacts.signInLimited, q: "limited@" }, null)).emails).toEqual(["limited@example.com", "limited@example.com"]);
     expect((await listed({ ...dashboardLists.contacts.pendingOverADay, q: "limited" }, [classic.id])).emails).toEqual(["limited-before@example.com"]);
     // A limit that has run out is no longer counted, nor listed.
     const later = new Date(inAMinute.getTime() + 1000);
-    expect((await dashboardCounts(db(), { roles: ["customer_service"], shopIds: null }, later)).customers?.signInLimited).toBe(0);
+    expect((await dashboardCounts(db(), { id: viewerId, roles: ["customer_service"], shopIds: null }, later)).customers?.signInLimited).toBe(0);
     expect((await searchContacts(db(), dashboardLists.contacts.signInLimited, null, later)).total).toBe(0);
   });
 
   it("gives a shop administrator the e-mail counts only, and a user manager the business-user counts only", async () => {
-    expect(await dashboardCounts(db(), { roles: ["shop_admin"], shopIds: [demo.id] }, now)).toEqual({
+    expect(await dashboardCounts(db(), { id: viewerId, roles: ["shop_admin"], shopIds: [demo.id] }, now)).toEqual({
       customers: null,
       mail: { failed: 1, suppressedAddresses: 1 },
       staff: null,
     });
-    const before = await dashboardCounts(db(), { roles: ["user_manager"], shopIds: null }, now);
+    const before = await dashboardCounts(db(), { id: viewerId, roles: ["user_manager"], shopIds: null }, now);
     expect(before).toMatchObject({ customers: null, mail: null });
     const user = (email: string, status: "active" | "disabled", passwordTemporary: boolean) => ({ email, name: email, passwordHash: "x", status, passwordTemporary });
     await db()
       .insert(staffUsers)
       .values([user("temp1@example.com", "active", true), user("temp2@example.com", "active", true), user("chosen@example.com", "active", false), user("gone@example.com", "disabled", true)]);
-    const after = await dashboardCounts(db(), { roles: ["user_manager"], shopIds: null }, now);
+    const after = await dashboardCounts(db(), { id: viewerId, roles: ["user_manager"], shopIds: null }, now);
     expect(after.staff).toEqual({ temporaryPasswords: before.staff!.temporaryPasswords + 2, deactivated: before.staff!.deactivated + 1 });
     // The users list its links open shows exactly those users, each with that status.
     const temporary = await listStaff(db(), dashboardLists.users.temporaryPasswords);

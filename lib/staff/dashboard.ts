@@ -1,12 +1,11 @@
-import { and, count, eq, gt, inArray, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { StaffRole } from "@/db/schema-enums";
-import { activityLog, emailOutbox, emailSuppressions, customers, type StaffUser } from "@/db/schema";
+import { emailOutbox, emailSuppressions, customers, type StaffUser } from "@/db/schema";
 import { countContacts, type ContactFilter } from "@/lib/accounts/contacts";
+import { countActivity, type ActivityFilter } from "@/lib/activity";
 import { shopScope, shopScopeCondition } from "./scope";
 import { countStaff, type StaffListFilter } from "./users";
-
-const DAY_MS = 86_400_000;
 
 /** What the back office's home page counts, each part only for the roles that act on it. */
 export type DashboardCounts = {
@@ -32,7 +31,10 @@ export const dashboardLists = {
     temporaryPasswords: { status: "temporary" },
     deactivated: { status: "disabled" },
   },
-} as const satisfies { contacts: Record<string, ContactFilter>; users: Record<string, StaffListFilter> };
+  activity: {
+    signInsLastDay: { action: "customer.signed-in", within: "day" },
+  },
+} as const satisfies { contacts: Record<string, ContactFilter>; users: Record<string, StaffListFilter>; activity: Record<string, ActivityFilter> };
 
 async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
   return Number((await query)[0]?.n ?? 0);
@@ -42,11 +44,10 @@ async function countOf(query: Promise<{ n: number }[]>): Promise<number> {
  * The counts on /admin for this business user's roles and shop scope: plain counts, each the size of a list the page
  * links to (contacts, notifications, activity, users). Another shop's records are never counted for a limited user.
  */
-export async function dashboardCounts(db: Db, staff: Pick<StaffUser, "roles" | "shopIds">, now = new Date()): Promise<DashboardCounts> {
+export async function dashboardCounts(db: Db, staff: Pick<StaffUser, "id" | "roles" | "shopIds">, now = new Date()): Promise<DashboardCounts> {
   const scope = shopScope(staff);
   const has = (...roles: StaffRole[]) => roles.some((role) => staff.roles.includes(role));
   const inScope = (column: Parameters<typeof shopScopeCondition>[1]): SQL | undefined => shopScopeCondition(scope, column);
-  const dayAgo = new Date(now.getTime() - DAY_MS);
 
   const customerCounts = async (): Promise<DashboardCounts["customers"]> => {
     const contacts = (filter: ContactFilter) => countContacts(db, filter, scope, now);
@@ -54,12 +55,7 @@ export async function dashboardCounts(db: Db, staff: Pick<StaffUser, "roles" | "
       contacts(dashboardLists.contacts.pendingOverADay),
       contacts(dashboardLists.contacts.deactivated),
       contacts(dashboardLists.contacts.signInLimited),
-      countOf(
-        db
-          .select({ n: count() })
-          .from(activityLog)
-          .where(and(eq(activityLog.action, "customer.signed-in"), gt(activityLog.at, dayAgo), inScope(activityLog.shopId))),
-      ),
+      countActivity(db, staff, { ...dashboardLists.activity.signInsLastDay, now }),
     ]);
     return { pendingOverADay, deactivated, signInLimited, signInsLastDay };
   };

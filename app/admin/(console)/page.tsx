@@ -20,7 +20,7 @@ type Tile = { text: string; href?: string };
 async function Dashboard({ counts, activity }: { counts: DashboardCounts; activity: boolean }) {
   const t = await getTranslations("dashboard");
   const groups: { heading: string; tiles: Tile[] }[] = [];
-  const activityOf = (action: string) => (activity ? `/admin/activity?action=${action}` : undefined);
+  const activityOf = (list: keyof typeof dashboardLists.activity) => (activity ? hrefWith("/admin/activity", dashboardLists.activity[list]) : undefined);
   const contacts = (list: keyof typeof dashboardLists.contacts) => hrefWith("/admin/contacts", dashboardLists.contacts[list]);
   const users = (list: keyof typeof dashboardLists.users) => hrefWith("/admin/users", dashboardLists.users[list]);
   if (counts.customers) {
@@ -31,7 +31,7 @@ async function Dashboard({ counts, activity }: { counts: DashboardCounts; activi
         { text: t("pendingOverADay", { count: pendingOverADay }), href: contacts("pendingOverADay") },
         { text: t("deactivated", { count: deactivated }), href: contacts("deactivated") },
         { text: t("signInLimited", { count: signInLimited }), href: contacts("signInLimited") },
-        { text: t("signInsLastDay", { count: signInsLastDay }), href: activityOf("customer.signed-in") },
+        { text: t("signInsLastDay", { count: signInsLastDay }), href: activityOf("signInsLastDay") },
       ],
     });
   }

@@ -9,7 +9,7 @@ import { UnknownFilters } from "@/components/notice";
 import { getAdminLabels } from "@/components/labels";
 import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
-import { activityActions, filterText, pageActivity } from "@/lib/activity";
+import { activityActions, activityPeriods, filterText, isActivityPeriod, pageActivity } from "@/lib/activity";
 import { labelOf } from "@/lib/labels";
 import { parseSort, firstParam } from "@/lib/paging";
 import { requireStaff } from "../../guard";
@@ -30,16 +30,24 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   // An action the log has never held and the catalogue does not know is shown as such, and the list is not filtered.
   const unknownAction = asked && !seen.includes(asked) && !labelOf(labels.activityAction, asked).known ? asked : "";
   const action = unknownAction ? "" : asked;
-  const page = await pageActivity(db, staff, { person, action, order: sort.dir === "asc" ? "oldest" : "newest", after: firstParam(params.after) });
-  const kept = { person, action, sort: sort.dir === "asc" ? "time" : "", dir: sort.dir === "asc" ? "asc" : "" };
+  const askedWithin = filterText(firstParam(params.within), 40);
+  const within = isActivityPeriod(askedWithin) ? askedWithin : undefined;
+  const unknownWithin = askedWithin && !within ? askedWithin : "";
+  const page = await pageActivity(db, staff, { person, action, within, order: sort.dir === "asc" ? "oldest" : "newest", after: firstParam(params.after) });
+  const kept = { person, action, within: within ?? "", sort: sort.dir === "asc" ? "time" : "", dir: sort.dir === "asc" ? "asc" : "" };
   const options = [...new Set([...seen, ...(action ? [action] : [])])]
     .map((code) => ({ value: code, label: labelOf(labels.activityAction, code).text }))
     .sort((a, b) => a.label.localeCompare(b.label, "en"));
-  const filtered = Boolean(person || action);
+  const filtered = Boolean(person || action || within);
   return (
     <section className="space-y-6">
       <PageHeading>{t("heading")}</PageHeading>
-      <UnknownFilters problems={unknownAction ? [{ field: t("actionField"), value: unknownAction }] : []} />
+      <UnknownFilters
+        problems={[
+          ...(unknownAction ? [{ field: t("actionField"), value: unknownAction }] : []),
+          ...(unknownWithin ? [{ field: t("withinField"), value: unknownWithin }] : []),
+        ]}
+      />
       <LiveFilterForm label={t("filterLabel")} submitLabel={t("filter")}>
         <div className="space-y-1">
           <label htmlFor="person" className="block text-sm font-medium">
@@ -48,6 +56,13 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <input id="person" name="person" type="search" defaultValue={person} autoComplete="off" className="w-72 max-w-full rounded-md border border-slate-400 px-3 py-2" />
         </div>
         <SelectField label={t("action")} name="action" defaultValue={action} anyLabel={t("allActions")} options={options} />
+        <SelectField
+          label={t("within")}
+          name="within"
+          defaultValue={within ?? ""}
+          anyLabel={t("withinAny")}
+          options={(Object.keys(activityPeriods) as (keyof typeof activityPeriods)[]).map((value) => ({ value, label: t(`withinOptions.${value}`) }))}
+        />
         {kept.sort ? <input type="hidden" name="sort" value={kept.sort} /> : null}
         {kept.dir ? <input type="hidden" name="dir" value={kept.dir} /> : null}
       </LiveFilterForm>
@@ -64,7 +79,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             t("empty")
           )
         }
-        sort={{ key: sort.key, dir: sort.dir, href: (_key, dir) => hrefWith("/admin/activity", { person, action, ...(dir === "asc" ? { sort: "time", dir } : {}) }) }}
+        sort={{ key: sort.key, dir: sort.dir, href: (_key, dir) => hrefWith("/admin/activity", { person, action, within, ...(dir === "asc" ? { sort: "time", dir } : {}) }) }}
         columns={[
           { header: t("columns.time"), cell: (row) => formatUtc(row.at, { seconds: true }), nowrap: true, sortKey: "time" },
           { header: t("columns.action"), cell: (row) => <CodedLabel labels={labels.activityAction} code={row.action} /> },
