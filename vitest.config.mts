@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "emails/**/*.test.ts", "e2e/**/*.test.ts", "bench/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "emails/**/*.test.ts", "e2e/**/*.test.ts", "bench/**/*.test.ts", "app/**/*.test.ts", "i18n/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
