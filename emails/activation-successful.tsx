@@ -1,27 +1,32 @@
 import type { NotificationProps } from "../lib/mail/notifications";
 import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { emailText } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["activation-successful"];
 
-export default function ActivationSuccessful({ shop, recipient, link, password }: Props) {
+export default function ActivationSuccessful({ shop, recipient, link, password, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`Your ${shop.name} account is active`}
-      heading="Your account is active"
-      reason={`the account at ${shop.name} for ${recipient.email} was activated`}
+      locale={locale}
+      t={t}
+      preview={t("activation-successful.preview", names)}
+      heading={t("activation-successful.heading")}
+      reason={t("activation-successful.reason", names)}
     >
-      <Greeting recipient={recipient} />
-      <Paragraph>Your account at {shop.name} is now active.</Paragraph>
+      <Greeting recipient={recipient} t={t} />
+      <Paragraph>{t("activation-successful.active", names)}</Paragraph>
       {password && (
         <>
-          <Paragraph>Sign in with your e-mail address ({recipient.email}) and this password:</Paragraph>
-          <Secret label="Your password" value={password} />
+          <Paragraph>{t("activation-successful.signInWith", names)}</Paragraph>
+          <Secret label={t("layout.yourPassword")} value={password} />
         </>
       )}
-      <ActionButton shop={shop} href={link}>
-        Sign in
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("activation-successful.button")}
       </ActionButton>
     </EmailLayout>
   );

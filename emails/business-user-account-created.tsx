@@ -1,26 +1,28 @@
 import type { NotificationProps } from "../lib/mail/notifications";
 import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { emailText } from "./_components/text";
 import { previewBackOffice, previewStaff } from "./_components/preview-data";
 
 type Props = NotificationProps["business-user-account-created"];
 
-export default function BusinessUserAccountCreated({ shop, recipient, link, password }: Props) {
+export default function BusinessUserAccountCreated({ shop, recipient, link, password, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`Your ${shop.name} back-office account is ready`}
-      heading="Your back-office account"
-      reason={`a back-office account at ${shop.name} was created for ${recipient.email}`}
+      locale={locale}
+      t={t}
+      preview={t("business-user-account-created.preview", names)}
+      heading={t("business-user-account-created.heading")}
+      reason={t("business-user-account-created.reason", names)}
     >
-      <Greeting recipient={recipient} />
-      <Paragraph>
-        A back-office account at {shop.name} was created for you. Sign in with your e-mail address ({recipient.email})
-        and this temporary password:
-      </Paragraph>
-      <Secret label="Temporary password" value={password} />
-      <Paragraph>You must choose a new password when you first sign in.</Paragraph>
-      <ActionButton shop={shop} href={link}>
-        Sign in to the back office
+      <Greeting recipient={recipient} t={t} />
+      <Paragraph>{t("business-user-account-created.created", names)}</Paragraph>
+      <Secret label={t("layout.temporaryPassword")} value={password} />
+      <Paragraph>{t("business-user-account-created.changeFirst")}</Paragraph>
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("business-user-account-created.button")}
       </ActionButton>
     </EmailLayout>
   );

@@ -1,28 +1,30 @@
 import type { NotificationProps } from "../lib/mail/notifications";
 import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { emailText } from "./_components/text";
 import { previewBackOffice, previewStaff } from "./_components/preview-data";
 
 type Props = NotificationProps["business-user-password-reset"];
 
-export default function BusinessUserPasswordReset({ shop, recipient, link, password }: Props) {
+export default function BusinessUserPasswordReset({ shop, recipient, link, password, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`Your ${shop.name} back-office password was reset`}
-      heading="Your back-office password was reset"
-      reason={`the password of the back-office account at ${shop.name} for ${recipient.email} was reset`}
+      locale={locale}
+      t={t}
+      preview={t("business-user-password-reset.preview", names)}
+      heading={t("business-user-password-reset.heading")}
+      reason={t("business-user-password-reset.reason", names)}
     >
-      <Greeting recipient={recipient} />
-      <Paragraph>
-        A user manager reset the password of your back-office account at {shop.name}, and you have been signed out on
-        all devices. Sign in with your e-mail address ({recipient.email}) and this temporary password:
-      </Paragraph>
-      <Secret label="Temporary password" value={password} />
-      <Paragraph>You must choose a new password when you first sign in.</Paragraph>
-      <ActionButton shop={shop} href={link}>
-        Sign in to the back office
+      <Greeting recipient={recipient} t={t} />
+      <Paragraph>{t("business-user-password-reset.reset", names)}</Paragraph>
+      <Secret label={t("layout.temporaryPassword")} value={password} />
+      <Paragraph>{t("business-user-password-reset.changeFirst")}</Paragraph>
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("business-user-password-reset.button")}
       </ActionButton>
-      <Paragraph>If you did not expect this, tell your user manager.</Paragraph>
+      <Paragraph>{t("business-user-password-reset.notExpected")}</Paragraph>
     </EmailLayout>
   );
 }

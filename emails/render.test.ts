@@ -16,6 +16,13 @@ import StorefrontAccountExists from "./storefront-account-exists";
 import StorefrontPasswordReset from "./storefront-password-reset";
 import ClassicActivated from "./previews/activation-successful/classic-shop-generated-password";
 import ClassicCallCentreReset from "./previews/reset-password-successful/classic-shop-call-centre";
+import de from "../messages/de/emails.json";
+import englishEmails from "../messages/en/emails.json";
+import { flattenMessages } from "../i18n/flatten";
+import ru from "../messages/ru/emails.json";
+import uk from "../messages/uk/emails.json";
+
+const catalogues = { de, ru, uk };
 
 type Case<T extends NotificationType> = { props: NotificationProps[T]; subject: string; secrets: string[] };
 
@@ -269,5 +276,29 @@ describe("previews", () => {
       default: Preview<NotificationProps[NotificationType]>;
     };
     await expectPreviewRendersAsSent(type as NotificationType, mod.default);
+  });
+});
+
+describe.each(["de", "ru", "uk"] as const)("in %s", (locale) => {
+  const english = flattenMessages(englishEmails);
+
+  it.each(notificationTypes)("%s: subject, words and dates in the language, links and passwords as in English", async (type) => {
+    const { props, secrets } = cases[type] as Case<NotificationType>;
+    const email = await renderNotification(type, { ...props, locale });
+    expect(email.subject).toBe(`${props.shop.name}: ${flattenMessages(catalogues[locale]).get(`${type}.subject`)}`);
+    expect(email.html).toContain(`lang="${locale}"`);
+    for (const secret of secrets) {
+      expect(email.html).toContain(secret.replaceAll("&", "&amp;"));
+      expect(email.text).toContain(secret);
+    }
+    // No English sentence is left: none of the English catalogue's texts, cut at their first argument, appears.
+    const leftovers = [...english.values()].map((text) => text.split("{")[0].trim()).filter((start) => start.length > 12 && email.text.includes(start));
+    expect(leftovers).toEqual([]);
+  });
+
+  it("writes the expiry in the language's words, in UTC and saying so", async () => {
+    const { text } = await renderNotification("storefront-account-activation", { ...activation, expiresAt: "2026-03-14T15:30:00.000Z", locale });
+    const expected = { de: "14. März 2026 um 15:30 UTC", ru: "14 марта 2026 г. в 15:30 UTC", uk: "14 березня 2026 р. о 15:30 UTC" }[locale];
+    expect(text).toContain(expected);
   });
 });

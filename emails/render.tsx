@@ -9,23 +9,16 @@ import ResetPasswordSuccessful from "./reset-password-successful";
 import StorefrontAccountActivation from "./storefront-account-activation";
 import StorefrontAccountExists from "./storefront-account-exists";
 import StorefrontPasswordReset from "./storefront-password-reset";
+import { emailText } from "./_components/text";
 
-type Template<T extends NotificationType> = {
-  subject: string;
-  Component: (props: NotificationProps[T]) => ReactElement;
-};
-
-const templates: { [T in NotificationType]: Template<T> } = {
-  "storefront-account-activation": { subject: "Activate your account", Component: StorefrontAccountActivation },
-  "activation-successful": { subject: "Activation was successful", Component: ActivationSuccessful },
-  "storefront-password-reset": { subject: "Reset your password", Component: StorefrontPasswordReset },
-  "reset-password-successful": { subject: "Reset Password Was Successful", Component: ResetPasswordSuccessful },
-  "storefront-account-exists": { subject: "You already have an account", Component: StorefrontAccountExists },
-  "business-user-account-created": { subject: "Your back-office account", Component: BusinessUserAccountCreated },
-  "business-user-password-reset": {
-    subject: "Your back-office password was reset",
-    Component: BusinessUserPasswordReset,
-  },
+const templates: { [T in NotificationType]: (props: NotificationProps[T]) => ReactElement } = {
+  "storefront-account-activation": StorefrontAccountActivation,
+  "activation-successful": ActivationSuccessful,
+  "storefront-password-reset": StorefrontPasswordReset,
+  "reset-password-successful": ResetPasswordSuccessful,
+  "storefront-account-exists": StorefrontAccountExists,
+  "business-user-account-created": BusinessUserAccountCreated,
+  "business-user-password-reset": BusinessUserPasswordReset,
 };
 
 /**
@@ -41,8 +34,10 @@ export async function renderNotification<T extends NotificationType>(
   type: T,
   props: NotificationProps[T],
 ): Promise<RenderedEmail> {
-  const { subject, Component } = templates[type];
+  const Component = templates[type] as (props: NotificationProps[T]) => ReactElement;
   const element = <Component {...props} />;
+  const subjectKey: `${NotificationType}.subject` = `${type}.subject`;
+  const subject = emailText(props.locale)(subjectKey);
   // Rendered once: the plain-text part is made from the HTML (what render's plainText option does, twice the work).
   const html = await render(element);
   const text = toPlainText(html);

@@ -1,37 +1,37 @@
 import type { NotificationProps } from "../lib/mail/notifications";
 import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { emailText } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["reset-password-successful"];
 
-export default function ResetPasswordSuccessful({ shop, recipient, link, password, additionalData }: Props) {
+export default function ResetPasswordSuccessful({ shop, recipient, link, password, additionalData, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`Your ${shop.name} password was changed`}
-      heading="Your password was changed"
-      reason={`the password of the account at ${shop.name} for ${recipient.email} was changed`}
+      locale={locale}
+      t={t}
+      preview={t("reset-password-successful.preview", names)}
+      heading={t("reset-password-successful.heading")}
+      reason={t("reset-password-successful.reason", names)}
     >
-      <Greeting recipient={recipient} />
+      <Greeting recipient={recipient} t={t} />
       <Paragraph>
-        {additionalData.callCentrePasswordReset
-          ? `At your request, our customer service team reset the password of your account at ${shop.name}.`
-          : `The password of your account at ${shop.name} was reset.`}{" "}
-        For your security, you have been signed out on all devices.
+        {additionalData.callCentrePasswordReset ? t("reset-password-successful.byCallCentre", names) : t("reset-password-successful.reset", names)}{" "}
+        {t("reset-password-successful.signedOut")}
       </Paragraph>
       {password && (
         <>
-          <Paragraph>Sign in with your e-mail address ({recipient.email}) and this new password:</Paragraph>
-          <Secret label="Your password" value={password} />
+          <Paragraph>{t("reset-password-successful.signInWith", names)}</Paragraph>
+          <Secret label={t("layout.yourPassword")} value={password} />
         </>
       )}
-      <ActionButton shop={shop} href={link}>
-        Sign in
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("reset-password-successful.button")}
       </ActionButton>
-      <Paragraph>
-        If this wasn&apos;t you, reset your password immediately with &ldquo;Forgot your password?&rdquo; on the sign-in
-        page, and contact our customer service team.
-      </Paragraph>
+      <Paragraph>{t("reset-password-successful.notYou")}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,29 +1,34 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, formatExpiry, Greeting, Paragraph } from "./_components/layout";
+import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { emailText, formatExpiry } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["storefront-account-activation"];
 
-export default function StorefrontAccountActivation({ shop, recipient, link, expiresAt, setPassword, generatedPassword }: Props) {
+export default function StorefrontAccountActivation({ shop, recipient, link, expiresAt, setPassword, generatedPassword, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`Activate your ${shop.name} account`}
-      heading="Activate your account"
-      reason={`an account at ${shop.name} was created for ${recipient.email}`}
+      locale={locale}
+      t={t}
+      preview={t("storefront-account-activation.preview", names)}
+      heading={t("storefront-account-activation.heading")}
+      reason={t("storefront-account-activation.reason", names)}
     >
-      <Greeting recipient={recipient} />
-      <Paragraph>Please confirm your e-mail address to activate your account at {shop.name}.</Paragraph>
+      <Greeting recipient={recipient} t={t} />
+      <Paragraph>{t("storefront-account-activation.confirm", names)}</Paragraph>
       {setPassword ? (
-        <Paragraph>When you open the link, you will be asked to choose a password first.</Paragraph>
+        <Paragraph>{t("storefront-account-activation.setPassword")}</Paragraph>
       ) : generatedPassword ? (
-        <Paragraph>When you open the link, we will e-mail you a password to sign in with.</Paragraph>
+        <Paragraph>{t("storefront-account-activation.generatedPassword")}</Paragraph>
       ) : null}
-      <ActionButton shop={shop} href={link}>
-        Activate your account
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("storefront-account-activation.button")}
       </ActionButton>
-      <Paragraph>This link expires on {formatExpiry(expiresAt)}.</Paragraph>
-      <Paragraph>If you did not ask for an account, you can ignore this e-mail; the account will not be activated.</Paragraph>
+      <Paragraph>{t("layout.expiresOn", { date: formatExpiry(expiresAt, locale) })}</Paragraph>
+      <Paragraph>{t("storefront-account-activation.ignore")}</Paragraph>
     </EmailLayout>
   );
 }

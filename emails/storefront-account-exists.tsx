@@ -1,30 +1,32 @@
 import { Link } from "@react-email/components";
 import type { NotificationProps } from "../lib/mail/notifications";
 import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { emailText } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["storefront-account-exists"];
 
-export default function StorefrontAccountExists({ shop, recipient, link, resetLink }: Props) {
+export default function StorefrontAccountExists({ shop, recipient, link, resetLink, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`You already have an account at ${shop.name}`}
-      heading="You already have an account"
-      reason={`someone tried to register at ${shop.name} with ${recipient.email}`}
+      locale={locale}
+      t={t}
+      preview={t("storefront-account-exists.preview", names)}
+      heading={t("storefront-account-exists.heading")}
+      reason={t("storefront-account-exists.reason", names)}
     >
-      <Greeting recipient={recipient} />
-      <Paragraph>
-        Someone just tried to create an account at {shop.name} with this e-mail address, but it already has an
-        account. If that was you, sign in instead.
-      </Paragraph>
-      <ActionButton shop={shop} href={link}>
-        Sign in
+      <Greeting recipient={recipient} t={t} />
+      <Paragraph>{t("storefront-account-exists.tried", names)}</Paragraph>
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("storefront-account-exists.button")}
       </ActionButton>
       <Paragraph>
-        <Link href={resetLink}>Forgot your password?</Link>
+        <Link href={resetLink}>{t("storefront-account-exists.forgot")}</Link>
       </Paragraph>
-      <Paragraph>If it wasn&apos;t you, you can ignore this e-mail; your account has not changed.</Paragraph>
+      <Paragraph>{t("storefront-account-exists.ignore")}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,29 +1,32 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, formatExpiry, Greeting, Paragraph } from "./_components/layout";
+import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { emailText, formatExpiry } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
 type Props = NotificationProps["storefront-password-reset"];
 
-export default function StorefrontPasswordReset({ shop, recipient, link, expiresAt, additionalData }: Props) {
+export default function StorefrontPasswordReset({ shop, recipient, link, expiresAt, additionalData, locale = "en" }: Props) {
+  const t = emailText(locale);
+  const names = { shop: shop.name, email: recipient.email };
   return (
     <EmailLayout
       shop={shop}
-      preview={`Reset your ${shop.name} password`}
-      heading="Reset your password"
-      reason={`a password reset was requested for the account at ${shop.name} for ${recipient.email}`}
+      locale={locale}
+      t={t}
+      preview={t("storefront-password-reset.preview", names)}
+      heading={t("storefront-password-reset.heading")}
+      reason={t("storefront-password-reset.reason", names)}
     >
-      <Greeting recipient={recipient} />
+      <Greeting recipient={recipient} t={t} />
       <Paragraph>
-        {additionalData.callCentrePasswordReset
-          ? `Our customer service team started a password reset for you at your request.`
-          : `We received a request to reset the password of your account at ${shop.name}.`}{" "}
-        Use the button below to reset it.
+        {additionalData.callCentrePasswordReset ? t("storefront-password-reset.byCallCentre") : t("storefront-password-reset.requested", names)}{" "}
+        {t("storefront-password-reset.useButton")}
       </Paragraph>
-      <ActionButton shop={shop} href={link}>
-        Reset your password
+      <ActionButton shop={shop} t={t} href={link}>
+        {t("storefront-password-reset.button")}
       </ActionButton>
-      <Paragraph>This link expires on {formatExpiry(expiresAt)}.</Paragraph>
-      <Paragraph>If you did not ask for this, you can ignore this e-mail; your password will not change.</Paragraph>
+      <Paragraph>{t("layout.expiresOn", { date: formatExpiry(expiresAt, locale) })}</Paragraph>
+      <Paragraph>{t("storefront-password-reset.ignore")}</Paragraph>
     </EmailLayout>
   );
 }

@@ -14,6 +14,8 @@ import {
   Text,
 } from "@react-email/components";
 import type { Recipient, ShopBranding } from "../../lib/mail/notifications";
+import type { Locale } from "../../i18n/locales";
+import type { EmailText } from "./text";
 
 const fallbackAccent = "#2563eb";
 
@@ -50,16 +52,11 @@ function textColourOn(hex: string): string {
   return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? "#000000" : "#ffffff";
 }
 
-/** "14 March 2026 at 15:30 UTC"; expiry instants are produced by our own code, so a bad one is a bug. */
-export function formatExpiry(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new Error(`expiresAt is not a valid date: ${iso}`);
-  const formatted = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(date);
-  return `${formatted} UTC`;
-}
-
 type EmailLayoutProps = {
   shop: ShopBranding;
+  /** The e-mail's language, and its words in it (emailText). */
+  locale: Locale;
+  t: EmailText;
   /** Inbox preview line shown after the subject. */
   preview: string;
   heading: string;
@@ -68,9 +65,9 @@ type EmailLayoutProps = {
   children: ReactNode;
 };
 
-export function EmailLayout({ shop, preview, heading, reason, children }: EmailLayoutProps) {
+export function EmailLayout({ shop, locale, t, preview, heading, reason, children }: EmailLayoutProps) {
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale} dir="ltr">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
@@ -87,7 +84,7 @@ export function EmailLayout({ shop, preview, heading, reason, children }: EmailL
           </Heading>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.small}>You received this e-mail because {reason}.</Text>
+          <Text style={styles.small}>{t("layout.receivedBecause", { reason })}</Text>
           <Text style={styles.small}>
             {shop.name} · <Link href={shop.baseUrl}>{shop.baseUrl}</Link>
           </Text>
@@ -97,9 +94,9 @@ export function EmailLayout({ shop, preview, heading, reason, children }: EmailL
   );
 }
 
-export function Greeting({ recipient }: { recipient: Recipient }) {
+export function Greeting({ recipient, t }: { recipient: Recipient; t: EmailText }) {
   const firstName = recipient.firstName.trim();
-  return <Paragraph>{firstName ? `Hello ${firstName},` : "Hello,"}</Paragraph>;
+  return <Paragraph>{firstName ? t("layout.hello", { firstName }) : t("layout.helloAnonymous")}</Paragraph>;
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
@@ -107,7 +104,7 @@ export function Paragraph({ children }: { children: ReactNode }) {
 }
 
 /** The call to action, with the URL spelled out for clients that drop the button's styling. */
-export function ActionButton({ shop, href, children }: { shop: ShopBranding; href: string; children: string }) {
+export function ActionButton({ shop, t, href, children }: { shop: ShopBranding; t: EmailText; href: string; children: string }) {
   const accent = accentOf(shop);
   return (
     <Section style={{ margin: "8px 0 24px" }}>
@@ -115,7 +112,7 @@ export function ActionButton({ shop, href, children }: { shop: ShopBranding; hre
         {children}
       </Button>
       <Text style={{ ...styles.small, marginTop: "16px" }}>
-        If the button does not work, copy this link into your browser: <Link href={href}>{href}</Link>
+        {t("layout.buttonFallback")} <Link href={href}>{href}</Link>
       </Text>
     </Section>
   );

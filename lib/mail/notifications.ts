@@ -1,3 +1,5 @@
+import type { Locale } from "@/i18n/locales";
+
 /** The transactional e-mails of SPEC §6 and the variables each template receives. */
 export const notificationTypes = [
   "storefront-account-activation",
@@ -39,7 +41,8 @@ export type Recipient = {
   customerType?: string;
 };
 
-type Common = { shop: ShopBranding; recipient: Recipient };
+/** `locale`: the language the e-mail is written in (SPEC §9), English when absent (e-mails queued before languages). */
+type Common = { shop: ShopBranding; recipient: Recipient; locale?: Locale };
 
 export type AdditionalData = { callCentrePasswordReset?: boolean };
 

@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { flattenMessages } from "./flatten";
+import { locales } from "./locales";
+
+/**
+ * Every catalogue a language has must say everything the English one of the same area says, with the same
+ * placeholders ({shop}, {email}, …), and nothing English does not: a missing key would show a key to a person, a lost
+ * placeholder would drop a shop's name or an address from a sentence.
+ */
+const folder = (locale: string) => path.join(process.cwd(), "messages", locale);
+const read = (locale: string, file: string) => JSON.parse(readFileSync(path.join(folder(locale), file), "utf8")) as Record<string, unknown>;
+
+/** The names of a message's arguments: `{shop}`, and `{count, plural, …}` as `count`. */
+const argumentsOf = (text: string) => [...new Set([...text.matchAll(/\{\s*([A-Za-z]\w*)\s*[,}]/g)].map((match) => match[1]))].sort();
+
+const englishFiles = readdirSync(folder("en")).filter((file) => file.endsWith(".json"));
+
+describe.each(locales.filter((locale) => locale !== "en"))("the %s catalogues", (locale) => {
+  const files = existsSync(folder(locale)) ? readdirSync(folder(locale)).filter((file) => file.endsWith(".json")) : [];
+
+  it("are areas English has", () => {
+    expect(files.filter((file) => !englishFiles.includes(file))).toEqual([]);
+  });
+
+  it.each(files)("%s has every key of English, no other, with the same arguments, none left empty or in English", (file) => {
+    const english = flattenMessages(read("en", file));
+    const translated = flattenMessages(read(locale, file));
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of translated) {
+      expect({ key, arguments: argumentsOf(text) }).toEqual({ key, arguments: argumentsOf(english.get(key)!) });
+      expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
+      // A sentence left as it was in English (short words such as "OK" or a brand may stay).
+      if (english.get(key)!.length > 12) expect({ key, text }).not.toEqual({ key, text: english.get(key) });
+    }
+  });
+});
+
+describe("argumentsOf", () => {
+  it("names simple and plural arguments once each", () => {
+    expect(argumentsOf("{count, plural, one {# minute} other {# minutes}} at {shop} for {email} at {shop}")).toEqual(["count", "email", "shop"]);
+  });
+});
