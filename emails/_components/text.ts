@@ -1,9 +1,9 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "../../i18n/locales";
-import de from "../../messages/de/emails.json";
-import en from "../../messages/en/emails.json";
-import ru from "../../messages/ru/emails.json";
-import uk from "../../messages/uk/emails.json";
+import de from "../../messages/de/emails.json" with { type: "json" };
+import en from "../../messages/en/emails.json" with { type: "json" };
+import ru from "../../messages/ru/emails.json" with { type: "json" };
+import uk from "../../messages/uk/emails.json" with { type: "json" };
 
 /** The e-mails' words in each language (messages/<locale>/emails.json; English is the reference every other must match). */
 const catalogues: Record<Locale, typeof en> = { en, de, ru, uk };
