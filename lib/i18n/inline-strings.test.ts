@@ -12,7 +12,7 @@ const storefrontFiles = [
     .map((file) => path.join("app/(storefront)", file)),
   "app/not-found.tsx",
   "app/error.tsx",
-  ...["form", "password-field", "password-checklist", "strength-meter", "new-password-form", "email-form", "signed-in-devices", "outcome-page", "notice", "pagination", "data-table"].map(
+  ...["form", "password-field", "password-checklist", "strength-meter", "new-password-form", "email-form", "signed-in-devices", "outcome-page", "notice", "pagination", "data-table", "confirm-dialog", "action-forms"].map(
     (name) => `components/${name}.tsx`,
   ),
 ];
