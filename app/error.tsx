@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { startTransition } from "react";
 
 /**
@@ -9,6 +10,7 @@ import { startTransition } from "react";
  */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
+  const t = useTranslations("storefront.error");
   const retry = () =>
     startTransition(() => {
       router.refresh();
@@ -16,13 +18,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     });
   return (
     <main id="content" tabIndex={-1} className="mx-auto max-w-xl px-6 py-16">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-4 text-slate-700">
-        We could not finish that just now, and nothing was saved. Please try again in a few seconds.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-4 text-slate-700">{t("message")}</p>
       <p className="mt-6">
         <button type="button" onClick={retry} className="rounded bg-slate-900 px-4 py-2 font-medium text-white">
-          Try again
+          {t("retry")}
         </button>
       </p>
     </main>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { emailField } from "@/lib/shops/registration-form";
 import { Field, SubmitButton } from "./form";
@@ -17,6 +18,7 @@ type EmailFormProps = {
 
 /** The storefront's one-field forms (forgot password, resend activation): an "Email" field and a button. */
 export function EmailForm({ action, submitLabel, email }: EmailFormProps) {
+  const t = useTranslations("forms");
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<{ email: string }>(action, schema, {
     defaultValues: { email: email ?? "" },
   });
@@ -26,7 +28,7 @@ export function EmailForm({ action, submitLabel, email }: EmailFormProps) {
         <input type="hidden" defaultValue={email} {...register("email")} />
       ) : (
         <Field
-          label="Email"
+          label={t("email")}
           type="email"
           autoComplete="email"
           required

@@ -1,4 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
+import { readMessageCode } from "@/lib/i18n/message-code";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -10,14 +12,22 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   ref?: Ref<HTMLInputElement>;
 };
 
-function errorList(errors: string[] | string | undefined): string[] {
-  return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean);
+/**
+ * A field's errors as the person reads them: message codes (lib/i18n/message-code.ts) worded from the catalogue,
+ * any other text (a shop's own pattern message, a message not yet in the catalogue) as it is.
+ */
+function useErrorList(errors: string[] | string | undefined): string[] {
+  const t = useTranslations("validation");
+  return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean).map((message) => {
+    const code = readMessageCode(message);
+    return code && t.has(code.key) ? t(code.key, code.values) : message;
+  });
 }
 
 /** A labelled input whose errors are announced and tied to it (aria-describedby). */
 export function Field({ label, name, errors, hint, addon, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
-  const messages = errorList(errors);
+  const messages = useErrorList(errors);
   const describedBy = [hint ? `${inputId}-hint` : null, messages.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="space-y-1">
@@ -100,7 +110,7 @@ type CheckboxGroupProps = {
 
 /** A fieldset of checkboxes sharing one name, its errors announced with it. */
 export function CheckboxGroup({ legend, name, options, defaultValues = [], errors, inputProps }: CheckboxGroupProps) {
-  const messages = errorList(errors);
+  const messages = useErrorList(errors);
   return (
     <fieldset className="space-y-2" aria-describedby={messages.length ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -138,7 +148,7 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
 
 /** A labelled select (filters, and form fields with their errors announced like Field's). */
 export function SelectField({ label, name, defaultValue, anyLabel, options, errors, ...select }: SelectFieldProps) {
-  const messages = errorList(errors);
+  const messages = useErrorList(errors);
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium">

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { passwordRules } from "@/lib/passwords/rules";
 import { newPasswordSchema } from "@/lib/shops/registration-form";
@@ -31,6 +32,7 @@ type NewPasswordFormProps = {
  * policy; the server checks it again with the common-password list.
  */
 export function NewPasswordForm({ action, email, policy, submitLabel, newLinkHref }: NewPasswordFormProps) {
+  const t = useTranslations("forms");
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(action, newPasswordSchema(policy, email), {
     secretFields,
   });
@@ -38,11 +40,11 @@ export function NewPasswordForm({ action, email, policy, submitLabel, newLinkHre
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? (
         <Alert tone="error">
-          {state.formError} {newLinkHref && !state.fieldErrors ? <Link href={newLinkHref}>Request a new link</Link> : null}
+          {state.formError} {newLinkHref && !state.fieldErrors ? <Link href={newLinkHref}>{t("requestNewLink")}</Link> : null}
         </Alert>
       ) : null}
       <PasswordField
-        label="New password"
+        label={t("newPassword")}
         autoComplete="new-password"
         required
         policy={policy}
@@ -51,7 +53,7 @@ export function NewPasswordForm({ action, email, policy, submitLabel, newLinkHre
         {...register("password")}
       />
       <PasswordField
-        label="Confirm password"
+        label={t("confirmPassword")}
         autoComplete="new-password"
         required
         errors={errorsFor("confirmPassword")}

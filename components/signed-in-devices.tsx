@@ -5,18 +5,11 @@ import { ConfirmPanel } from "./confirm-dialog";
 import { DataTable, formatUtc } from "./data-table";
 import type { FormState } from "./form-state";
 
-/** Every word of "Signed-in devices", on My account and on the back office's own page. */
+/**
+ * What "Sign out everywhere else" did, for the back office's action, which still reads it from here (app/admin is
+ * converted separately); the storefront reads forms.devices.signedOut, the same words.
+ */
 export const devicesText = {
-  heading: "Signed-in devices",
-  intro: "Each browser where you are signed in. If you do not recognise one, sign out everywhere else.",
-  browser: "Browser",
-  address: "Address",
-  signedIn: "Signed in",
-  lastSeen: "Last seen",
-  thisDevice: "This device",
-  unknownAddress: "Unknown",
-  button: "Sign out everywhere else",
-  /** What "Sign out everywhere else" did. */
   signedOut: (count: number): string =>
     count === 0 ? "You are not signed in anywhere else." : `Signed out ${count} other ${count === 1 ? "device" : "devices"}.`,
 } as const;
@@ -35,34 +28,35 @@ export function SignedInDevices({
   confirmHref: string;
 }) {
   const t = useTranslations("confirm.devices");
+  const text = useTranslations("forms.devices");
   return (
     <section aria-labelledby="devices-heading" className="space-y-3">
       <h2 id="devices-heading" className="text-lg font-semibold">
-        {devicesText.heading}
+        {text("heading")}
       </h2>
-      <p className="text-slate-700">{devicesText.intro}</p>
+      <p className="text-slate-700">{text("intro")}</p>
       <DataTable
-        caption={devicesText.heading}
+        caption={text("heading")}
         rows={devices.map((device, index) => ({ ...device, key: String(index) }))}
         rowKey={(row) => row.key}
         columns={[
           {
-            header: devicesText.browser,
+            header: text("browser"),
             cell: (row) => (
               <>
                 {row.browser}
-                {row.current ? <strong className="ml-2 font-medium text-green-800">{devicesText.thisDevice}</strong> : null}
+                {row.current ? <strong className="ml-2 font-medium text-green-800">{text("thisDevice")}</strong> : null}
               </>
             ),
           },
-          { header: devicesText.address, cell: (row) => row.ip ?? devicesText.unknownAddress },
-          { header: devicesText.signedIn, cell: (row) => formatUtc(row.createdAt), nowrap: true },
-          { header: devicesText.lastSeen, cell: (row) => formatUtc(row.lastSeenAt), nowrap: true },
+          { header: text("address"), cell: (row) => row.ip ?? text("unknownAddress") },
+          { header: text("signedIn"), cell: (row) => formatUtc(row.createdAt), nowrap: true },
+          { header: text("lastSeen"), cell: (row) => formatUtc(row.lastSeenAt), nowrap: true },
         ]}
       />
       <ActionButton
         action={signOutElsewhere}
-        label={devicesText.button}
+        label={text("button")}
         confirm={{ title: t("title"), description: t("description"), href: confirmHref, tone: "danger" }}
       />
     </section>

@@ -8,6 +8,7 @@ import { staffRoles } from "@/db/schema";
 import { ConfigError, getEnv } from "@/lib/env";
 import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
 import { backOfficeBranding, createStaffUser } from "@/lib/staff/users";
+import { inEnglish } from "@/lib/i18n/english";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   );
   if (!result.ok) {
     if (result.reason === "exists") console.error(`A business user with the e-mail ${values.email} already exists.`);
-    else for (const [field, messages] of Object.entries(result.fieldErrors)) console.error(`--${field}: ${messages.join(" ")}`);
+    else for (const [field, messages] of Object.entries(result.fieldErrors)) console.error(`--${field}: ${messages.map(inEnglish).join(" ")}`);
     return 1;
   }
   await deliverWithConfiguredTransport(db, env);

@@ -19,6 +19,7 @@ import {
 import { resetPassword } from "./password-reset";
 import { openCustomerSession, sessionCustomer } from "./sessions";
 import { authenticateCustomer } from "./sign-in";
+import { messageCode } from "@/lib/i18n/message-code";
 
 const agent = { id: "00000000-0000-4000-8000-00000000a9e7", email: "agent@example.com", shopIds: null };
 
@@ -234,9 +235,9 @@ describeOnDatabases("Office › Contacts", (db) => {
     const b2b = (values: Record<string, string>) =>
       createContact(db(), agent, { shopId: demo.id, customerType: "B2B", firstName: "Bea", lastName: "Business", ...values }, null);
     const missing = email("b2b");
-    expect(await b2b({ email: missing })).toEqual({ ok: false, reason: "invalid", fieldErrors: { company: ["Enter your company."] } });
+    expect(await b2b({ email: missing })).toEqual({ ok: false, reason: "invalid", fieldErrors: { company: [messageCode("enterField", { field: "company" })] } });
     expect(await db().select().from(customers).where(eq(customers.email, missing))).toEqual([]);
-    expect(await b2b({ email: email("b2b"), company: "x".repeat(101) })).toMatchObject({ fieldErrors: { company: ["Use at most 100 characters."] } });
+    expect(await b2b({ email: email("b2b"), company: "x".repeat(101) })).toMatchObject({ fieldErrors: { company: [messageCode("tooLong", { max: 100 })] } });
 
     const address = email("b2b");
     const created = await b2b({ email: address, company: " <b>Acme & Co</b> ", password: "Sneaky-pass-1", confirmPassword: "Sneaky-pass-1", role: "admin" });

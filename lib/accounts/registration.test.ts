@@ -6,6 +6,7 @@ import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { hashToken } from "@/lib/tokens";
 import { emailMessages } from "@/lib/shops/registration-form";
 import { registerCustomer } from "./registration";
+import { messageCode } from "@/lib/i18n/message-code";
 
 const form = (email: string, extra: Record<string, string> = {}) => ({
   customerType: "B2C",
@@ -100,7 +101,7 @@ describeOnDatabases("registerCustomer", (db) => {
     expect(result.values).not.toHaveProperty("confirmPassword");
 
     const mismatch = await registerCustomer(db(), demo, form(uniqueEmail(), { confirmPassword: "correct horse 2" }));
-    expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirmPassword: ["The passwords do not match."] } });
+    expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirmPassword: [messageCode("passwordsDiffer")] } });
     const policy = await registerCustomer(db(), demo, form(uniqueEmail(), { password: "onlyletters", confirmPassword: "onlyletters" }));
     expect(policy).toMatchObject({ ok: false, fieldErrors: { password: ["Use at least one letter and one digit."] } });
     const missing = await registerCustomer(db(), demo, { customerType: "B2C", ip: null, values: {} });
@@ -125,7 +126,7 @@ describeOnDatabases("registerCustomer", (db) => {
   it("asks business customers for their company and keeps it", async () => {
     const email = uniqueEmail();
     const withoutCompany = await registerCustomer(db(), demo, { ...form(email), customerType: "B2B" });
-    expect(withoutCompany).toMatchObject({ ok: false, fieldErrors: { company: ["Enter your company."] } });
+    expect(withoutCompany).toMatchObject({ ok: false, fieldErrors: { company: [messageCode("enterField", { field: "company" })] } });
     expect(await registerCustomer(db(), demo, { ...form(email, { company: "Analytical Engines" }), customerType: "B2B" })).toEqual({ ok: true });
     const [customer] = await db().select().from(customers).where(eq(customers.email, email));
     expect(customer.attributes).toEqual({ company: "Analytical Engines" });

@@ -201,7 +201,11 @@ function settlement(forget: string[], release: HeldAttempt[]): SQL | null {
 
 /** "2 minutes", "45 seconds": for messages that say when to try again. */
 export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const { unit, count } = waitParts(seconds);
+  return `${count} ${unit === "seconds" ? "second" : "minute"}${count === 1 ? "" : "s"}`;
+}
+
+/** A wait as the catalogue's `wait` message takes it: seconds under a minute, otherwise whole minutes (rounded up). */
+export function waitParts(seconds: number): { unit: "seconds" | "minutes"; count: number } {
+  return seconds < 60 ? { unit: "seconds", count: seconds } : { unit: "minutes", count: Math.ceil(seconds / 60) };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageCode } from "../i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 
 /** Shared by the browser and the server: the registration form's shape, built from a shop's attributes. */
@@ -63,12 +64,13 @@ function matchesPattern(attribute: FormAttribute, maxLength: number): (value: st
   return (value) => !pattern || value === "" || (value.length <= maxLength && pattern.test(value));
 }
 
+/** Message codes (lib/i18n/message-code.ts): the form that shows one words it in the shopper's language. */
 export const emailMessages = {
-  empty: "Enter your e-mail address.",
-  tooLong: `Use at most ${EMAIL_MAX} characters.`,
-  invisible: "Remove the invisible characters from the e-mail address.",
-  mixedScripts: "This address mixes letters of different alphabets (for example a Cyrillic а among Latin letters); type it again.",
-  shape: "Enter a valid e-mail address, like name@example.com.",
+  empty: messageCode("emailEmpty"),
+  tooLong: messageCode("emailTooLong", { max: EMAIL_MAX }),
+  invisible: messageCode("emailInvisible"),
+  mixedScripts: messageCode("emailMixedScripts"),
+  shape: messageCode("emailShape"),
 } as const;
 
 /**
@@ -147,26 +149,26 @@ function textField(attribute: FormAttribute) {
   let field = z
     .string()
     .trim()
-    .max(TEXT_MAX, `Use at most ${TEXT_MAX} characters.`)
+    .max(TEXT_MAX, messageCode("tooLong", { max: TEXT_MAX }))
     .regex(NO_CONTROL_CHARACTERS, controlCharactersMessage);
-  if (attribute.required) field = field.min(1, `Enter your ${attribute.label.toLowerCase()}.`);
-  if (attribute.regex) return field.refine(matchesPattern(attribute, TEXT_MAX), attribute.regexMessage || "Check this value.");
+  if (attribute.required) field = field.min(1, messageCode("enterField", { field: attribute.label.toLowerCase() }));
+  if (attribute.regex) return field.refine(matchesPattern(attribute, TEXT_MAX), attribute.regexMessage || messageCode("checkValue"));
   return field;
 }
 
-export const controlCharactersMessage = "Remove the control characters.";
+export const controlCharactersMessage = messageCode("controlCharacters");
 
 /** A new password: no control characters (a NUL, a newline), which no keyboard types into a password field. */
 export const newPasswordField = (empty: string) =>
-  z.string().min(1, empty).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`).regex(NO_CONTROL_CHARACTERS, controlCharactersMessage);
-const passwordField = newPasswordField("Choose a password.");
-const confirmField = newPasswordField("Enter the password again.");
+  z.string().min(1, empty).max(PASSWORD_MAX, messageCode("tooLong", { max: PASSWORD_MAX })).regex(NO_CONTROL_CHARACTERS, controlCharactersMessage);
+const passwordField = newPasswordField(messageCode("choosePassword"));
+const confirmField = newPasswordField(messageCode("enterPasswordAgain"));
 
 function fieldFor(attribute: FormAttribute) {
   switch (attribute.valueKind) {
     case "email":
       return attribute.regex
-        ? emailField.refine(matchesPattern(attribute, EMAIL_MAX), attribute.regexMessage || "Check this e-mail address.")
+        ? emailField.refine(matchesPattern(attribute, EMAIL_MAX), attribute.regexMessage || messageCode("emailCheck"))
         : emailField;
     case "password":
       return passwordField;
@@ -192,7 +194,7 @@ function checkNewPassword(ctx: z.RefinementCtx, { password, confirm, email, poli
     ctx.addIssue({ code: "custom", path: [password.path], message: problem });
   }
   if (confirm && confirm.value !== "" && confirm.value !== password.value) {
-    ctx.addIssue({ code: "custom", path: [confirm.path], message: "The passwords do not match." });
+    ctx.addIssue({ code: "custom", path: [confirm.path], message: messageCode("passwordsDiffer") });
   }
 }
 

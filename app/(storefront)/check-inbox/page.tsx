@@ -1,21 +1,19 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/form";
+import { titleFrom } from "../page-title";
 
-export const metadata: Metadata = { title: "Check your inbox" };
+export const generateMetadata = titleFrom("checkInbox.title");
 
 /** The one answer of registration and resend-activation, whatever the e-mail address (no enumeration). */
-export default function CheckInboxPage() {
+export default async function CheckInboxPage() {
+  const t = await getTranslations("storefront.checkInbox");
   return (
     <section className="max-w-xl space-y-4">
-      <PageHeading>Check your inbox</PageHeading>
-      <p>
-        We have sent a message to the e-mail address you entered with what to do next. To activate a new account,
-        select the link in that message; it works once and expires after 24 hours.
-      </p>
+      <PageHeading>{t("heading")}</PageHeading>
+      <p>{t("sent")}</p>
       <p className="text-slate-700">
-        Nothing arrived after a few minutes? Check your spam folder, or{" "}
-        <Link href="/resend-activation">send the activation e-mail again</Link>.
+        {t.rich("nothingArrived", { link: (chunks) => <Link href="/resend-activation">{chunks}</Link> })}
       </p>
     </section>
   );

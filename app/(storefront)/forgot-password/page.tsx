@@ -1,19 +1,21 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/form";
 import { EmailForm } from "@/components/email-form";
 import { forgotPasswordAction } from "./actions";
+import { titleFrom } from "../page-title";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export const generateMetadata = titleFrom("forgotPassword.title");
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("storefront.forgotPassword");
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>Forgot your password?</PageHeading>
-      <p>Enter the e-mail address of your account and we will send you a link to reset your password.</p>
-      <EmailForm action={forgotPasswordAction} submitLabel="Send reset link" />
+      <PageHeading>{t("heading")}</PageHeading>
+      <p>{t("intro")}</p>
+      <EmailForm action={forgotPasswordAction} submitLabel={t("submit")} />
       <p className="text-sm text-slate-700">
-        Remembered it? <Link href="/login">Back to sign in</Link>
+        {t.rich("remembered", { link: (chunks) => <Link href="/login">{chunks}</Link> })}
       </p>
     </section>
   );

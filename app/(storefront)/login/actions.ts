@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formStrings, type FormState } from "@/components/form-state";
 import { safeRedirectPath } from "@/lib/http/redirects";
-import { describeWait } from "@/lib/limits";
+import { waitParts } from "@/lib/limits";
 import { signInCustomer } from "../../auth";
 import { requireShop } from "../../request";
 import { signInSchema } from "./schema";
@@ -17,24 +17,25 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echo };
   const result = await signInCustomer(parsed.data);
   if (!result.ok) {
+    const t = await getTranslations("storefront");
     if (result.reason === "pending") {
       return {
         values: echo,
         pendingEmail: parsed.data.email,
-        formError: "Your account is not activated yet. Select the link in the activation e-mail we sent you.",
+        formError: t("signIn.pending"),
       };
     }
     if (result.reason === "throttled") {
       return {
         values: echo,
-        formError: `Too many unsuccessful attempts. Please wait ${describeWait(result.retryAfterSeconds)} and try again, or reset your password.`,
+        formError: t("signIn.throttled", { wait: t("wait", waitParts(result.retryAfterSeconds)) }),
       };
     }
     if (result.reason === "disabled") {
-      const [t, shop] = await Promise.all([getTranslations("signIn"), requireShop()]);
-      return { values: echo, formError: t("deactivated", { shop: shop.name }) };
+      const [tSignIn, shop] = await Promise.all([getTranslations("signIn"), requireShop()]);
+      return { values: echo, formError: tSignIn("deactivated", { shop: shop.name }) };
     }
-    return { values: echo, formError: "The e-mail or password is incorrect." };
+    return { values: echo, formError: t("signIn.incorrect") };
   }
   redirect(safeRedirectPath(values.next, "/account"));
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
 import { EmailForm } from "@/components/email-form";
@@ -10,6 +11,7 @@ import { signInSchema } from "./schema";
 const secretFields = ["password"];
 
 export function SignInForm({ next }: { next?: string }) {
+  const t = useTranslations("storefront");
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<{ email: string; password: string }>(
     signInAction,
     signInSchema,
@@ -18,11 +20,11 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <div className="space-y-6">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      {state.pendingEmail ? <EmailForm action={resendActivationAction} submitLabel="Resend activation email" email={state.pendingEmail} /> : null}
+      {state.pendingEmail ? <EmailForm action={resendActivationAction} submitLabel={t("resendActivation.submit")} email={state.pendingEmail} /> : null}
       <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <Field
-          label="Email"
+          label={t("signIn.email")}
           type="email"
           autoComplete="username"
           required
@@ -31,14 +33,14 @@ export function SignInForm({ next }: { next?: string }) {
           {...register("email")}
         />
         <Field
-          label="Password"
+          label={t("signIn.password")}
           type="password"
           autoComplete="current-password"
           required
           errors={errorsFor("password")}
           {...register("password")}
         />
-        <SubmitButton pending={pending}>Sign in</SubmitButton>
+        <SubmitButton pending={pending}>{t("signIn.submit")}</SubmitButton>
       </form>
     </div>
   );

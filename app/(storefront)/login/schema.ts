@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { normaliseEmail } from "@/lib/shops/registration-form";
+import { messageCode } from "@/lib/i18n/message-code";
+import { emailMessages, normaliseEmail } from "@/lib/shops/registration-form";
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters.").transform(normaliseEmail),
-  password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
+  email: z.string().trim().min(1, emailMessages.empty).max(320, messageCode("tooLong", { max: 320 })).transform(normaliseEmail),
+  password: z.string().min(1, messageCode("enterPassword")).max(1024, messageCode("tooLong", { max: 1024 })),
 });

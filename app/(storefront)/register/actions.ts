@@ -1,10 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { registerCustomer } from "@/lib/accounts/registration";
-import { describeWait } from "@/lib/limits";
+import { waitParts } from "@/lib/limits";
 import { afterResponse } from "../../mail";
 import { clientAddress, requireShop } from "../../request";
 
@@ -18,15 +19,16 @@ export async function registerAction(_previous: FormState, formData: FormData): 
     { defer: afterResponse },
   );
   if (result.ok) redirect("/check-inbox");
+  const t = await getTranslations("storefront");
   switch (result.reason) {
     case "unknown-customer-type":
-      return { formError: "This type of account is not available here. Reload the page and try again." };
+      return { formError: t("register.unknownType") };
     case "throttled":
       return {
         values: result.values,
-        formError: `Too many accounts were created from your network. Please try again in ${describeWait(result.retryAfterSeconds)}.`,
+        formError: t("register.throttled", { wait: t("wait", waitParts(result.retryAfterSeconds)) }),
       };
     case "invalid":
-      return { fieldErrors: result.fieldErrors, values: result.values, formError: "Please correct the fields marked below." };
+      return { fieldErrors: result.fieldErrors, values: result.values, formError: t("register.invalid") };
   }
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { PasswordField } from "@/components/password-field";
@@ -28,10 +29,6 @@ const isSecret = (attribute: FormAttribute) => attribute.valueKind === "password
 
 export type RegistrationType = { code: string; name: string; attributes: FormAttribute[] };
 
-const messages = {
-  switched: (name: string) => `${name} account form. What you typed is kept.`,
-};
-
 type Values = Record<string, string>;
 
 /** What the person has typed so far, by attribute code (in the browser only: passwords included). */
@@ -55,6 +52,7 @@ function isPlainClick(event: MouseEvent): boolean {
  * more than one self-registration type).
  */
 export function Registration({ types, initialType }: { types: RegistrationType[]; initialType: string }) {
+  const t = useTranslations("storefront.register");
   const formRef = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState<{ code: string; values: Values; switched?: boolean }>({ code: initialType, values: {} });
   const selected = types.find((type) => type.code === current.code) ?? types[0];
@@ -73,7 +71,7 @@ export function Registration({ types, initialType }: { types: RegistrationType[]
   return (
     <>
       {types.length > 1 ? (
-        <nav aria-label="Account type" className="flex gap-2">
+        <nav aria-label={t("typeNav")} className="flex gap-2">
           {types.map((type) => (
             <a
               key={type.code}
@@ -82,13 +80,13 @@ export function Registration({ types, initialType }: { types: RegistrationType[]
               onClick={(event) => switchTo(event, type.code)}
               className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-accent aria-[current=page]:bg-white aria-[current=page]:font-semibold"
             >
-              {type.name} account
+              {t("typeLink", { name: type.name })}
             </a>
           ))}
         </nav>
       ) : null}
       <p role="status" className="sr-only">
-        {current.switched ? messages.switched(selected.name) : ""}
+        {current.switched ? t("switched", { name: selected.name }) : ""}
       </p>
       <RegistrationForm
         key={selected.code}
@@ -109,6 +107,7 @@ type RegistrationFormProps = {
 };
 
 function RegistrationForm({ customerType, attributes, initialValues, formRef }: RegistrationFormProps) {
+  const t = useTranslations("storefront.register");
   const schema = useMemo(() => registrationSchema(attributes), [attributes]);
   const secretFields = useMemo(() => attributes.filter(isSecret).map((attribute) => attribute.code), [attributes]);
   const defaultValues = useMemo(
@@ -155,7 +154,7 @@ function RegistrationForm({ customerType, attributes, initialValues, formRef }: 
           />
         ),
       )}
-      <SubmitButton pending={pending}>Create account</SubmitButton>
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,15 +1,17 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { registrationAttributesOf, selfRegistrationTypes } from "@/lib/shops";
 import { requireShop } from "../../request";
 import { PageHeading } from "@/components/form";
 import { Registration } from "./components";
+import { titleFrom } from "../page-title";
 
-export const metadata: Metadata = { title: "Create account" };
+export const generateMetadata = titleFrom("register.title");
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ type?: string | string[] }> }) {
   const shop = await requireShop();
+  const t = await getTranslations("storefront.register");
   const db = await getDb();
   const types = await selfRegistrationTypes(db, shop.id);
   const requested = (await searchParams).type;
@@ -17,8 +19,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   if (!selected) {
     return (
       <section className="space-y-4">
-        <PageHeading>Create account</PageHeading>
-        <p>This shop does not offer self-registration. Please contact the shop to open an account.</p>
+        <PageHeading>{t("heading")}</PageHeading>
+        <p>{t("notOffered")}</p>
       </section>
     );
   }
@@ -28,10 +30,10 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   );
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>Create account</PageHeading>
+      <PageHeading>{t("heading")}</PageHeading>
       <Registration types={forms} initialType={selected.code} />
       <p className="text-sm text-slate-700">
-        Already have an account? <Link href="/login">Sign in</Link>
+        {t.rich("alreadyHaveAccount", { link: (chunks) => <Link href="/login">{chunks}</Link> })}
       </p>
     </section>
   );

@@ -1,16 +1,18 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/form";
 import { EmailForm } from "@/components/email-form";
 import { resendActivationAction } from "./actions";
+import { titleFrom } from "../page-title";
 
-export const metadata: Metadata = { title: "Resend activation email" };
+export const generateMetadata = titleFrom("resendActivation.title");
 
-export default function ResendActivationPage() {
+export default async function ResendActivationPage() {
+  const t = await getTranslations("storefront.resendActivation");
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>Resend activation email</PageHeading>
-      <p>Enter the e-mail address you registered with. If its account is waiting for activation, we will send a new link.</p>
-      <EmailForm action={resendActivationAction} submitLabel="Resend activation email" />
+      <PageHeading>{t("heading")}</PageHeading>
+      <p>{t("intro")}</p>
+      <EmailForm action={resendActivationAction} submitLabel={t("submit")} />
     </section>
   );
 }

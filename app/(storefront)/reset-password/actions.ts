@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { resetPassword } from "@/lib/accounts/password-reset";
@@ -17,6 +18,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
     afterResponse();
     redirect(result.generated ? "/reset-password/done?emailed=1" : "/reset-password/done");
   }
-  if (result.reason === "rejected") return { fieldErrors: result.fieldErrors, formError: "Please choose another password." };
-  return { formError: "This link is no longer valid. Request a new one from the forgot-password page." };
+  const t = await getTranslations();
+  if (result.reason === "rejected") return { fieldErrors: result.fieldErrors, formError: t("forms.anotherPassword") };
+  return { formError: t("storefront.resetPassword.linkInvalid") };
 }

@@ -1,21 +1,19 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SignInNext } from "@/components/outcome-page";
+import { titleFrom } from "../../page-title";
 
-export const metadata: Metadata = { title: "Account activated" };
+export const generateMetadata = titleFrom("activate.done.title");
 
 export default async function ActivatedPage({ searchParams }: { searchParams: Promise<{ already?: string; emailed?: string }> }) {
   const { already, emailed } = await searchParams;
+  const t = await getTranslations("storefront.activate.done");
   if (already === "1") {
-    return <SignInNext heading="Your account is already active" message="This link has already been used to activate your account. You can sign in." />;
+    return <SignInNext heading={t("alreadyHeading")} message={t("alreadyMessage")} />;
   }
   return (
     <SignInNext
-      heading="Your account is active"
-      message={
-        emailed === "1"
-          ? "Thank you for confirming your e-mail address. We have e-mailed you a password: sign in with it."
-          : "Thank you for confirming your e-mail address. We have sent you a confirmation."
-      }
+      heading={t("heading")}
+      message={emailed === "1" ? t("emailedMessage") : t("message")}
     />
   );
 }

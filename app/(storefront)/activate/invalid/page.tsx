@@ -1,20 +1,19 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Alert, PageHeading } from "@/components/form";
+import { titleFrom } from "../../page-title";
 
-export const metadata: Metadata = { title: "Activation link not valid" };
+export const generateMetadata = titleFrom("activate.invalid.title");
 
-export default function InvalidActivationPage() {
+export default async function InvalidActivationPage() {
+  const t = await getTranslations("storefront.activate.invalid");
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>This activation link is not valid</PageHeading>
-      <Alert tone="error">
-        The link has expired, has been replaced by a newer one, or was not copied completely. Only the most recent
-        activation e-mail works.
-      </Alert>
+      <PageHeading>{t("heading")}</PageHeading>
+      <Alert tone="error">{t("explanation")}</Alert>
       <p>
         <Link href="/resend-activation" className="font-medium">
-          Resend activation email
+          {t("resend")}
         </Link>
       </p>
     </section>

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { activateAccount } from "@/lib/accounts/activation";
@@ -18,7 +19,7 @@ export async function setPasswordAndActivateAction(_previous: FormState, formDat
     afterResponse();
     redirect("/activate/done");
   }
-  if (result.reason === "rejected") return { fieldErrors: result.fieldErrors, formError: "Please choose another password." };
+  if (result.reason === "rejected") return { fieldErrors: result.fieldErrors, formError: (await getTranslations("forms"))("anotherPassword") };
   if (result.reason === "already-active") redirect("/activate/done?already=1");
   redirect("/activate/invalid");
 }

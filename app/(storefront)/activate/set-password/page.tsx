@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
 import { inspectActivationLink } from "@/lib/accounts/activation";
@@ -7,18 +7,20 @@ import { requireShop } from "../../../request";
 import { keptToken } from "../../token-cookie";
 import { NewPasswordForm } from "@/components/new-password-form";
 import { setPasswordAndActivateAction } from "./actions";
+import { titleFrom } from "../../page-title";
 
-export const metadata: Metadata = { title: "Choose your password" };
+export const generateMetadata = titleFrom("activate.setPassword.title");
 
 export default async function SetPasswordPage() {
   const shop = await requireShop();
   const link = await inspectActivationLink(await getDb(), shop, await keptToken("activation-token"));
   if (!link.ok) redirect("/activate/invalid");
+  const t = await getTranslations("storefront.activate.setPassword");
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>Choose your password</PageHeading>
-      <p>Your account for {link.email} was opened by our team. Choose a password to activate it.</p>
-      <NewPasswordForm action={setPasswordAndActivateAction} email={link.email} policy={link.policy} submitLabel="Set password and activate" />
+      <PageHeading>{t("heading")}</PageHeading>
+      <p>{t("intro", { email: link.email })}</p>
+      <NewPasswordForm action={setPasswordAndActivateAction} email={link.email} policy={link.policy} submitLabel={t("submit")} />
     </section>
   );
 }

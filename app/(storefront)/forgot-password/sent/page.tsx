@@ -1,21 +1,19 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/form";
+import { titleFrom } from "../../page-title";
 
-export const metadata: Metadata = { title: "Check your inbox" };
+export const generateMetadata = titleFrom("forgotPassword.sent.title");
 
 /** The one answer of forgot password, whatever the e-mail address (no enumeration). */
-export default function ResetLinkSentPage() {
+export default async function ResetLinkSentPage() {
+  const t = await getTranslations("storefront.forgotPassword.sent");
   return (
     <section className="max-w-xl space-y-4">
-      <PageHeading>Check your inbox</PageHeading>
-      <p>
-        If an account uses that e-mail address, we have sent it a message. Select the link in it to reset your
-        password; the link works once and expires after a short time.
-      </p>
+      <PageHeading>{t("heading")}</PageHeading>
+      <p>{t("message")}</p>
       <p className="text-slate-700">
-        Nothing arrived after a few minutes? Check your spam folder, or{" "}
-        <Link href="/forgot-password">request another link</Link>.
+        {t.rich("nothingArrived", { link: (chunks) => <Link href="/forgot-password">{chunks}</Link> })}
       </p>
     </section>
   );

@@ -1,12 +1,14 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SignInNext } from "@/components/outcome-page";
+import { titleFrom } from "../../page-title";
 
-export const metadata: Metadata = { title: "Password changed" };
+export const generateMetadata = titleFrom("resetPassword.done.title");
 
 export default async function PasswordChangedPage({ searchParams }: { searchParams: Promise<{ emailed?: string }> }) {
+  const t = await getTranslations("storefront.resetPassword.done");
   return (await searchParams).emailed === "1" ? (
-    <SignInNext heading="We have e-mailed you a new password" message="Check your inbox for your new password. You have been signed out on every device." />
+    <SignInNext heading={t("emailedHeading")} message={t("emailedMessage")} />
   ) : (
-    <SignInNext heading="Your password has been changed" message="You have been signed out on every device. Sign in with your new password." />
+    <SignInNext heading={t("heading")} message={t("message")} />
   );
 }

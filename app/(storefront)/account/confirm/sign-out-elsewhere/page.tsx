@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ConfirmSignOutElsewhere } from "@/components/signed-in-devices";
 import { currentCustomer } from "../../../../auth";
 import { requireShop } from "../../../../request";
 import { signOutElsewhereAction } from "../../actions";
+import { titleFrom } from "../../../page-title";
 
-export const metadata: Metadata = { title: "Sign out everywhere else" };
+export const generateMetadata = titleFrom("account.signOutElsewhereTitle");
 
 /** My account's "Sign out everywhere else" without JavaScript: the question, and only its POST signs anyone out. */
 export default async function ConfirmSignOutElsewherePage() {

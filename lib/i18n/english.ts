@@ -1,0 +1,12 @@
+import validation from "@/messages/en/validation.json";
+import { readMessageCode } from "./message-code";
+
+/**
+ * A validation message in English, for what has no shopper's language: the command line and tests. Validation
+ * messages hold plain `{name}` placeholders only (no plurals), so they are filled in here without a formatter.
+ */
+export function inEnglish(message: string): string {
+  const code = readMessageCode(message);
+  if (!code || !(code.key in validation)) return message;
+  return validation[code.key].replace(/\{(\w+)\}/g, (whole, name: string) => String(code.values?.[name] ?? whole));
+}
