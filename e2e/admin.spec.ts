@@ -181,6 +181,9 @@ test.describe.serial("the back office", () => {
   test("settings refuse a hostile MANAGER_PASSWORD_REGEX; activity lists what happened, newest first", async ({ page }) => {
     await adminSignIn(page, ADMIN, adminPassword);
     await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Settings" }).click();
+    // A client-side navigation: the new page, its title included, is there only once the URL and the title say so.
+    await expect(page).toHaveURL(/\/admin\/settings$/);
+    await expect(page).toHaveTitle(/Settings/);
     await expectAccessible(page);
     const field = page.getByLabel("MANAGER_PASSWORD_REGEX");
     await field.fill("(a+)+$");
