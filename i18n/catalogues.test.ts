@@ -12,8 +12,9 @@ import { locales } from "./locales";
 const folder = (locale: string) => path.join(process.cwd(), "messages", locale);
 const read = (locale: string, file: string) => JSON.parse(readFileSync(path.join(folder(locale), file), "utf8")) as Record<string, unknown>;
 
-/** The names of a message's arguments: `{shop}`, and `{count, plural, …}` as `count`. */
-const argumentsOf = (text: string) => [...new Set([...text.matchAll(/\{\s*([A-Za-z]\w*)\s*[,}]/g)].map((match) => match[1]))].sort();
+/** The names of a message's arguments (`{shop}`, and `{count, plural, …}` as `count`) and rich-text tags (`<link>`). */
+const argumentsOf = (text: string) =>
+  [...new Set([...text.matchAll(/\{\s*([A-Za-z]\w*)\s*[,}]/g), ...text.matchAll(/<([A-Za-z]\w*)>/g)].map((match) => match[0].startsWith("<") ? `<${match[1]}>` : match[1]))].sort();
 
 const englishFiles = readdirSync(folder("en")).filter((file) => file.endsWith(".json"));
 
@@ -31,6 +32,12 @@ describe.each(locales.filter((locale) => locale !== "en"))("the %s catalogues", 
     for (const [key, text] of translated) {
       expect({ key, arguments: argumentsOf(text) }).toEqual({ key, arguments: argumentsOf(english.get(key)!) });
       expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
+      // Every plural names each of the language's forms ("1 минуту", "3 минуты", "5 минут"): one, few, many, other in Russian.
+      const plurals = text.split(/,\s*plural\s*,/).length - 1;
+      for (const form of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) {
+        const given = text.match(new RegExp(`(^|[\\s}])${form}\\s*\\{`, "g"))?.length ?? 0;
+        expect({ key, form, given: Math.min(given, plurals) }).toEqual({ key, form, given: plurals });
+      }
       // A sentence left as it was in English (short words such as "OK" or a brand may stay).
       if (english.get(key)!.length > 12) expect({ key, text }).not.toEqual({ key, text: english.get(key) });
     }
@@ -40,5 +47,6 @@ describe.each(locales.filter((locale) => locale !== "en"))("the %s catalogues", 
 describe("argumentsOf", () => {
   it("names simple and plural arguments once each", () => {
     expect(argumentsOf("{count, plural, one {# minute} other {# minutes}} at {shop} for {email} at {shop}")).toEqual(["count", "email", "shop"]);
+    expect(argumentsOf("New here? <link>Create an account</link>.")).toEqual(["<link>"]);
   });
 });
