@@ -11,6 +11,7 @@ import { secondFactorRequired } from "../preferences";
 import { shopScope, withinShopScope } from "../scope";
 import { BACK_OFFICE_NAME, findStaff, lockStaff, type Granter } from "../users";
 import { generateRecoveryCodes, normalRecoveryCode } from "./recovery-codes";
+import { dueSecondFactor, type SecondFactorDue } from "./step";
 import { openSecret, recoveryCodeHash, sealSecret } from "./secret-box";
 import { base32Encode, isTotpCode, matchingStep, otpauthUri, TOTP_SECRET_BYTES } from "./totp";
 
@@ -208,9 +209,9 @@ export async function hasSecondFactor(db: Db, staffId: string): Promise<boolean>
  * What the sign-in asks after the password (and any forced password change): a code ("verify"), the set-up of a
  * factor when REQUIRE_SECOND_FACTOR is on and the user has none ("set-up"), or nothing (null).
  */
-export async function secondFactorStep(db: Db, staffId: string): Promise<"verify" | "set-up" | null> {
-  if (await hasSecondFactor(db, staffId)) return "verify";
-  return (await secondFactorRequired(db)) ? "set-up" : null;
+export async function secondFactorStep(db: Db, staffId: string): Promise<SecondFactorDue> {
+  const hasFactor = await hasSecondFactor(db, staffId);
+  return dueSecondFactor({ pending: hasFactor, hasFactor, required: !hasFactor && (await secondFactorRequired(db)) });
 }
 
 /** How many unused recovery codes the user has left, for their own page. */
