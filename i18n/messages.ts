@@ -2,6 +2,7 @@ import admin from "@/messages/en/admin.json";
 import common from "@/messages/en/common.json";
 import confirm from "@/messages/en/confirm.json";
 import dashboard from "@/messages/en/dashboard.json";
+import secondFactor from "@/messages/en/secondFactor.json";
 import signIn from "@/messages/en/signIn.json";
 import storefront from "@/messages/en/storefront.json";
 
@@ -10,6 +11,6 @@ import storefront from "@/messages/en/storefront.json";
  * file. Every string a person sees that was written since issue 13 comes from here (next-intl); the rest moves here
  * with the languages of issue 14.
  */
-export const englishMessages = { admin, common, confirm, dashboard, signIn, storefront };
+export const englishMessages = { admin, common, confirm, dashboard, secondFactor, signIn, storefront };
 
 export type Messages = typeof englishMessages;

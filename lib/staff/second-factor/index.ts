@@ -54,6 +54,24 @@ export async function beginSecondFactorSetup(db: Db, staffId: string): Promise<S
   return { ok: true, secret, otpauthUri: otpauthUri({ issuer: BACK_OFFICE_NAME, account: staff.email, secret }) };
 }
 
+export type PendingSetup = { secret: string; otpauthUri: string };
+
+/**
+ * The set-up begun and not yet confirmed, shown again to the same user until its first code arrives (a page reloaded,
+ * a phone fetched): its text secret and otpauth URI. Null when there is none, or the factor is already on.
+ */
+export async function pendingSecondFactorSetup(db: Db, staffId: string): Promise<PendingSetup | null> {
+  if (!isStaffId(staffId)) return null;
+  const [row] = await db
+    .select({ secretSealed: staffSecondFactors.secretSealed, email: staffUsers.email })
+    .from(staffSecondFactors)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSecondFactors.staffId))
+    .where(and(eq(staffSecondFactors.staffId, staffId), isNull(staffSecondFactors.confirmedAt)));
+  if (!row) return null;
+  const secret = base32Encode(openSecret(getEnv().authSecret, staffId, row.secretSealed));
+  return { secret, otpauthUri: otpauthUri({ issuer: BACK_OFFICE_NAME, account: row.email, secret }) };
+}
+
 /** New recovery codes in place of any earlier ones: returned as shown (once), stored as keyed hashes only. */
 async function replaceRecoveryCodes(tx: Db, staffId: string): Promise<string[]> {
   const codes = generateRecoveryCodes();
