@@ -53,7 +53,7 @@ type App = ReturnType<typeof authenticatorApp>;
 async function signOut(page: Page): Promise<void> {
   const menu = page.locator("header details summary");
   if (await menu.count()) await menu.click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/login$/);
 }
 
@@ -95,7 +95,7 @@ async function newBrowserPage(browser: Browser, clientAddress: string, javaScrip
   return context.newPage();
 }
 
-test.describe.serial("second factor", () => {
+test.describe("second factor", () => {
   test("set up from the shown key, then each sign-in asks for a code: used once each, recovery codes once, held before any page", async ({
     browser,
     clientAddress,

@@ -11,7 +11,7 @@ import {
   createStaffUser,
   validateStaffSession,
 } from "../users";
-import { beginSecondFactorSetup, confirmSecondFactor, verifySecondFactor } from "./index";
+import { beginSecondFactorSetup, confirmSecondFactor, pendingSecondFactorSetup, verifySecondFactor } from "./index";
 import { dueSecondFactor } from "./step";
 import { base32Decode, totp } from "./totp";
 
@@ -118,6 +118,18 @@ describeOnDatabases("sessions waiting for the second factor", (db) => {
     const input = { currentPassword: created.password, newPassword: CHOSEN, confirmNewPassword: CHOSEN };
     expect(await changeOwnPassword(db(), context!, input, null)).toEqual({ ok: true });
     expect(await validateStaffSession(db(), waiting.sessionId, 30)).toMatchObject({ staff: { passwordTemporary: false }, secondFactor: "verify" });
+  });
+
+  it("shows the set-up begun again until its first code, and nothing once the factor is on", async () => {
+    const user = await staffUser();
+    expect(await pendingSecondFactorSetup(db(), user.id)).toBeNull();
+    const begun = await beginSecondFactorSetup(db(), user.id);
+    if (!begun.ok) throw new Error(begun.reason);
+    expect(await pendingSecondFactorSetup(db(), user.id)).toEqual({ secret: begun.secret, otpauthUri: begun.otpauthUri });
+    const key = base32Decode(begun.secret)!;
+    expect(await confirmSecondFactor(db(), user.id, totp(key, T0), null, T0)).toMatchObject({ ok: true });
+    expect(await pendingSecondFactorSetup(db(), user.id)).toBeNull();
+    expect(await pendingSecondFactorSetup(db(), "not-a-user")).toBeNull();
   });
 
   it("requires a set-up of users without a factor while the preference is on, also in sessions opened before", async () => {
