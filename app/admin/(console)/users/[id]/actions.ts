@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { postedForm, type FormState } from "@/components/form-state";
 import { bound, boundArguments, forgedCall } from "@/lib/http/bound-arguments";
@@ -74,14 +75,16 @@ export async function setStaffStatusAction(userId: string, status: "active" | "d
   return answer(result, await staffNotice(next === "disabled" ? "deactivated" : "reactivated", id));
 }
 
-/** A lost phone: the user's authenticator app and recovery codes go, and so do their sessions (SPEC §10). */
+/**
+ * A lost phone: the user's authenticator app and recovery codes go, and so do their sessions (SPEC §10). The user's
+ * page is shown again with what happened, since the section that held the button now says the factor is off.
+ */
 export async function resetSecondFactorAction(userId: string): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const id = userIdOf(userId);
   if (!id) return noSuchUser;
-  const user = await findStaff(await getDb(), id);
   const result = await resetSecondFactor(await getDb(), staff, id, await clientAddress());
+  if (!result.ok) return { formError: (await getTranslations("secondFactor.user"))(`problems.${result.reason}`) };
   revalidatePath(`/admin/users/${id}`);
-  const t = await getTranslations("secondFactor.user");
-  return result.ok ? { notice: t("done", { email: user?.email ?? "" }) } : { formError: t(`problems.${result.reason}`) };
+  redirect(`/admin/users/${id}?reset=second-factor`);
 }

@@ -21,7 +21,7 @@ export default async function StaffDetailsPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; reset?: string }>;
 }) {
   const { staff } = await requireStaff("user_manager");
   const db = await getDb();
@@ -36,7 +36,8 @@ export default async function StaffDetailsPage({
     getTranslations("secondFactor.user"),
   ]);
   const codesLeft = factor ? await remainingRecoveryCodes(db, user.id) : 0;
-  const created = (await searchParams).created === "1";
+  const { created: createdParam, reset } = await searchParams;
+  const created = createdParam === "1";
   const disabled = user.status === "disabled";
   return (
     <section className="max-w-2xl space-y-8">
@@ -87,6 +88,7 @@ export default async function StaffDetailsPage({
       </section>
       <section aria-labelledby="two-step-heading" className="space-y-3">
         <h2 id="two-step-heading" className="text-lg font-semibold">{t("heading")}</h2>
+        {reset === "second-factor" && !factor ? <Alert tone="success">{t("done", { email: user.email })}</Alert> : null}
         <p className="text-slate-700">{factor ? t("on", { count: codesLeft }) : t("off")}</p>
         {factor && withinShopScope(userScope, viewerScope) ? (
           <>
