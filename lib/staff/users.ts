@@ -511,6 +511,16 @@ export async function completeSecondFactorStep(db: Db, sessionId: string): Promi
   });
 }
 
+/**
+ * A factor set up in a session that owed it: the session goes on as it is. No new id here, unlike after a code: the
+ * session could already set up a factor of its choosing, so a copy of its cookie gains nothing from the set-up. Only
+ * the wait for a code is cleared (a session that waited for a factor since reset, then set up a new one).
+ */
+export async function completeSecondFactorSetUp(db: Db, sessionId: string): Promise<void> {
+  if (!isSessionId(sessionId)) return;
+  await db.update(staffSessions).set({ secondFactorPending: false }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+}
+
 export async function endStaffSession(db: Db, sessionId: string): Promise<void> {
   await endSession(db, staffSessionStore, sessionId);
 }

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { beginSecondFactorSetup, confirmSecondFactor, verifySecondFactor } from "@/lib/staff/second-factor";
-import { completeSecondFactorStep, type StaffSessionContext } from "@/lib/staff/users";
+import { completeSecondFactorSetUp, completeSecondFactorStep, type StaffSessionContext } from "@/lib/staff/users";
 import { clientAddress } from "../../request";
 import { setStaffSessionCookie } from "../auth";
 import { nextSignInStep, requireStaff } from "../guard";
@@ -19,7 +19,7 @@ async function secondStep(): Promise<StaffSessionContext> {
   return requireStaff(undefined, { allowSecondFactor: true });
 }
 
-/** The step is done: the waiting session gives way to a new one, named in the cookie from now on. */
+/** A code was accepted: the waiting session gives way to a new one, named in the cookie from now on. */
 async function finishStep(context: StaffSessionContext): Promise<void> {
   const sessionId = await completeSecondFactorStep(await getDb(), context.sessionId);
   if (!sessionId) redirect("/admin/login");
@@ -61,6 +61,7 @@ export async function confirmSetUpAction(_previous: SetUpState, formData: FormDa
     if (result.reason === "invalid-code") return { fieldErrors: { code: [t("invalidCode")] } };
     return { formError: t(result.reason === "already-enabled" ? "alreadyOn" : "notStarted") };
   }
-  if (context.secondFactor === "set-up") await finishStep(context);
+  // The page is drawn again with this answer, in this session: it keeps its id (see completeSecondFactorSetUp).
+  if (context.secondFactor === "set-up") await completeSecondFactorSetUp(await getDb(), context.sessionId);
   return { recoveryCodes: result.recoveryCodes };
 }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staffSessions } from "@/db/schema";
+import { staffSecondFactors, staffSessions } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { setSecondFactorRequired } from "../preferences";
 import {
   authenticateStaff,
   backOfficeBranding,
   changeOwnPassword,
+  completeSecondFactorSetUp,
   completeSecondFactorStep,
   createStaffUser,
   validateStaffSession,
@@ -120,6 +121,19 @@ describeOnDatabases("sessions waiting for the second factor", (db) => {
     expect(await validateStaffSession(db(), waiting.sessionId, 30)).toMatchObject({ staff: { passwordTemporary: false }, secondFactor: "verify" });
   });
 
+  it("after a set-up, a session that had waited for a code (its factor since reset) waits no more", async () => {
+    const user = await staffUser();
+    await addFactor(user.id);
+    const waiting = await signIn(user.email, user.password);
+    // A factor gone while the session waited (a reset also ends the session; here the row alone goes): set-up owed.
+    await db().delete(staffSecondFactors).where(eq(staffSecondFactors.staffId, user.id));
+    expect(await due(waiting.sessionId)).toBe("set-up");
+    await addFactor(user.id);
+    expect(await due(waiting.sessionId)).toBe("verify");
+    await completeSecondFactorSetUp(db(), waiting.sessionId);
+    expect(await due(waiting.sessionId)).toBeNull();
+  });
+
   it("shows the set-up begun again until its first code, and nothing once the factor is on", async () => {
     const user = await staffUser();
     expect(await pendingSecondFactorSetup(db(), user.id)).toBeNull();
@@ -145,7 +159,8 @@ describeOnDatabases("sessions waiting for the second factor", (db) => {
       expect(await due(after.sessionId)).toBe("set-up");
 
       await addFactor(user.id);
-      // Setting the factor up in a session completes that step; the guard then opens a fresh session for it.
+      // Setting the factor up in a session completes that step, in the same session.
+      await completeSecondFactorSetUp(db(), after.sessionId);
       expect(await due(after.sessionId)).toBeNull();
       expect(await due((await signIn(user.email, user.password)).sessionId)).toBe("verify");
     } finally {
