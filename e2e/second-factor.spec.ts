@@ -204,6 +204,25 @@ test.describe("second factor", () => {
     await expect(office.getByRole("table").getByText("Second factor reset by user manager").first()).toBeVisible();
   });
 
+  test("wrong codes count on the sign-in limits: then the limit's message, and not even the right code is looked at", async ({ browser, clientAddress }) => {
+    const { page, email } = await newStaff(browser, clientAddress, ["customer_service"], "Wes Wrongcode");
+    await page.getByRole("link", { name: "Set up two-step sign-in" }).click();
+    const { app } = await setUpAuthenticator(page);
+    await page.getByRole("link", { name: "Continue to the back office" }).click();
+    await signOut(page);
+    await adminSignIn(page, email, STAFF_PASSWORD);
+    await expect(page).toHaveURL(/\/admin\/second-factor$/);
+    const limited = page.getByText(/^Too many unsuccessful attempts\. Please wait \d+ (second|minute)s? and try again\.$/);
+    for (let attempt = 0; attempt < 10 && !(await limited.isVisible()); attempt += 1) {
+      await enterCode(page, "6-digit code", "000000", "Verify");
+      await expect(page.getByText("That code is not right or has already been used.").or(limited)).toBeVisible();
+    }
+    await expect(limited).toBeVisible();
+    await enterCode(page, "6-digit code", await app.nextCode(), "Verify");
+    await expect(limited).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/second-factor$/);
+  });
+
   test("with the preference on, a new user sets up the second factor right after the forced password change", async ({ browser, clientAddress, sql }) => {
     const admin = await newStaff(browser, clientAddress, ["customer_service", "user_manager", "shop_admin"], "Pat Policy");
     const office = admin.page;
