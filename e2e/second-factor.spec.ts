@@ -99,6 +99,7 @@ test.describe("second factor", () => {
   test("set up from the shown key, then each sign-in asks for a code: used once each, recovery codes once, held before any page", async ({
     browser,
     clientAddress,
+    sql,
   }) => {
     const { page, email } = await newStaff(browser, clientAddress, ["user_manager"], "Tess Totp");
     const twoStep = page.getByRole("region", { name: "Two-step sign-in" });
@@ -111,6 +112,17 @@ test.describe("second factor", () => {
     await page.getByRole("link", { name: "Continue to the back office" }).click();
     await expect(twoStep).toContainText("On: after your password");
     await expect(twoStep).toContainText("10 unused recovery codes left.");
+
+    // The hidden fields of the New user form as the browser posts it without JavaScript, for a replay below.
+    const formContext = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+    await formContext.addCookies(await page.context().cookies());
+    const formPage = await formContext.newPage();
+    await formPage.goto("/admin/users/new");
+    const hidden = await formPage
+      .locator("form", { has: formPage.getByRole("button", { name: "Create user" }) })
+      .locator("input[type=hidden]")
+      .evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((input) => [input.name, input.value]));
+    await formContext.close();
 
     // Password only: held at the second step; no other page, not even the user's own, until a code is accepted.
     await signOut(page);
@@ -129,6 +141,16 @@ test.describe("second factor", () => {
       await page.goto(path);
       await expect(page, path).toHaveURL(/\/admin\/second-factor$/);
     }
+    // Nor any action: the New user form posted by the waiting session is sent to the second step and creates nobody.
+    const forged = uniqueEmail("pending-forged");
+    const replayed = await page.request.post("/admin/users/new", {
+      multipart: { ...Object.fromEntries(hidden), email: forged, name: "Forged", roles: "user_manager" },
+      headers: { origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+    expect(replayed.status()).toBe(303);
+    expect(replayed.headers()["location"]).toContain("/admin/second-factor");
+    expect((await sql`select count(*)::int as n from staff_users where email = ${forged}`)[0].n).toBe(0);
     // The cookie of the waiting session is worth nothing once the code has been given (a new session is opened).
     const copy = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
     await copy.addCookies(await page.context().cookies());
