@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LinkButtonForm } from "@/components/link-button-form";
 import type { StaffRole } from "@/db/schema";
 import { roleLabels } from "@/lib/staff/forms";
 import { currentSession } from "../guard";
@@ -61,11 +62,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <Link href="/admin/change-password" className="block">
                 {t("changePassword")}
               </Link>
-              <form action={adminSignOutAction}>
-                <button type="submit" className="text-blue-800 underline underline-offset-2">
-                  {t("signOut")}
-                </button>
-              </form>
+              <LinkButtonForm action={adminSignOutAction}>{t("signOut")}</LinkButtonForm>
             </div>
           </details>
         </div>

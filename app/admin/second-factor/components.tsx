@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import { Alert, Field, SubmitButton } from "@/components/form";
+import { LinkButtonForm } from "@/components/link-button-form";
 import type { FormState } from "@/components/form-state";
 import { beginSetUpAction, confirmSetUpAction, verifySecondFactorAction, type SetUpState } from "./actions";
 
@@ -119,11 +120,7 @@ export function SetUpSteps({ phase, secret, qr, next }: SetUpProps) {
           </form>
         </li>
       </ol>
-      <form action={beginSetUpAction}>
-        <button type="submit" className="text-blue-800 underline underline-offset-2">
-          {t("restart")}
-        </button>
-      </form>
+      <LinkButtonForm action={beginSetUpAction}>{t("restart")}</LinkButtonForm>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LinkButtonForm } from "@/components/link-button-form";
 import { adminSignOutAction } from "../(console)/actions";
 
 /**
@@ -13,11 +14,9 @@ export default async function SecondFactorLayout({ children }: { children: React
       <header className="border-b border-slate-700 bg-slate-900 text-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <p className="font-semibold">{t("brand")}</p>
-          <form action={adminSignOutAction}>
-            <button type="submit" className="rounded px-2 py-1 text-sm text-white underline underline-offset-2 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-white">
-              {t("signOut")}
-            </button>
-          </form>
+          <LinkButtonForm action={adminSignOutAction} light>
+            {t("signOut")}
+          </LinkButtonForm>
         </div>
       </header>
       <main id="content" tabIndex={-1} className="mx-auto max-w-3xl space-y-6 px-4 py-10 sm:px-6">
