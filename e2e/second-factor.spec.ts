@@ -231,6 +231,7 @@ test.describe("second factor", () => {
     await page.getByRole("link", { name: "Set up two-step sign-in" }).click();
     const { app } = await setUpAuthenticator(page);
     await page.getByRole("link", { name: "Continue to the back office" }).click();
+    await expect(page.getByRole("heading", { name: "Welcome, Wes Wrongcode" })).toBeVisible();
     await signOut(page);
     await page.context().close();
     // Without JavaScript, so that each try is one whole answer before the next.
