@@ -21,6 +21,7 @@ const exclusiveSpecs = [
   "database-outage.spec.ts",
   "mail-delivery.spec.ts",
   "notifications.spec.ts",
+  "second-factor.spec.ts",
   "shop-settings.spec.ts",
   "storefront-look.spec.ts",
 ].map((file) => `**/${file}`);

@@ -1,6 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { contentSecurityPolicy, newNonce, referrerPolicy, STRICT_TRANSPORT_SECURITY, wantsStrictTransport } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  mustNotBeStored,
+  newNonce,
+  referrerPolicy,
+  STRICT_TRANSPORT_SECURITY,
+  wantsStrictTransport,
+} from "@/lib/http/security-headers";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable";
 import {
   maxBodyBytes,
@@ -82,6 +89,7 @@ function securityHeaders(request: NextRequest): SecurityHeaders {
     "content-security-policy": policy,
     "referrer-policy": referrerPolicy(request.nextUrl.pathname),
   };
+  if (mustNotBeStored(request.nextUrl.pathname)) responseHeaders["cache-control"] = "no-store";
   const forwardedProto = request.headers.get("x-forwarded-proto");
   if (wantsStrictTransport({ appUrl: env.appUrl, trustProxy: env.trustProxy, forwardedProto })) {
     responseHeaders["strict-transport-security"] = STRICT_TRANSPORT_SECURITY;

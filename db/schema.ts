@@ -317,6 +317,13 @@ export const staffSessions = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /**
+     * Opened by the password of a user who has an authenticator app, and no code accepted yet (SPEC §10): such a
+     * session reaches only the second-factor page and sign-out. A column rather than a claim in the cookie: the row is
+     * already read on every request, so the server decides from the database alone, on every instance, and a code
+     * accepted in one request counts for all of them.
+     */
+    secondFactorPending: boolean("second_factor_pending").notNull().default(false),
   },
   (t) => [index("staff_sessions_staff").on(t.staffId)],
 );

@@ -103,6 +103,7 @@ export const sitePages: SitePage[] = [
   { name: "admin-login", visitor: "guest", url: admin("/admin/login"), screenshot: true },
   { name: "admin-login-errors", visitor: "guest", url: admin("/admin/login"), prepare: (page) => submitEmpty(page, "Sign in") },
   { name: "admin-change-password", visitor: "staff", url: admin("/admin/change-password") },
+  { name: "admin-second-factor-set-up", visitor: "staff", url: admin("/admin/second-factor/set-up") },
   { name: "admin-dashboard", visitor: "staff", url: admin("/admin"), screenshot: true },
   { name: "admin-contacts", visitor: "staff", url: admin("/admin/contacts"), screenshot: true },
   { name: "admin-contacts-new", visitor: "staff", url: admin("/admin/contacts/new") },

@@ -50,6 +50,11 @@ export const { auth: adminAuth, signOut: adminSignOut } = NextAuth(async () => {
 export async function signInStaff(credentials: { email: string; password: string }): Promise<StaffSignInResult> {
   const [db, client] = await Promise.all([getDb(), requestClient()]);
   const result = await authenticateStaff(db, credentials, client);
-  if (result.ok) await setSessionCookie("admin", { sub: result.staff.id, email: result.staff.email, sessionId: result.sessionId }, ADMIN_SESSION_SECONDS);
+  if (result.ok) await setStaffSessionCookie(result.staff, result.sessionId);
   return result;
+}
+
+/** Names the session in the back office's cookie: after the password, and again once the second step opened a new one. */
+export async function setStaffSessionCookie(staff: { id: string; email: string }, sessionId: string): Promise<void> {
+  await setSessionCookie("admin", { sub: staff.id, email: staff.email, sessionId }, ADMIN_SESSION_SECONDS);
 }

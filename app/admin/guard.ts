@@ -5,13 +5,21 @@ import { getDb } from "@/db/client";
 import type { StaffRole } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
 import { getEnv } from "@/lib/env";
-import { backOfficeBranding, validateStaffSession, type BackOffice, type StaffContext } from "@/lib/staff/users";
+import {
+  backOfficeBranding,
+  validateStaffSession,
+  type BackOffice,
+  type StaffSessionContext,
+} from "@/lib/staff/users";
 import { clientAddress } from "../request";
 import { hasSessionCookie } from "../session-cookie";
 import { adminAuth } from "./auth";
 
-/** The signed-in business user of this request, checked against the database (once per request). */
-export const currentStaff = cache(async (): Promise<StaffContext | null> => {
+/**
+ * The back-office session of this request, checked against the database (once per request), whatever step of the
+ * sign-in it has reached: it may still wait for a second factor (`secondFactor`).
+ */
+export const currentSession = cache(async (): Promise<StaffSessionContext | null> => {
   if (!(await hasSessionCookie("admin"))) return null;
   const session = await adminAuth();
   if (!session?.staff) return null;
@@ -19,17 +27,26 @@ export const currentStaff = cache(async (): Promise<StaffContext | null> => {
   return context && context.staff.id === session.staff.id ? context : null;
 });
 
+/** Where a session that has not finished signing in must go next: the forced password change, then the second factor. */
+export function nextSignInStep(context: StaffSessionContext): "/admin/change-password" | "/admin/second-factor" | null {
+  if (context.staff.passwordTemporary) return "/admin/change-password";
+  return context.secondFactor ? "/admin/second-factor" : null;
+}
+
 /**
  * The top of every back-office page and action (SPEC §7: authorisation on the server, by role). Not signed in:
- * to the sign-in page. A temporary password: to the change-password page. Without the role: 403, logged.
+ * to the sign-in page. Then in the order of SPEC §10: a temporary password to the change-password page, a session
+ * waiting for its second factor to the second-factor page, before any data. Without the role: 403, logged.
  */
 export async function requireStaff(
   role?: StaffRole | StaffRole[],
-  { allowTemporary = false } = {},
-): Promise<StaffContext> {
-  const context = await currentStaff();
+  { allowTemporary = false, allowSecondFactor = false } = {},
+): Promise<StaffSessionContext> {
+  const context = await currentSession();
   if (!context) redirect("/admin/login");
-  if (context.staff.passwordTemporary && !allowTemporary) redirect("/admin/change-password");
+  const step = nextSignInStep(context);
+  const allowedStep = step === "/admin/change-password" ? allowTemporary : allowSecondFactor;
+  if (step && !allowedStep) redirect(step);
   const allowed = role === undefined ? [] : Array.isArray(role) ? role : [role];
   if (allowed.length > 0 && !allowed.some((candidate) => context.staff.roles.includes(candidate))) {
     await recordActivity(await getDb(), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY, referrerPolicy, wantsStrictTransport } from "./security-headers";
+import { contentSecurityPolicy, mustNotBeStored, newNonce, PERMISSIONS_POLICY, referrerPolicy, wantsStrictTransport } from "./security-headers";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split("; ").map((part) => {
@@ -68,5 +68,12 @@ describe("Referrer-Policy", () => {
     for (const path of ["/", "/login", "/activate/done", "/activate/invalid", "/activate/set-password", "/reset-password", "/reset-password/done", "/admin", `/activate/${token}/x`]) {
       expect(referrerPolicy(path), path).toBe("strict-origin-when-cross-origin");
     }
+  });
+});
+
+describe("Cache-Control: no-store", () => {
+  it("is asked for on the second-factor pages, which show the authenticator key and recovery codes, and nowhere else", () => {
+    for (const path of ["/admin/second-factor", "/admin/second-factor/set-up"]) expect(mustNotBeStored(path), path).toBe(true);
+    for (const path of ["/admin", "/admin/second-factorx", "/second-factor", "/admin/users"]) expect(mustNotBeStored(path), path).toBe(false);
   });
 });

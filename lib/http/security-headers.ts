@@ -42,6 +42,14 @@ function isMailbox(pathname: string): boolean {
   return pathname === "/dev/mailbox" || pathname.startsWith("/dev/mailbox/");
 }
 
+/**
+ * The second-factor pages show an authenticator key or recovery codes, and their answers carry them: no cache, in the
+ * browser or on the way, may keep a copy (SPEC §10).
+ */
+export function mustNotBeStored(pathname: string): boolean {
+  return pathname === "/admin/second-factor" || pathname.startsWith("/admin/second-factor/");
+}
+
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
 /** 128 bits from the CSPRNG, base64: what a CSP nonce needs to be unguessable. */

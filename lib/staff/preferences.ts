@@ -5,7 +5,15 @@ import { recordActivity } from "@/lib/activity";
 import { checkPattern, type PatternVerdict } from "@/lib/passwords/pattern-check";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 
-type PreferenceKey = "MANAGER_PASSWORD_REGEX" | "REQUIRE_SECOND_FACTOR";
+type PreferenceKey = "MANAGER_PASSWORD_REGEX" | typeof REQUIRE_SECOND_FACTOR;
+
+/** The key of "Require a second factor for business users", for queries that read it along with other rows. */
+export const REQUIRE_SECOND_FACTOR = "REQUIRE_SECOND_FACTOR";
+
+/** Whether the stored value of REQUIRE_SECOND_FACTOR (or its absence) means on. */
+export function isSecondFactorRequired(value: string | null | undefined): boolean {
+  return value === "true";
+}
 type Actor = { id: string; email: string };
 
 /** YesCart's default: 8+ characters with a digit, a lower-case and an upper-case letter and one of @#$%^&+=. */
@@ -58,13 +66,13 @@ export async function setManagerPasswordRegex(db: Db, actor: Actor, pattern: str
 
 /** "Require a second factor for business users" (SPEC §10): stored as "true" or "false", off unless set. */
 export async function secondFactorRequired(db: Db): Promise<boolean> {
-  return (await preference(db, "REQUIRE_SECOND_FACTOR")) === "true";
+  return isSecondFactorRequired(await preference(db, REQUIRE_SECOND_FACTOR));
 }
 
 /** Turns REQUIRE_SECOND_FACTOR on or off, logged like every settings change. */
 export async function setSecondFactorRequired(db: Db, actor: Actor, required: boolean, ip: string | null): Promise<void> {
   await db.transaction(async (tx) => {
-    const change = { key: "REQUIRE_SECOND_FACTOR", previous: String(await secondFactorRequired(tx)), value: String(required) } as const;
+    const change = { key: REQUIRE_SECOND_FACTOR, previous: String(await secondFactorRequired(tx)), value: String(required) } as const;
     await savePreference(tx, actor, change, ip);
   });
 }

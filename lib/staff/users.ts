@@ -1,8 +1,8 @@
-import { and, asc, count, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { staffRoles, staffSecondFactors, staffSessions, staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
+import { staffRoles, staffSecondFactors, staffSessions, staffUsers, systemPreferences, type StaffRole, type StaffUser } from "@/db/schema";
 import { activityInsert, recordActivity, type ActivityEntry } from "@/lib/activity";
 import { attemptSucceeded, firstStepOf, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
@@ -25,7 +25,8 @@ import {
 import type { FieldErrors } from "@/lib/shops/registration-form";
 import { emailField } from "@/lib/shops/registration-form";
 import { changePasswordSchema, newStaffSchema, refusedRoleChange, rolesField, shopScopeSchema } from "./forms";
-import { managerPasswordPolicy } from "./preferences";
+import { isSecondFactorRequired, managerPasswordPolicy, REQUIRE_SECOND_FACTOR } from "./preferences";
+import { dueSecondFactor, type SecondFactorDue } from "./second-factor/step";
 import {
   grantShopScope,
   sameShopScope,
@@ -472,30 +473,76 @@ export async function authenticateStaff(
   // Taking the count back, the activity entry and the session in one statement: a sign-in's only round trip after the hash.
   const settle = succeededAttempt(passed);
   const signedIn = sql`signed_in as (${activityInsert(db, entry("staff.signed-in")).getSQL()})`;
-  const session = db.insert(staffSessions).values({ staffId: user.id, ...clientColumns(client) }).returning({ id: staffSessions.id }).getSQL();
+  // With an authenticator app the password opens only a session waiting for its code (SPEC §10).
+  const session = db
+    .insert(staffSessions)
+    .values({ staffId: user.id, ...clientColumns(client), secondFactorPending: secondFactor })
+    .returning({ id: staffSessions.id })
+    .getSQL();
   const [opened] = rowsOf<{ id: string }>(await db.execute(sql`with ${settle ? sql`${settle}, ` : sql``}${signedIn} ${session}`));
   return { ok: true, staff: user, sessionId: opened.id, secondFactor };
 }
 
+/** A signed-in business user's session and the second step it still has to take, if any (SPEC §10). */
+export type StaffSessionContext = StaffContext & { secondFactor: SecondFactorDue };
+
 /**
  * The business user behind a session, if it is still open: not signed out or ended by a password change,
- * reset or deactivation, and used within the last `idleMinutes`. Using it keeps it alive.
+ * reset or deactivation, and used within the last `idleMinutes`. Using it keeps it alive. Read in the same query:
+ * whether the session still waits for a second factor, so that the guard can hold it at that step.
  */
 export async function validateStaffSession(
   db: Db,
   sessionId: string,
   idleMinutes: number,
   now = new Date(),
-): Promise<StaffContext | null> {
+): Promise<StaffSessionContext | null> {
   if (!isSessionId(sessionId)) return null;
   const [row] = await db
-    .select({ session: staffSessions, staff: staffUsers })
+    .select({ session: staffSessions, staff: staffUsers, factorSince: staffSecondFactors.confirmedAt, required: systemPreferences.value })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .leftJoin(staffSecondFactors, and(eq(staffSecondFactors.staffId, staffUsers.id), isNotNull(staffSecondFactors.confirmedAt)))
+    .leftJoin(systemPreferences, eq(systemPreferences.key, REQUIRE_SECOND_FACTOR))
     .where(eq(staffSessions.id, sessionId));
   if (!row || row.session.endedAt || row.staff.status !== "active") return null;
   const open = await keepSessionAlive(db, staffSessionStore, row.session, idleMinutes * 60_000, now);
-  return open ? { staff: row.staff, sessionId } : null;
+  if (!open) return null;
+  const secondFactor = dueSecondFactor({
+    pending: row.session.secondFactorPending,
+    hasFactor: row.factorSince !== null,
+    required: isSecondFactorRequired(row.required),
+  });
+  return { staff: row.staff, sessionId, secondFactor };
+}
+
+/**
+ * Once the second step is done (a code accepted, or a factor set up), the waiting session ends and a new one opens
+ * for the same person and browser: the step raises what the session may do, so its id changes (a cookie copied
+ * while it waited stays worthless). Returns the new session's id; null when the waiting one had ended meanwhile.
+ */
+export async function completeSecondFactorStep(db: Db, sessionId: string): Promise<string | null> {
+  if (!isSessionId(sessionId)) return null;
+  return db.transaction(async (tx) => {
+    const [ended] = await tx
+      .update(staffSessions)
+      .set({ endedAt: new Date() })
+      .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)))
+      .returning({ staffId: staffSessions.staffId, ip: staffSessions.ip, userAgent: staffSessions.userAgent });
+    if (!ended) return null;
+    const [opened] = await tx.insert(staffSessions).values(ended).returning({ id: staffSessions.id });
+    return opened.id;
+  });
+}
+
+/**
+ * A factor set up in a session that owed it: the session goes on as it is. No new id here, unlike after a code: the
+ * session could already set up a factor of its choosing, so a copy of its cookie gains nothing from the set-up. Only
+ * the wait for a code is cleared (a session that waited for a factor since reset, then set up a new one).
+ */
+export async function completeSecondFactorSetUp(db: Db, sessionId: string): Promise<void> {
+  if (!isSessionId(sessionId)) return;
+  await db.update(staffSessions).set({ secondFactorPending: false }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
 }
 
 export async function endStaffSession(db: Db, sessionId: string): Promise<void> {

@@ -7,10 +7,11 @@ import { devicesText } from "@/components/signed-in-devices";
 import { endStaffSession, signOutOtherStaffSessions } from "@/lib/staff/users";
 import { clientAddress } from "../../request";
 import { adminSignOut } from "../auth";
-import { currentStaff, requireStaff } from "../guard";
+import { currentSession, requireStaff } from "../guard";
 
+/** Signing out ends the session at whatever step of the sign-in it is. */
 export async function adminSignOutAction(): Promise<void> {
-  const context = await currentStaff();
+  const context = await currentSession();
   if (context) await endStaffSession(await getDb(), context.sessionId);
   await adminSignOut({ redirectTo: "/admin/login" });
 }

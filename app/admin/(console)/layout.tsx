@@ -2,9 +2,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LinkButtonForm } from "@/components/link-button-form";
 import type { StaffRole } from "@/db/schema";
 import { roleLabels } from "@/lib/staff/forms";
-import { currentStaff } from "../guard";
+import { currentSession } from "../guard";
 import { adminSignOutAction } from "./actions";
 
 const sections: { href: string; label: string; roles: StaffRole[] }[] = [
@@ -17,11 +18,13 @@ const sections: { href: string; label: string; roles: StaffRole[] }[] = [
 
 /** The toolbar: who is signed in with which roles, the sections their roles open, and the user menu. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const context = await currentStaff();
+  const context = await currentSession();
   if (!context) redirect("/admin/login");
   const { staff } = context;
+  // The second step has a page of its own, outside the console; every page here checks it again (requireStaff).
+  if (!staff.passwordTemporary && context.secondFactor) redirect("/admin/second-factor");
   const t = await getTranslations("admin.menu");
-  const allowed = (roles: StaffRole[]) => !staff.passwordTemporary && roles.some((role) => staff.roles.includes(role));
+  const allowed = (roles: StaffRole[]) => !staff.passwordTemporary && !context.secondFactor && roles.some((role) => staff.roles.includes(role));
   return (
     <>
       <header className="border-b border-slate-700 bg-slate-900 text-white">
@@ -59,11 +62,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <Link href="/admin/change-password" className="block">
                 {t("changePassword")}
               </Link>
-              <form action={adminSignOutAction}>
-                <button type="submit" className="text-blue-800 underline underline-offset-2">
-                  {t("signOut")}
-                </button>
-              </form>
+              <LinkButtonForm action={adminSignOutAction}>{t("signOut")}</LinkButtonForm>
             </div>
           </details>
         </div>

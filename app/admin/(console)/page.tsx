@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { ButtonLink } from "@/components/button-link";
 import { Alert, PageHeading } from "@/components/form";
 import { SignedInDevices } from "@/components/signed-in-devices";
 import { getEnv } from "@/lib/env";
 import { hrefWith } from "@/components/pagination";
 import { dashboardCounts, dashboardLists, type DashboardCounts } from "@/lib/staff/dashboard";
 import { roleLabels } from "@/lib/staff/forms";
+import { hasSecondFactor, remainingRecoveryCodes } from "@/lib/staff/second-factor";
 import { staffDevices } from "@/lib/staff/users";
 import { requireStaff } from "../guard";
 import { signOutElsewhereAction } from "./actions";
@@ -78,6 +80,33 @@ async function Dashboard({ counts, activity }: { counts: DashboardCounts; activi
   );
 }
 
+/** "Two-step sign-in" on the user's own page: on with the recovery codes left, or off with the way to set it up. */
+async function TwoStepSignIn({ staffId }: { staffId: string }) {
+  const t = await getTranslations("secondFactor.own");
+  const db = await getDb();
+  const on = await hasSecondFactor(db, staffId);
+  return (
+    <section aria-labelledby="two-step-heading" className="space-y-3">
+      <h2 id="two-step-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
+      {on ? (
+        <>
+          <p className="text-slate-700">{t("on")}</p>
+          <p className="text-slate-700">{t("remaining", { count: await remainingRecoveryCodes(db, staffId) })}</p>
+        </>
+      ) : (
+        <>
+          <p className="text-slate-700">{t("off")}</p>
+          <p>
+            <ButtonLink href="/admin/second-factor/set-up">{t("setUp")}</ButtonLink>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** The user's own page: who they are, what needs attention, and where they are signed in. */
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const context = await requireStaff();
@@ -96,6 +125,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
         </p>
       </div>
       <Dashboard counts={counts} activity={staff.roles.some((role) => role === "user_manager" || role === "shop_admin")} />
+      <TwoStepSignIn staffId={staff.id} />
       <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} confirmHref="/admin/confirm/sign-out-elsewhere" />
     </section>
   );

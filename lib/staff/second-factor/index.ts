@@ -11,6 +11,7 @@ import { secondFactorRequired } from "../preferences";
 import { shopScope, withinShopScope } from "../scope";
 import { BACK_OFFICE_NAME, findStaff, lockStaff, type Granter } from "../users";
 import { generateRecoveryCodes, normalRecoveryCode } from "./recovery-codes";
+import { dueSecondFactor, type SecondFactorDue } from "./step";
 import { openSecret, recoveryCodeHash, sealSecret } from "./secret-box";
 import { base32Encode, isTotpCode, matchingStep, otpauthUri, TOTP_SECRET_BYTES } from "./totp";
 
@@ -51,6 +52,24 @@ export async function beginSecondFactorSetup(db: Db, staffId: string): Promise<S
   if (!stored) return { ok: false, reason: "already-enabled" };
   const secret = base32Encode(key);
   return { ok: true, secret, otpauthUri: otpauthUri({ issuer: BACK_OFFICE_NAME, account: staff.email, secret }) };
+}
+
+export type PendingSetup = { secret: string; otpauthUri: string };
+
+/**
+ * The set-up begun and not yet confirmed, shown again to the same user until its first code arrives (a page reloaded,
+ * a phone fetched): its text secret and otpauth URI. Null when there is none, or the factor is already on.
+ */
+export async function pendingSecondFactorSetup(db: Db, staffId: string): Promise<PendingSetup | null> {
+  if (!isStaffId(staffId)) return null;
+  const [row] = await db
+    .select({ secretSealed: staffSecondFactors.secretSealed, email: staffUsers.email })
+    .from(staffSecondFactors)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSecondFactors.staffId))
+    .where(and(eq(staffSecondFactors.staffId, staffId), isNull(staffSecondFactors.confirmedAt)));
+  if (!row) return null;
+  const secret = base32Encode(openSecret(getEnv().authSecret, staffId, row.secretSealed));
+  return { secret, otpauthUri: otpauthUri({ issuer: BACK_OFFICE_NAME, account: row.email, secret }) };
 }
 
 /** New recovery codes in place of any earlier ones: returned as shown (once), stored as keyed hashes only. */
@@ -208,9 +227,9 @@ export async function hasSecondFactor(db: Db, staffId: string): Promise<boolean>
  * What the sign-in asks after the password (and any forced password change): a code ("verify"), the set-up of a
  * factor when REQUIRE_SECOND_FACTOR is on and the user has none ("set-up"), or nothing (null).
  */
-export async function secondFactorStep(db: Db, staffId: string): Promise<"verify" | "set-up" | null> {
-  if (await hasSecondFactor(db, staffId)) return "verify";
-  return (await secondFactorRequired(db)) ? "set-up" : null;
+export async function secondFactorStep(db: Db, staffId: string): Promise<SecondFactorDue> {
+  const hasFactor = await hasSecondFactor(db, staffId);
+  return dueSecondFactor({ pending: hasFactor, hasFactor, required: !hasFactor && (await secondFactorRequired(db)) });
 }
 
 /** How many unused recovery codes the user has left, for their own page. */

@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Alert, Field, SubmitButton } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { PasswordRulesHint } from "@/components/new-password-form";
-import { saveManagerRegexAction } from "./actions";
+import { saveManagerRegexAction, saveSecondFactorRequiredAction } from "./actions";
 
 export function ManagerRegexForm({ pattern }: { pattern: string }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveManagerRegexAction, {});
@@ -31,6 +32,32 @@ export function ManagerRegexForm({ pattern }: { pattern: string }) {
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-slate-900"
       />
       <SubmitButton pending={pending}>Save</SubmitButton>
+    </form>
+  );
+}
+
+export function SecondFactorRequiredForm({ required }: { required: boolean }) {
+  const t = useTranslations("secondFactor.settings");
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveSecondFactorRequiredAction, {});
+  return (
+    <form action={formAction} className="space-y-4">
+      {state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
+      <div className="space-y-1">
+        <label className="flex items-center gap-2 font-medium text-slate-800">
+          <input
+            type="checkbox"
+            name="required"
+            defaultChecked={required}
+            aria-describedby="second-factor-required-hint"
+            className="h-4 w-4 rounded border-slate-400 focus:ring-2 focus:ring-blue-700"
+          />
+          {t("label")}
+        </label>
+        <p id="second-factor-required-hint" className="text-sm text-slate-600">
+          {t("hint")}
+        </p>
+      </div>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
-import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex } from "@/lib/staff/preferences";
+import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex, secondFactorRequired } from "@/lib/staff/preferences";
 import { requireStaff } from "../../guard";
-import { ManagerRegexForm } from "./components";
+import { ManagerRegexForm, SecondFactorRequiredForm } from "./components";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireStaff("shop_admin");
-  const pattern = await managerPasswordRegex(await getDb());
+  const db = await getDb();
+  const [pattern, required] = await Promise.all([managerPasswordRegex(db), secondFactorRequired(db)]);
   return (
     <section className="max-w-2xl space-y-6">
       <PageHeading>Settings</PageHeading>
@@ -34,6 +35,7 @@ export default async function SettingsPage() {
           stall the server, or that generated temporary passwords cannot meet, are refused.
         </p>
         <ManagerRegexForm pattern={pattern} />
+        <SecondFactorRequiredForm required={required} />
       </section>
     </section>
   );

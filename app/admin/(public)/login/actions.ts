@@ -3,9 +3,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formStrings, type FormState } from "@/components/form-state";
-import { describeWait } from "@/lib/limits";
 import { signInSchema } from "@/lib/staff/forms";
 import { signInStaff } from "../../auth";
+import { signInLimitMessage } from "../../sign-in-limit";
 
 export async function adminSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formStrings(formData);
@@ -15,7 +15,7 @@ export async function adminSignInAction(_previous: FormState, formData: FormData
   const result = await signInStaff(parsed.data);
   if (!result.ok) {
     if (result.reason === "throttled") {
-      return { values: echo, formError: `Too many unsuccessful attempts. Please wait ${describeWait(result.retryAfterSeconds)} and try again.` };
+      return { values: echo, formError: await signInLimitMessage(result.retryAfterSeconds) };
     }
     if (result.reason === "temporary-expired") {
       return { values: echo, formError: "Your temporary password has expired. Ask a user manager to reset your password." };

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeading } from "@/components/form";
-import { currentStaff } from "../../guard";
+import { currentSession, nextSignInStep } from "../../guard";
 import { AdminSignInForm } from "./components";
 
 export const metadata: Metadata = { title: "Back office sign in" };
 
 export default async function AdminSignInPage() {
-  if (await currentStaff()) redirect("/admin");
+  const session = await currentSession();
+  if (session) redirect(nextSignInStep(session) ?? "/admin");
   return (
     <main id="content" tabIndex={-1} className="mx-auto max-w-md space-y-6 px-6 py-16">
       <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Storefront Accounts · Back office</p>

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { postedForm, type FormState } from "@/components/form-state";
 import { bound, boundArguments, forgedCall } from "@/lib/http/bound-arguments";
 import { getTranslations } from "next-intl/server";
+import { resetSecondFactor } from "@/lib/staff/second-factor";
 import { findStaff, resetStaffPassword, setStaffRoles, setStaffShops, setStaffStatus, type StaffChangeResult } from "@/lib/staff/users";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
@@ -71,4 +73,18 @@ export async function setStaffStatusAction(userId: string, status: "active" | "d
   const result = await setStaffStatus(await getDb(), staff, id, next, await clientAddress());
   revalidatePath(`/admin/users/${id}`);
   return answer(result, await staffNotice(next === "disabled" ? "deactivated" : "reactivated", id));
+}
+
+/**
+ * A lost phone: the user's authenticator app and recovery codes go, and so do their sessions (SPEC §10). The user's
+ * page is shown again with what happened, since the section that held the button now says the factor is off.
+ */
+export async function resetSecondFactorAction(userId: string): Promise<FormState> {
+  const { staff } = await requireStaff("user_manager");
+  const id = userIdOf(userId);
+  if (!id) return noSuchUser;
+  const result = await resetSecondFactor(await getDb(), staff, id, await clientAddress());
+  if (!result.ok) return { formError: (await getTranslations("secondFactor.user"))(`problems.${result.reason}`) };
+  revalidatePath(`/admin/users/${id}`);
+  redirect(`/admin/users/${id}?reset=second-factor`);
 }

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import type { ConfirmedAction } from "@/components/confirm-dialog";
 import type { StaffUser } from "@/db/schema";
-import { resetStaffPasswordAction, setStaffStatusAction } from "./actions";
+import { resetSecondFactorAction, resetStaffPasswordAction, setStaffStatusAction } from "./actions";
 
-const userConfirmationKeys = ["deactivate", "reset-password"] as const;
+const userConfirmationKeys = ["deactivate", "reset-password", "reset-second-factor"] as const;
 type UserConfirmationKey = (typeof userConfirmationKeys)[number];
 
 /**
@@ -24,6 +24,14 @@ export async function userConfirmations(
     "reset-password": {
       action: resetStaffPasswordAction.bind(null, id),
       confirm: { title: t("resetPassword.title", { email }), description: t("resetPassword.description"), href: href("reset-password") },
+    },
+    "reset-second-factor": {
+      action: resetSecondFactorAction.bind(null, id),
+      confirm: {
+        title: t("resetSecondFactor.title", { email }),
+        description: t("resetSecondFactor.description"),
+        href: href("reset-second-factor"),
+      },
     },
   };
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formatUtc } from "@/components/data-table";
 import { Alert, PageHeading } from "@/components/form";
 import { describeShopScope, shopScope, shopsInScope, withinShopScope } from "@/lib/staff/scope";
+import { hasSecondFactor, remainingRecoveryCodes } from "@/lib/staff/second-factor";
 import { findStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../../guard";
 import { setStaffRolesAction, setStaffShopsAction, setStaffStatusAction } from "./actions";
@@ -19,7 +21,7 @@ export default async function StaffDetailsPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; reset?: string }>;
 }) {
   const { staff } = await requireStaff("user_manager");
   const db = await getDb();
@@ -27,8 +29,15 @@ export default async function StaffDetailsPage({
   if (!user) notFound();
   const viewerScope = shopScope(staff);
   const userScope = shopScope(user);
-  const [grantable, asking] = await Promise.all([shopsInScope(db, viewerScope), userConfirmations(user)]);
-  const created = (await searchParams).created === "1";
+  const [grantable, asking, factor, t] = await Promise.all([
+    shopsInScope(db, viewerScope),
+    userConfirmations(user),
+    hasSecondFactor(db, user.id),
+    getTranslations("secondFactor.user"),
+  ]);
+  const codesLeft = factor ? await remainingRecoveryCodes(db, user.id) : 0;
+  const { created: createdParam, reset } = await searchParams;
+  const created = createdParam === "1";
   const disabled = user.status === "disabled";
   return (
     <section className="max-w-2xl space-y-8">
@@ -76,6 +85,18 @@ export default async function StaffDetailsPage({
         <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
         <p className="text-slate-700">E-mails a new temporary password and ends the user&apos;s open sessions.</p>
         <ActionButton {...asking["reset-password"]} label="Reset password" />
+      </section>
+      <section aria-labelledby="two-step-heading" className="space-y-3">
+        <h2 id="two-step-heading" className="text-lg font-semibold">{t("heading")}</h2>
+        {reset === "second-factor" && !factor ? <Alert tone="success">{t("done", { email: user.email })}</Alert> : null}
+        <p className="text-slate-700">{factor ? t("on", { count: codesLeft }) : t("off")}</p>
+        {factor && withinShopScope(userScope, viewerScope) ? (
+          <>
+            <p className="text-slate-700">{t("resetHint")}</p>
+            <ActionButton {...asking["reset-second-factor"]} label={t("reset")} />
+          </>
+        ) : null}
+        {factor && !withinShopScope(userScope, viewerScope) ? <p className="text-slate-700">{t("outsideScope")}</p> : null}
       </section>
       <section aria-labelledby="status-heading" className="space-y-3">
         <h2 id="status-heading" className="text-lg font-semibold">Access</h2>
