@@ -376,7 +376,7 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     // slot, though any may arrive late on a busy machine: the k-th to arrive comes at least k slots after the start
     // (less a few ms of clock reading). Without the budget all eight come within a few tens of ms.
     const arrivals = made.map((request) => request.at - start).sort((a, b) => a - b);
-    arrivals.forEach((at, k) => expect(at).toBeGreaterThanOrEqual(k * 105 - 25));
+    arrivals.forEach((at, k) => expect(at, `arrival ${k} of ${arrivals.join(", ")} ms`).toBeGreaterThanOrEqual(k * 105 - 25));
 
     // The provider says 429, retry after 2 s: no dispatcher sends before, and the e-mail's attempt is not spent.
     await clearSink();
@@ -386,7 +386,7 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, limited));
     const started = Date.now();
     // A short run cannot reach the held slot: it leaves the e-mail for later, again without spending an attempt.
-    expect(await deliverDueEmails(db(), paced, { maxSeconds: 0.5 })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await deliverDueEmails(db(), paced, { maxSeconds: 0.5 }), `${Date.now() - started} ms after the hold was read`).toEqual({ sent: 0, retried: 1, failed: 0 });
     expect((await rows()).find((email) => email.id === limited)).toMatchObject({ status: "queued", attempts: 0 });
     expect(await sinkEmails()).toHaveLength(0);
     await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, limited));
