@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db/client";
-import { formStrings, type FormState } from "@/components/form-state";
+import { formStrings, postedForm, type FormState } from "@/components/form-state";
 import { getTranslations } from "next-intl/server";
 import { setManagerPasswordRegex, setSecondFactorRequired } from "@/lib/staff/preferences";
 import { clientAddress } from "../../../request";
@@ -15,10 +15,17 @@ export async function saveManagerRegexAction(_previous: FormState, formData: For
   return { values: { pattern: pattern.trim() }, notice: "Saved. New and changed business-user passwords must now match this pattern." };
 }
 
-/** "Require a second factor for business users" (SPEC §10): a checkbox, so its absence from the form means off. */
+/**
+ * "Require a second factor for business users" (SPEC §10): the form always sends `required=off` (a hidden field) and,
+ * when the box is ticked, `required=on` after it; anything else (nothing at all, other values) is no browser's form and
+ * changes nothing.
+ */
 export async function saveSecondFactorRequiredAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("shop_admin");
-  const required = formStrings(formData).required === "on";
+  const t = await getTranslations("secondFactor.settings");
+  const given = postedForm(formData).getAll("required").join(",");
+  if (given !== "off" && given !== "off,on") return { formError: t("unreadable") };
+  const required = given === "off,on";
   await setSecondFactorRequired(await getDb(), staff, required, await clientAddress());
-  return { notice: (await getTranslations("secondFactor.settings"))(required ? "savedOn" : "savedOff") };
+  return { notice: t(required ? "savedOn" : "savedOff") };
 }

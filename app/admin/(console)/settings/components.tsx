@@ -42,11 +42,15 @@ export function SecondFactorRequiredForm({ required }: { required: boolean }) {
   return (
     <form action={formAction} className="space-y-4">
       {state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
+      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <div className="space-y-1">
+        {/* Sent whether or not the box is ticked (a ticked box adds "on"): a post without it is no form of ours. */}
+        <input type="hidden" name="required" value="off" />
         <label className="flex items-center gap-2 font-medium text-slate-800">
           <input
             type="checkbox"
             name="required"
+            value="on"
             defaultChecked={required}
             aria-describedby="second-factor-required-hint"
             className="h-4 w-4 rounded border-slate-400 focus:ring-2 focus:ring-blue-700"
