@@ -8,6 +8,7 @@ import {
   STRICT_TRANSPORT_SECURITY,
   wantsStrictTransport,
 } from "@/lib/http/security-headers";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { databaseUnavailableResponse } from "@/lib/http/unavailable";
 import {
   maxBodyBytes,
@@ -85,6 +86,9 @@ function securityHeaders(request: NextRequest): SecurityHeaders {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
+  // Always ours, never the client's: which area the request is for (its language comes from there) and where a
+  // language switcher returns to.
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000));
   const responseHeaders: Record<string, string> = {
     "content-security-policy": policy,
     "referrer-policy": referrerPolicy(request.nextUrl.pathname),

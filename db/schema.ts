@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { valueKinds } from "../lib/shops/registration-form";
+import { locales } from "../i18n/locales";
 import { staffRoles, type StaffRole } from "./schema-enums";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -32,6 +33,10 @@ export const shops = pgTable("shops", {
   activationTtlMinutes: integer("activation_ttl_minutes").notNull().default(24 * 60),
   contactActivationTtlMinutes: integer("contact_activation_ttl_minutes").notNull().default(72 * 60),
   resetTtlMinutes: integer("reset_ttl_minutes").notNull().default(60),
+  /** SPEC §9: the language a shopper sees when neither their choice nor their browser names one the shop offers. */
+  defaultLocale: text("default_locale", { enum: locales }).notNull().default("en"),
+  /** The languages the storefront offers (its switcher); always holds the default. */
+  locales: text("locales", { enum: locales }).array().notNull().default(sql`'{en,de,ru,uk}'::text[]`),
   createdAt: createdAt(),
 });
 
@@ -99,6 +104,8 @@ export const customers = pgTable(
     lastName: text("last_name").notNull().default(""),
     /** Registration attributes beyond e-mail, names and passwords (e.g. company). */
     attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+    /** The language of every e-mail to the customer: the storefront's at registration, the shop's default for a contact. */
+    locale: text("locale", { enum: locales }).notNull().default("en"),
     passwordHash: text("password_hash"),
     status: text("status", { enum: customerStatuses }).notNull().default("pending"),
     /** Bumped by every password change, reset and deactivation; sessions carrying an older value end. */
@@ -298,6 +305,8 @@ export const staffUsers = pgTable(
     status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
     /** The shops this user works in; null means all shops (SPEC §4 shop scope). */
     shopIds: uuid("shop_ids").array(),
+    /** The user's own language for the back office and their e-mails (chosen on their own page). */
+    locale: text("locale", { enum: locales }).notNull().default("en"),
     createdAt: createdAt(),
     createdBy: uuid("created_by"),
   },

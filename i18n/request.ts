@@ -1,5 +1,9 @@
 import { getRequestConfig } from "next-intl/server";
-import { englishMessages } from "./messages";
+import { requestLocale } from "@/app/locale";
+import { messagesFor } from "./messages";
 
-// One language for now; issue 14 chooses it per request (the shopper's choice, Accept-Language, the shop's default).
-export default getRequestConfig(async () => ({ locale: "en", messages: englishMessages, timeZone: "UTC" }));
+// Each request in its own language (app/locale.ts); times are shown in UTC and say so.
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return { locale, messages: await messagesFor(locale), timeZone: "UTC" };
+});

@@ -1,6 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { CSSProperties, ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { storefrontReturnPath } from "@/lib/http/request-path";
+import { offeredLocales, requestPath } from "../locale";
 import { requireShop } from "../request";
 import { signedInCustomer } from "../auth";
 import { signOutAction } from "./actions";
@@ -104,6 +107,13 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
               )}
             </ul>
           </nav>
+          <LanguageSwitcher
+            current={await getLocale()}
+            offered={offeredLocales(shop)}
+            back={storefrontReturnPath(await requestPath())}
+            label={t("language")}
+            switchTo={(language) => t("switchTo", { language })}
+          />
         </div>
       </footer>
     </div>

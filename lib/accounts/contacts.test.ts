@@ -101,6 +101,17 @@ describeOnDatabases("Office › Contacts", (db) => {
     expect(await resetPassword(db(), demo, linkToken(reset, "reset-password"), { password: fresh, confirmPassword: fresh }, null)).toMatchObject({ ok: true });
   });
 
+  it("writes an agent's call-centre reset in the customer's own language, not the agent's (SPEC §9)", async () => {
+    const { customer, token } = await contact(demo, "russian");
+    await activateAccount(db(), demo, token, null, { chosen: { password: "Caller-pass-77", confirmPassword: "Caller-pass-77" } });
+    await db().update(customers).set({ locale: "ru" }).where(eq(customers.id, customer.id));
+    expect(await callCentreReset(db(), agent, customer.id, null)).toEqual({ ok: true, mode: "link" });
+    const [reset] = await mailFor(customer.email, "storefront-password-reset");
+    expect(reset.subject).toBe("Demo Shop: Сброс пароля");
+    expect(reset.text).toContain("По вашей просьбе наша служба поддержки начала сброс вашего пароля.");
+    expect(linkToken(reset, "reset-password")).toHaveLength(43);
+  });
+
   it("call-centre reset in generated mode sets a password meeting the shop's policy and ends sessions", async () => {
     await db().update(shops).set({ callCentreResetMode: "generated" }).where(eq(shops.id, demo.id));
     try {

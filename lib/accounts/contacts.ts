@@ -274,7 +274,7 @@ export async function createContact(db: Db, agent: Agent, input: unknown, ip: st
   return db.transaction(async (tx): Promise<CreateContactResult> => {
     const [customer] = await tx
       .insert(customers)
-      .values({ shopId, customerType, email, firstName, lastName, attributes: extra, createdBy: agent.id, createdAt: now })
+      .values({ shopId, customerType, email, firstName, lastName, attributes: extra, locale: shop.defaultLocale, createdBy: agent.id, createdAt: now })
       .onConflictDoNothing()
       .returning();
     if (!customer) return { ok: false, reason: "exists" };

@@ -123,7 +123,7 @@ export async function queueCustomerEmail<T extends CustomerNotification>(
     shopId: shop.id,
     customerId: customer.id,
     to: customer.email,
-    props: { shop: shopBranding(shop), recipient: recipientOf(customer), ...variables } as NotificationProps[T],
+    props: { shop: shopBranding(shop), recipient: recipientOf(customer), locale: customer.locale, ...variables } as NotificationProps[T],
   });
 }
 

@@ -5,6 +5,7 @@ import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { hashToken } from "@/lib/tokens";
 import { emailMessages } from "@/lib/shops/registration-form";
+import { emailText } from "@/emails/_components/text";
 import { registerCustomer } from "./registration";
 import { messageCode } from "@/lib/i18n/message-code";
 
@@ -47,6 +48,21 @@ describeOnDatabases("registerCustomer", (db) => {
     expect(outbox.status).toBe("sent");
     expect(outbox.payload).toBeNull();
     expect(JSON.stringify(outbox.redacted)).not.toContain(token);
+  });
+
+  it("stores the storefront's language at registration and writes the activation e-mail in it (SPEC §9)", async () => {
+    const email = uniqueEmail();
+    expect(await registerCustomer(db(), demo, { ...form(email), locale: "uk" })).toEqual({ ok: true });
+    const [customer] = await db().select().from(customers).where(eq(customers.email, email));
+    expect(customer.locale).toBe("uk");
+    const [message] = (await deliverAndReadMailbox(db())).filter((opened) => opened.to === email);
+    expect(message.subject).toBe(`Demo Shop: ${emailText("uk")("storefront-account-activation.subject")}`);
+    expect(message.text).toContain("Активуйте обліковий запис");
+    // Without a language from the request, the shop's default.
+    const other = uniqueEmail();
+    await registerCustomer(db(), demo, form(other));
+    const [plain] = await db().select().from(customers).where(eq(customers.email, other));
+    expect(plain.locale).toBe(demo.defaultLocale);
   });
 
   it("treats e-mails case-insensitively and answers a pending one with a fresh link that supersedes the old", async () => {

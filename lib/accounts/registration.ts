@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import type { Locale } from "@/i18n/locales";
 import { customers, type Shop } from "@/db/schema";
 import { recordActivity } from "@/lib/activity";
 import { hitLimit, limits } from "@/lib/limits";
@@ -24,7 +25,8 @@ import {
   type Defer,
 } from "./customers";
 
-export type RegistrationInput = { customerType: string; values: Record<string, unknown>; ip: string | null };
+/** `locale`: the storefront's language for this request, stored as the customer's for every later e-mail (SPEC §9). */
+export type RegistrationInput = { customerType: string; values: Record<string, unknown>; ip: string | null; locale?: Locale };
 
 export type RegistrationResult =
   | { ok: true }
@@ -54,6 +56,7 @@ type Registration = {
   attributes: Record<string, string>;
   password: string | null;
   ip: string | null;
+  locale: Locale;
 };
 
 /**
@@ -92,6 +95,7 @@ export async function registerCustomer(
     ...customerFields(attributes, values),
     password: passwordMode(attributes) === "user-controlled" ? password : null,
     ip: input.ip,
+    locale: input.locale ?? shop.defaultLocale,
   };
   await runOrDefer(options.defer, () => storeRegistration(db, shop, registration, options.now ?? new Date()));
   return { ok: true };
@@ -112,6 +116,7 @@ async function storeRegistration(db: Db, shop: Shop, registration: Registration,
         lastName: registration.lastName,
         attributes: registration.attributes,
         passwordHash,
+        locale: registration.locale,
         createdAt: now,
       })
       .onConflictDoNothing()

@@ -193,7 +193,7 @@ async function conflicts(db: Db, input: unknown, shopId: string | null, checked?
 
 type ShopColumns = Omit<typeof shops.$inferInsert, "id" | "code" | "createdAt">;
 
-function columnsOf(values: ShopFormValues): Required<ShopColumns> {
+function columnsOf(values: ShopFormValues): Required<Omit<ShopColumns, "defaultLocale" | "locales">> {
   return {
     name: values.name,
     baseUrl: values.baseUrl,

@@ -87,6 +87,7 @@ async function sendTemporaryPassword(
       recipient: { email: user.email, firstName: user.name, lastName: "" },
       link: `${backOffice.branding.baseUrl}/admin/login`,
       password,
+      locale: user.locale,
     },
   });
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { registerCustomer } from "@/lib/accounts/registration";
@@ -15,7 +15,7 @@ export async function registerAction(_previous: FormState, formData: FormData): 
   const result = await registerCustomer(
     await getDb(),
     shop,
-    { customerType, values, ip: await clientAddress() },
+    { customerType, values, ip: await clientAddress(), locale: await getLocale() },
     { defer: afterResponse },
   );
   if (result.ok) redirect("/check-inbox");
