@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity";
 import { parseSender } from "@/lib/mail/sender";
+import storefrontWords from "../messages/en/storefront.json" with { type: "json" };
 import type { Db } from "./client";
 import * as schema from "./schema";
 
@@ -18,20 +19,23 @@ export type SeedOptions = {
 /** The APP_URL the demo shops' base URLs were last derived from (a system preference row). */
 export const SEED_APP_URL_KEY = "DEMO_SEED_APP_URL";
 
+/** The standard attributes' words are the English catalogue's, which the storefront translates while they are unchanged. */
+const { attributes: labels, passwordRule, customerTypes: typeNames } = storefrontWords.shopDefaults;
+
 const definitions: (typeof schema.attributeDefinitions.$inferInsert)[] = [
-  { code: "email", label: "Email", valueKind: "email", required: true },
-  { code: "firstName", label: "First name", valueKind: "text", required: true },
-  { code: "lastName", label: "Last name", valueKind: "text", required: true },
+  { code: "email", label: labels.email, valueKind: "email", required: true },
+  { code: "firstName", label: labels.firstName, valueKind: "text", required: true },
+  { code: "lastName", label: labels.lastName, valueKind: "text", required: true },
   {
     code: "password",
-    label: "Password",
+    label: labels.password,
     valueKind: "password",
     required: true,
     regex: "^(?=.*[A-Za-z])(?=.*[0-9]).*$",
-    regexMessage: "Use at least one letter and one digit.",
+    regexMessage: passwordRule,
   },
-  { code: "confirmPassword", label: "Confirm password", valueKind: "confirmPassword", required: true },
-  { code: "company", label: "Company", valueKind: "text", required: true },
+  { code: "confirmPassword", label: labels.confirmPassword, valueKind: "confirmPassword", required: true },
+  { code: "company", label: labels.company, valueKind: "text", required: true },
 ];
 
 /** The base URL of each demo shop as seeded from an APP_URL (SPEC §5: classic gets host classic.localhost). */
@@ -86,9 +90,9 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<void> 
       { host: "classic.localhost", shopId: classic.id },
     ]);
     await tx.insert(schema.customerTypes).values([
-      { shopId: demo.id, code: "B2C", name: "Personal", position: 0 },
-      { shopId: demo.id, code: "B2B", name: "Business", position: 1 },
-      { shopId: classic.id, code: "B2C", name: "Personal", position: 0 },
+      { shopId: demo.id, code: "B2C", name: typeNames.B2C, position: 0 },
+      { shopId: demo.id, code: "B2B", name: typeNames.B2B, position: 1 },
+      { shopId: classic.id, code: "B2C", name: typeNames.B2C, position: 0 },
     ]);
     const form = (shopId: string, customerType: string, codes: string[]) =>
       codes.map((attributeCode, position) => ({ shopId, customerType, attributeCode, position }));

@@ -68,12 +68,13 @@ export async function registerCustomer(
   db: Db,
   shop: Shop,
   input: RegistrationInput,
-  options: { now?: Date; defer?: Defer } = {},
+  options: { now?: Date; defer?: Defer; wording?: (attribute: FormAttribute) => FormAttribute } = {},
 ): Promise<RegistrationResult> {
   const types = await selfRegistrationTypes(db, shop.id);
   if (!types.some((type) => type.code === input.customerType)) return { ok: false, reason: "unknown-customer-type" };
 
-  const attributes = await registrationAttributesOf(db, shop.id, input.customerType);
+  // The shop's words as the page showed them (its language), so that a refusal says what the form said.
+  const attributes = (await registrationAttributesOf(db, shop.id, input.customerType)).map(options.wording ?? ((attribute) => attribute));
   const parsed = registrationSchema(attributes, isCommonPassword).safeParse(input.values);
   if (!parsed.success) {
     return {

@@ -8,6 +8,7 @@ import { registerCustomer } from "@/lib/accounts/registration";
 import { waitParts } from "@/lib/limits";
 import { afterResponse } from "../../mail";
 import { clientAddress, requireShop } from "../../request";
+import { shopWords } from "../shop-words";
 
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const shop = await requireShop();
@@ -16,7 +17,7 @@ export async function registerAction(_previous: FormState, formData: FormData): 
     await getDb(),
     shop,
     { customerType, values, ip: await clientAddress(), locale: await getLocale() },
-    { defer: afterResponse },
+    { defer: afterResponse, wording: (await shopWords()).attribute },
   );
   if (result.ok) redirect("/check-inbox");
   const t = await getTranslations("storefront");

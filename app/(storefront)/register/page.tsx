@@ -6,6 +6,7 @@ import { requireShop } from "../../request";
 import { PageHeading } from "@/components/form";
 import { Registration } from "./components";
 import { titleFrom } from "../page-title";
+import { shopWords } from "../shop-words";
 
 export const generateMetadata = titleFrom("register.title");
 
@@ -25,8 +26,13 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     );
   }
   // Every type's form is sent along, so that switching type happens in place and keeps what was typed.
+  const words = await shopWords();
   const forms = await Promise.all(
-    types.map(async (type) => ({ ...type, attributes: await registrationAttributesOf(db, shop.id, type.code) })),
+    types.map(async (type) => ({
+      code: type.code,
+      name: words.typeName(type.code, type.name),
+      attributes: (await registrationAttributesOf(db, shop.id, type.code)).map(words.attribute),
+    })),
   );
   return (
     <section className="max-w-md space-y-6">
