@@ -10,6 +10,7 @@ import { requireShop } from "../../request";
 import { signOutElsewhereAction } from "./actions";
 import { SendResetLinkForm } from "./components";
 import { titleFrom } from "../page-title";
+import { shopWords } from "../shop-words";
 
 export const generateMetadata = titleFrom("account.title");
 
@@ -21,7 +22,8 @@ export default async function AccountPage() {
   const t = await getTranslations("storefront.account");
   const db = await getDb();
   const types = await selfRegistrationTypes(db, shop.id);
-  const typeName = types.find((type) => type.code === customer.customerType)?.name ?? customer.customerType;
+  const stored = types.find((type) => type.code === customer.customerType)?.name;
+  const typeName = stored ? (await shopWords()).typeName(customer.customerType, stored) : customer.customerType;
   return (
     <section className="max-w-xl space-y-6">
       <PageHeading>{t("heading")}</PageHeading>
