@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isTagElement, parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { flattenMessages } from "./flatten";
 import { locales } from "./locales";
 
@@ -12,9 +13,23 @@ import { locales } from "./locales";
 const folder = (locale: string) => path.join(process.cwd(), "messages", locale);
 const read = (locale: string, file: string) => JSON.parse(readFileSync(path.join(folder(locale), file), "utf8")) as Record<string, unknown>;
 
-/** The names of a message's arguments (`{shop}`, and `{count, plural, …}` as `count`) and rich-text tags (`<link>`). */
-const argumentsOf = (text: string) =>
-  [...new Set([...text.matchAll(/\{\s*([A-Za-z]\w*)\s*[,}]/g), ...text.matchAll(/<([A-Za-z]\w*)>/g)].map((match) => match[0].startsWith("<") ? `<${match[1]}>` : match[1]))].sort();
+/** The names of a message's arguments (`{shop}`, and `{count, plural, …}` as `count`) and rich-text tags (`<link>`), read by the ICU parser next-intl uses. */
+function argumentsOf(text: string): string[] {
+  const found = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (isTagElement(element)) {
+        found.add(`<${element.value}>`);
+        walk(element.children);
+      } else if ("value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound) {
+        found.add(element.value);
+        if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      }
+    }
+  };
+  walk(parse(text));
+  return [...found].sort();
+}
 
 const englishFiles = readdirSync(folder("en")).filter((file) => file.endsWith(".json"));
 
@@ -48,5 +63,7 @@ describe("argumentsOf", () => {
   it("names simple and plural arguments once each", () => {
     expect(argumentsOf("{count, plural, one {# minute} other {# minutes}} at {shop} for {email} at {shop}")).toEqual(["count", "email", "shop"]);
     expect(argumentsOf("New here? <link>Create an account</link>.")).toEqual(["<link>"]);
+    // A plural's words are not arguments, however short: `one {contact}` names none.
+    expect(argumentsOf("{total, plural, one {contact} other {contacts}}")).toEqual(["total"]);
   });
 });
