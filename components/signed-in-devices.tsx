@@ -6,15 +6,6 @@ import { DataTable, formatUtc } from "./data-table";
 import type { FormState } from "./form-state";
 
 /**
- * What "Sign out everywhere else" did, for the back office's action, which still reads it from here (app/admin is
- * converted separately); the storefront reads forms.devices.signedOut, the same words.
- */
-export const devicesText = {
-  signedOut: (count: number): string =>
-    count === 0 ? "You are not signed in anywhere else." : `Signed out ${count} other ${count === 1 ? "device" : "devices"}.`,
-} as const;
-
-/**
  * The person's open sessions (no identifiers: SPEC §7), this one marked, and "Sign out everywhere else", which asks
  * first (without JavaScript on the page `confirmHref`).
  */

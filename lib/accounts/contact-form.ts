@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { backOfficeCode } from "../i18n/back-office-code";
 import { registrationSchema, type FormAttribute } from "../shops/registration-form";
 
+/** The contact form's own messages, worded where the form is shown (office.json › formErrors). */
 export const contactFormMessages = {
-  shop: "Choose a shop from the list.",
-  customerType: "Choose a customer type.",
-  typeNotOffered: "This shop does not offer that customer type.",
+  shop: backOfficeCode("office", "chooseShop"),
+  customerType: backOfficeCode("office", "chooseType"),
+  typeNotOffered: backOfficeCode("office", "typeNotOffered"),
 } as const;
 
 /** Office › Contacts › New contact: which shop and customer type the contact belongs to. */

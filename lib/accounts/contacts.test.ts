@@ -5,6 +5,7 @@ import { findSuppression, suppressAddress } from "@/lib/mail/suppression";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { activateAccount } from "./activation";
+import { contactFormMessages } from "./contact-form";
 import {
   callCentreReset,
   contactNotifications,
@@ -68,7 +69,7 @@ describeOnDatabases("Office › Contacts", (db) => {
     const elsewhere = await createContact(db(), agent, { shopId: classic.id, customerType: "B2C", email: customer.email, firstName: "A", lastName: "B" }, null);
     expect(elsewhere.ok).toBe(true);
     expect(await createContact(db(), agent, { shopId: classic.id, customerType: "B2B", email: email(), firstName: "A", lastName: "B" }, null)).toMatchObject({
-      fieldErrors: { customerType: ["This shop does not offer that customer type."] },
+      fieldErrors: { customerType: [contactFormMessages.typeNotOffered] },
     });
     const bad = await createContact(db(), agent, { shopId: "x", customerType: "", email: "nope", firstName: "", lastName: "y".repeat(101) }, null);
     expect(bad).toMatchObject({ ok: false, reason: "invalid" });
@@ -319,7 +320,7 @@ describeOnDatabases("Office › Contacts", (db) => {
     // New contact: a shop outside the scope is refused like an unknown one, and nothing is created.
     const forged = email("forged");
     const refused = await createContact(db(), classicAgent, { shopId: demo.id, customerType: "B2C", email: forged, firstName: "F", lastName: "G" }, null);
-    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { shopId: ["Choose a shop from the list."] } });
+    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { shopId: [contactFormMessages.shop] } });
     const unknown = await createContact(db(), classicAgent, { shopId: "00000000-0000-4000-8000-000000000001", customerType: "B2C", email: forged, firstName: "F", lastName: "G" }, null);
     expect(unknown).toEqual(refused);
     expect(await db().select().from(customers).where(eq(customers.email, forged))).toEqual([]);

@@ -78,8 +78,8 @@ describeOnDatabases("Notifications in the back office", (db) => {
   it("answers bad filter values with a message and no rows, never an error", async () => {
     const page = await searchNotifications(db(), { status: "lost", type: "spam", shop: "not-a-shop", after: "garbage" }, null);
     expect(page.rows).toEqual([]);
-    expect(page.problems.status).toContain('"lost"');
-    expect(page.problems.type).toContain('"spam"');
+    expect(page.problems.status).toEqual({ value: "lost" });
+    expect(page.problems.type).toEqual({ value: "spam" });
     expect(page.problems.shop).toBeDefined();
     expect((await searchNotifications(db(), { shop: classic.id }, [demo.id])).problems.shop).toBeDefined();
     expect((await searchNotifications(db(), { shop: BACK_OFFICE_SHOP }, [demo.id])).problems.shop).toBeDefined();

@@ -21,14 +21,8 @@ const COUNT_CAP = 1000;
 export const BACK_OFFICE_SHOP = "back-office";
 
 export type NotificationFilter = { status?: string; type?: string; shop?: string; recipient?: string; after?: string };
-/** A filter value that is not one, by field, with what the page says about it. */
-export type FilterProblems = Partial<Record<"status" | "type" | "shop", string>>;
-
-export const notificationFilterMessages = {
-  status: (value: string) => `"${value}" is not a status. Choose one from the list.`,
-  type: (value: string) => `"${value}" is not a notification type. Choose one from the list.`,
-  shop: "That shop is not one of yours. Choose one from the list.",
-} as const;
+/** A filter value that is not one, by field, with the value as it was read (the page words what is wrong with it). */
+export type FilterProblems = Partial<Record<"status" | "type" | "shop", { value: string }>>;
 
 type Valid = { ok: true; where: SQL | undefined } | { ok: false; problems: FilterProblems };
 
@@ -39,11 +33,11 @@ function filterCondition(filter: NotificationFilter, scope: ShopScope): Valid {
   const shop = filterText(filter.shop, 80);
   const recipient = filterText(filter.recipient, 200);
   const problems: FilterProblems = {};
-  if (status && !outboxStatuses.includes(status as OutboxStatus)) problems.status = notificationFilterMessages.status(status);
-  if (type && !notificationTypes.includes(type as NotificationType)) problems.type = notificationFilterMessages.type(type);
+  if (status && !outboxStatuses.includes(status as OutboxStatus)) problems.status = { value: status };
+  if (type && !notificationTypes.includes(type as NotificationType)) problems.type = { value: type };
   const backOffice = shop === BACK_OFFICE_SHOP;
   if (shop && (backOffice ? scope !== null : !z.uuid().safeParse(shop).success || !inShopScope(scope, shop))) {
-    problems.shop = notificationFilterMessages.shop;
+    problems.shop = { value: shop };
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return {

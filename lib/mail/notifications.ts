@@ -13,20 +13,6 @@ export const notificationTypes = [
 
 export type NotificationType = (typeof notificationTypes)[number];
 
-/** Each type by the name SPEC §6 and the back office give it. */
-export const notificationTypeNames: Record<NotificationType, string> = {
-  "storefront-account-activation": "Storefront account activation",
-  "activation-successful": "Activation successful",
-  "storefront-password-reset": "Storefront password reset",
-  "reset-password-successful": "Reset password successful",
-  "storefront-account-exists": "Storefront account exists",
-  "business-user-account-created": "Business user account created",
-  "business-user-password-reset": "Business user password reset",
-};
-
-/** A stored type's name; a type this version does not know is shown as stored. */
-export const notificationTypeName = (type: string): string => notificationTypeNames[type as NotificationType] ?? type;
-
 export type ShopBranding = {
   name: string;
   baseUrl: string;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "../../db/schema-enums";
+import { backOfficeCode } from "../i18n/back-office-code";
+import { messageCode } from "../i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 import { emailField, newPasswordField, normaliseEmail } from "../shops/registration-form";
 
@@ -98,27 +100,27 @@ export const newStaffSchema = z
   .superRefine(requireChosenShops);
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address.").max(320, "Use at most 320 characters.").transform(normaliseEmail),
-  password: z.string().min(1, "Enter your password.").max(1024, "Use at most 1024 characters."),
+  email: z.string().trim().min(1, messageCode("emailEmpty")).max(320, messageCode("tooLong", { max: 320 })).transform(normaliseEmail),
+  password: z.string().min(1, messageCode("enterPassword")).max(1024, messageCode("tooLong", { max: 1024 })),
 });
 
 /** "Current password", "New password", "Confirm new password" under MANAGER_PASSWORD_REGEX and the base rules. */
 export function changePasswordSchema(policy: PasswordPolicy, email: string, isCommon?: CommonPasswordCheck) {
   return z
     .object({
-      currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
-      newPassword: newPasswordField("Choose a new password."),
-      confirmNewPassword: newPasswordField("Enter the new password again."),
+      currentPassword: z.string().min(1, backOfficeCode("console", "currentPasswordEmpty")).max(PASSWORD_MAX, messageCode("tooLong", { max: PASSWORD_MAX })),
+      newPassword: newPasswordField(backOfficeCode("console", "newPasswordEmpty")),
+      confirmNewPassword: newPasswordField(backOfficeCode("console", "newPasswordAgain")),
     })
     .superRefine((values, ctx) => {
       if (!values.newPassword) return;
       const problems = passwordProblems(values.newPassword, email, policy, isCommon);
       for (const problem of problems) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
       if (problems.length === 0 && values.newPassword === values.currentPassword) {
-        ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Choose a password different from your current one." });
+        ctx.addIssue({ code: "custom", path: ["newPassword"], message: backOfficeCode("console", "samePassword") });
       }
       if (values.confirmNewPassword && values.confirmNewPassword !== values.newPassword) {
-        ctx.addIssue({ code: "custom", path: ["confirmNewPassword"], message: "The passwords do not match." });
+        ctx.addIssue({ code: "custom", path: ["confirmNewPassword"], message: messageCode("passwordsDiffer") });
       }
     });
 }

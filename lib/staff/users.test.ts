@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, shops, staffSessions, staffUsers, type Shop } from "@/db/schema";
+import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
 import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex, setManagerPasswordRegex } from "./preferences";
@@ -72,14 +73,14 @@ describeOnDatabases("business users", (db) => {
     const context = { staff: first.staff, sessionId: first.sessionId };
     const attempt = (input: Record<string, string>) => changeOwnPassword(db(), context, input, null);
     expect(await attempt({ currentPassword: "wrong", newPassword: CHOSEN, confirmNewPassword: CHOSEN })).toMatchObject({
-      fieldErrors: { currentPassword: ["Your current password is not correct."] },
+      fieldErrors: { currentPassword: [backOfficeCode("console", "currentPasswordWrong")] },
     });
     expect(await attempt({ currentPassword: first.password, newPassword: "alllowercase1@", confirmNewPassword: "alllowercase1@" })).toMatchObject({
       ok: false,
       reason: "rejected",
     });
     expect(await attempt({ currentPassword: first.password, newPassword: first.password, confirmNewPassword: first.password })).toMatchObject({
-      fieldErrors: { newPassword: ["Choose a password different from your current one."] },
+      fieldErrors: { newPassword: [backOfficeCode("console", "samePassword")] },
     });
     expect(await attempt({ currentPassword: first.password, newPassword: CHOSEN, confirmNewPassword: CHOSEN })).toEqual({ ok: true });
     const [user] = await db().select().from(staffUsers).where(eq(staffUsers.id, first.staff.id));

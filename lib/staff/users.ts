@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { staffRoles, staffSecondFactors, staffSessions, staffUsers, systemPreferences, type StaffRole, type StaffUser } from "@/db/schema";
 import { activityInsert, recordActivity, type ActivityEntry } from "@/lib/activity";
+import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { attemptSucceeded, firstStepOf, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -396,7 +397,7 @@ export async function changeOwnPassword(
   const { valid } = await verifyPassword(current.length <= PASSWORD_MAX ? staff.passwordHash : null, current);
   if (!valid) {
     await recordActivity(db, { action: "staff.password-change-failed", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip });
-    return { ok: false, reason: "rejected", fieldErrors: { currentPassword: ["Your current password is not correct."] } };
+    return { ok: false, reason: "rejected", fieldErrors: { currentPassword: [backOfficeCode("console", "currentPasswordWrong")] } };
   }
   if (!parsed.success) return { ok: false, reason: "rejected", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
   const passwordHash = await hashPassword(parsed.data.newPassword);

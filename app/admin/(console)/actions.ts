@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
-import { devicesText } from "@/components/signed-in-devices";
 import { endStaffSession, signOutOtherStaffSessions } from "@/lib/staff/users";
 import { clientAddress } from "../../request";
 import { adminSignOut } from "../auth";
@@ -21,5 +21,5 @@ export async function signOutElsewhereAction(): Promise<FormState> {
   const context = await requireStaff();
   const ended = await signOutOtherStaffSessions(await getDb(), context, await clientAddress());
   revalidatePath("/admin");
-  return { notice: devicesText.signedOut(ended) };
+  return { notice: (await getTranslations("forms.devices"))("signedOut", { count: ended }) };
 }

@@ -8,13 +8,14 @@ import { SignedInDevices } from "@/components/signed-in-devices";
 import { getEnv } from "@/lib/env";
 import { hrefWith } from "@/components/pagination";
 import { dashboardCounts, dashboardLists, type DashboardCounts } from "@/lib/staff/dashboard";
-import { roleLabels } from "@/lib/staff/forms";
 import { hasSecondFactor, remainingRecoveryCodes } from "@/lib/staff/second-factor";
 import { staffDevices } from "@/lib/staff/users";
 import { requireStaff } from "../guard";
 import { signOutElsewhereAction } from "./actions";
 
-export const metadata: Metadata = { title: "Back office" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("office.dashboard"))("title") };
+}
 
 type Tile = { text: string; href?: string };
 
@@ -113,16 +114,14 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   const { staff } = context;
   const changed = (await searchParams).password === "changed";
   const db = await getDb();
+  const [t, roles] = await Promise.all([getTranslations("office.dashboard"), getTranslations("console.roles")]);
   const [devices, counts] = await Promise.all([staffDevices(db, context, getEnv().adminIdleMinutes), dashboardCounts(db, staff)]);
   return (
     <section className="max-w-3xl space-y-8">
       <div className="space-y-4">
-        <PageHeading>Welcome, {staff.name}</PageHeading>
-        {changed ? <Alert tone="success">Your password has been changed.</Alert> : null}
-        <p className="text-slate-700">
-          You are signed in as {staff.email} with the roles {staff.roles.map((role) => roleLabels[role]).join(", ")}. Use
-          the menu above to reach the parts of the back office your roles open.
-        </p>
+        <PageHeading>{t("welcome", { name: staff.name })}</PageHeading>
+        {changed ? <Alert tone="success">{t("passwordChanged")}</Alert> : null}
+        <p className="text-slate-700">{t("signedInAs", { email: staff.email, roles: staff.roles.map((role) => roles(role)).join(", ") })}</p>
       </div>
       <Dashboard counts={counts} activity={staff.roles.some((role) => role === "user_manager" || role === "shop_admin")} />
       <TwoStepSignIn staffId={staff.id} />

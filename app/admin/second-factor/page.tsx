@@ -6,7 +6,9 @@ import { PageHeading } from "@/components/form";
 import { nextSignInStep, requireStaff } from "../guard";
 import { VerifyCodeForm } from "./components";
 
-export const metadata: Metadata = { title: "Two-step sign-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("secondFactor.verify"))("title") };
+}
 
 /**
  * The sign-in's second step (SPEC §10): a code from the authenticator app, or with `?method=recovery` one of the

@@ -14,8 +14,9 @@ import { labelOf } from "@/lib/labels";
 import { parseSort, firstParam } from "@/lib/paging";
 import { requireStaff } from "../../guard";
 
-export const metadata: Metadata = { title: "Activity" };
-
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.activity"))("heading") };
+}
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff } = await requireStaff(["user_manager", "shop_admin"]);

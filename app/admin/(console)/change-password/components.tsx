@@ -1,15 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { PasswordRulesHint } from "@/components/new-password-form";
 import { useFormAction } from "@/components/use-form-action";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { changePasswordSchema } from "@/lib/staff/forms";
+import { useBackOfficeErrors } from "../../form-errors";
 import { changePasswordAction } from "./actions";
 
 const secretFields = ["currentPassword", "newPassword", "confirmNewPassword"];
 
 export function ChangePasswordForm({ policy, email }: { policy: PasswordPolicy; email: string }) {
+  const t = useTranslations("console.changePassword");
+  const worded = useBackOfficeErrors();
   const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(
     changePasswordAction,
     changePasswordSchema(policy, email),
@@ -18,18 +22,18 @@ export function ChangePasswordForm({ policy, email }: { policy: PasswordPolicy; 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      <Field label="Current password" type="password" autoComplete="current-password" required errors={errorsFor("currentPassword")} {...register("currentPassword")} />
+      <Field label={t("current")} type="password" autoComplete="current-password" required errors={worded(errorsFor("currentPassword"))} {...register("currentPassword")} />
       <Field
-        label="New password"
+        label={t("new")}
         type="password"
         autoComplete="new-password"
         required
         hint={<PasswordRulesHint policy={policy} />}
-        errors={errorsFor("newPassword")}
+        errors={worded(errorsFor("newPassword"))}
         {...register("newPassword")}
       />
-      <Field label="Confirm new password" type="password" autoComplete="new-password" required errors={errorsFor("confirmNewPassword")} {...register("confirmNewPassword")} />
-      <SubmitButton pending={pending}>Change password</SubmitButton>
+      <Field label={t("confirm")} type="password" autoComplete="new-password" required errors={worded(errorsFor("confirmNewPassword"))} {...register("confirmNewPassword")} />
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }

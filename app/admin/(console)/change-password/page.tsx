@@ -1,26 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Alert, PageHeading } from "@/components/form";
 import { managerPasswordPolicy } from "@/lib/staff/preferences";
 import { requireStaff } from "../../guard";
 import { ChangePasswordForm } from "./components";
 
-export const metadata: Metadata = { title: "Change password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("console.changePassword"))("title") };
+}
 
 export default async function ChangePasswordPage() {
   const { staff } = await requireStaff(undefined, { allowTemporary: true });
   const policy = await managerPasswordPolicy(await getDb());
+  const t = await getTranslations("console.changePassword");
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>Change password</PageHeading>
-      {staff.passwordTemporary ? (
-        <Alert tone="info">
-          You signed in with a temporary password. Choose your own password to continue; you will stay signed in here
-          and be signed out everywhere else.
-        </Alert>
-      ) : (
-        <p className="text-slate-700">Changing your password signs you out of your other sessions.</p>
-      )}
+      <PageHeading>{t("title")}</PageHeading>
+      {staff.passwordTemporary ? <Alert tone="info">{t("temporary")}</Alert> : <p className="text-slate-700">{t("intro")}</p>}
       <ChangePasswordForm policy={{ regex: policy.regex, regexMessage: policy.regexMessage }} email={staff.email} />
     </section>
   );

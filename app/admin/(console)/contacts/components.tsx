@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { SEARCH_MIN_LENGTH } from "@/lib/accounts/contacts";
 
 /**
@@ -5,23 +6,24 @@ import { SEARCH_MIN_LENGTH } from "@/lib/accounts/contacts";
  * JavaScript the form's button applies it.
  */
 export function SearchBox({ initial }: { initial: string }) {
+  const t = useTranslations("office.contacts");
   return (
     <div className="max-w-full space-y-1">
       <label htmlFor="q" className="block text-sm font-medium">
-        Search
+        {t("search")}
       </label>
       <input
         id="q"
         name="q"
         type="search"
         defaultValue={initial}
-        placeholder="E-mail or name"
+        placeholder={t("searchPlaceholder")}
         aria-describedby="q-hint"
         autoComplete="off"
         className="w-72 max-w-full rounded-md border border-slate-400 px-3 py-2"
       />
       <p id="q-hint" className="text-xs text-slate-600">
-        At least {SEARCH_MIN_LENGTH} characters of an e-mail address or name.
+        {t("searchHint", { min: SEARCH_MIN_LENGTH })}
       </p>
     </div>
   );

@@ -12,18 +12,15 @@ import { UnknownFilters } from "@/components/notice";
 import { getAdminLabels } from "@/components/labels";
 import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
-import { createdFilters, searchContacts, shopsWithTypes, signInFilters, SEARCH_MIN_LENGTH, type ActivationProblem } from "@/lib/accounts/contacts";
+import { createdFilters, searchContacts, shopsWithTypes, signInFilters, SEARCH_MIN_LENGTH } from "@/lib/accounts/contacts";
 import { filterText } from "@/lib/activity";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../guard";
 import { SearchBox } from "./components";
 
-export const metadata: Metadata = { title: "Contacts" };
-
-const activationProblems: Record<ActivationProblem, string> = {
-  bounced: "Activation bounced",
-  suppressed: "Activation not sent: address suppressed",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("office.contacts"))("title") };
+}
 
 const one = (value: string | string[] | undefined) => firstParam(value).slice(0, 600);
 
@@ -36,6 +33,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const scope = shopScope(staff);
   const params = await searchParams;
   const t = await getTranslations("admin.contacts");
+  const text = await getTranslations("office.contacts");
   const labels = await getAdminLabels();
   const db = await getDb();
   const shopList = await shopsWithTypes(db, scope);
@@ -78,21 +76,21 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <PageHeading>Office › Contacts</PageHeading>
-        <ButtonLink href="/admin/contacts/new">New contact</ButtonLink>
+        <PageHeading>{text("heading")}</PageHeading>
+        <ButtonLink href="/admin/contacts/new">{text("newContact")}</ButtonLink>
       </div>
       <UnknownFilters problems={unknown} />
       <LiveFilterForm label={t("search")} submitLabel={t("apply")}>
         <SearchBox initial={chosen.q} />
-        <SelectField label="Shop" name="shop" defaultValue={chosen.shop} anyLabel={scope === null ? "All shops" : "All your shops"} options={shopList.map((shop) => ({ value: shop.id, label: shop.name }))} />
+        <SelectField label={text("shop")} name="shop" defaultValue={chosen.shop} anyLabel={text(scope === null ? "allShops" : "allYourShops")} options={shopList.map((shop) => ({ value: shop.id, label: shop.name }))} />
         <SelectField
-          label="Status"
+          label={text("status")}
           name="status"
           defaultValue={chosen.status}
-          anyLabel="Any status"
+          anyLabel={text("anyStatus")}
           options={customerStatuses.map((status) => ({ value: status, label: labels.customerStatus[status] ?? status }))}
         />
-        <SelectField label="Customer type" name="type" defaultValue={chosen.type} anyLabel="Any type" options={types.map((type) => ({ value: type, label: type }))} />
+        <SelectField label={text("customerType")} name="type" defaultValue={chosen.type} anyLabel={text("anyType")} options={types.map((type) => ({ value: type, label: type }))} />
         <SelectField
           label={t("created")}
           name="created"
@@ -127,16 +125,16 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           )
         }
         columns={[
-          { header: "Email", cell: (row) => <Link href={`/admin/contacts/${row.id}`} className="break-all">{row.email}</Link> },
-          { header: "Name", cell: (row) => `${row.firstName} ${row.lastName}`.trim() || "—" },
-          { header: "Shop", cell: (row) => row.shopName },
-          { header: "Type", cell: (row) => row.customerType },
+          { header: text("columns.email"), cell: (row) => <Link href={`/admin/contacts/${row.id}`} className="break-all">{row.email}</Link> },
+          { header: text("columns.name"), cell: (row) => `${row.firstName} ${row.lastName}`.trim() || "—" },
+          { header: text("columns.shop"), cell: (row) => row.shopName },
+          { header: text("columns.type"), cell: (row) => row.customerType },
           {
-            header: "Status",
+            header: text("columns.status"),
             cell: (row) => (
               <span className="flex flex-wrap gap-1">
                 <StatusBadge labels={labels.customerStatus} code={row.status} />
-                {row.activationProblem ? <Badge tone="amber">{activationProblems[row.activationProblem]}</Badge> : null}
+                {row.activationProblem ? <Badge tone="amber">{text(`activationProblems.${row.activationProblem}`)}</Badge> : null}
               </span>
             ),
           },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { firstParam } from "@/lib/paging";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { outboxStatuses } from "@/db/schema";
 import { StatusBadge } from "@/components/badge";
@@ -9,40 +10,16 @@ import { getAdminLabels } from "@/components/labels";
 import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
 import { Alert, Field, PageHeading, SelectField } from "@/components/form";
-import { notificationTypeName, notificationTypes } from "@/lib/mail/notifications";
+import { notificationTypes } from "@/lib/mail/notifications";
 import { BACK_OFFICE_SHOP, notificationRoles, searchNotifications } from "@/lib/mail/notifications-admin";
 import { shopScope, shopsInScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../guard";
 import { retryAllFailedAction } from "./actions";
+import { getNotificationTypeName } from "./type-names";
 
-export const metadata: Metadata = { title: "Notifications" };
-
-/** Every string of the page. */
-const notificationsText = {
-  heading: "Notifications",
-  search: "Find e-mails",
-  status: "Status",
-  anyStatus: "Any status",
-  type: "Type",
-  anyType: "Any type",
-  shop: "Shop",
-  allShops: "All shops",
-  allYourShops: "All your shops",
-  backOffice: "Back office (no shop)",
-  recipient: "Recipient",
-  recipientHint: "Part of the address",
-  apply: "Apply",
-  caption: "E-mails, newest first",
-  empty: "No e-mails match.",
-  clearFilters: "Clear the filters",
-  count: (total: number, more: boolean) => `${more ? "More than " : ""}${total.toLocaleString("en")} e-mail${total === 1 ? "" : "s"}`,
-  invalidFilter: "Some filter values are not valid, so nothing is listed. Correct them and apply again.",
-  retryAll: "Retry all failed",
-  retryAllHint: "Queues every failed e-mail that matches the filter again; each is still sent at most once.",
-  retried: (count: number) => (count === 0 ? "No failed e-mail matched the filter: nothing was retried." : `${count} failed e-mail${count === 1 ? " was" : "s were"} queued again.`),
-  gone: (count: number) => `${count} failed e-mail${count === 1 ? "" : "s"} could not be retried: the content is no longer kept. Send a new one from the contact's page.`,
-  columns: { type: "Type", recipient: "Recipient", shop: "Shop", status: "Status", attempts: "Attempts", lastError: "Last error", queued: "Queued", sent: "Sent" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("office.notifications"))("title") };
+}
 
 const one = (value: string | string[] | undefined) => firstParam(value).slice(0, 600);
 
@@ -58,61 +35,61 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const after = one(params.after);
   const db = await getDb();
   const [page, shopList] = await Promise.all([searchNotifications(db, { ...chosen, after }, scope), shopsInScope(db, scope)]);
-  const labels = await getAdminLabels();
+  const [labels, t, notificationTypeName] = await Promise.all([getAdminLabels(), getTranslations("office.notifications"), getNotificationTypeName()]);
   const invalid = Object.keys(page.problems).length > 0;
   const retried = one(params.retried);
   const gone = Number(one(params.gone)) || 0;
   const shopOptions = [
     ...shopList.map((shop) => ({ value: shop.id, label: shop.name })),
-    ...(scope === null ? [{ value: BACK_OFFICE_SHOP, label: notificationsText.backOffice }] : []),
+    ...(scope === null ? [{ value: BACK_OFFICE_SHOP, label: t("backOffice") }] : []),
   ];
   return (
     <section className="space-y-6">
-      <PageHeading>{notificationsText.heading}</PageHeading>
-      {/^\d+$/.test(retried) ? <Alert tone="success">{notificationsText.retried(Number(retried))}</Alert> : null}
-      {gone > 0 ? <Alert tone="error">{notificationsText.gone(gone)}</Alert> : null}
-      {invalid ? <Alert tone="error">{notificationsText.invalidFilter}</Alert> : null}
-      <LiveFilterForm label={notificationsText.search} submitLabel={notificationsText.apply} className="flex flex-wrap items-start gap-4">
+      <PageHeading>{t("heading")}</PageHeading>
+      {/^\d+$/.test(retried) ? <Alert tone="success">{t("retried", { count: Number(retried) })}</Alert> : null}
+      {gone > 0 ? <Alert tone="error">{t("gone", { count: gone })}</Alert> : null}
+      {invalid ? <Alert tone="error">{t("invalidFilter")}</Alert> : null}
+      <LiveFilterForm label={t("search")} submitLabel={t("apply")} className="flex flex-wrap items-start gap-4">
         <SelectField
-          label={notificationsText.status}
+          label={t("status")}
           name="status"
           defaultValue={chosen.status}
-          anyLabel={notificationsText.anyStatus}
-          errors={page.problems.status}
+          anyLabel={t("anyStatus")}
+          errors={page.problems.status && t("problems.status", page.problems.status)}
           options={withAsked(outboxStatuses.map((status) => ({ value: status, label: labels.outboxStatus[status] ?? status })), chosen.status)}
         />
         <SelectField
-          label={notificationsText.type}
+          label={t("type")}
           name="type"
           defaultValue={chosen.type}
-          anyLabel={notificationsText.anyType}
-          errors={page.problems.type}
+          anyLabel={t("anyType")}
+          errors={page.problems.type && t("problems.type", page.problems.type)}
           options={withAsked(notificationTypes.map((type) => ({ value: type, label: notificationTypeName(type) })), chosen.type)}
         />
         <SelectField
-          label={notificationsText.shop}
+          label={t("shop")}
           name="shop"
           defaultValue={chosen.shop}
-          anyLabel={scope === null ? notificationsText.allShops : notificationsText.allYourShops}
-          errors={page.problems.shop}
+          anyLabel={t(scope === null ? "allShops" : "allYourShops")}
+          errors={page.problems.shop && t("problems.shop")}
           options={withAsked(shopOptions, chosen.shop)}
         />
         <div className="w-72 max-w-full">
-          <Field label={notificationsText.recipient} name="recipient" type="search" defaultValue={chosen.recipient} hint={notificationsText.recipientHint} maxLength={200} />
+          <Field label={t("recipient")} name="recipient" type="search" defaultValue={chosen.recipient} hint={t("recipientHint")} maxLength={200} />
         </div>
       </LiveFilterForm>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <p role="status" className="text-sm text-slate-700">
-          {notificationsText.count(page.total, page.more)}
+          {t("count", { total: page.total, more: page.more ? "more" : "exact" })}
         </p>
         {invalid ? null : (
           <form action={retryAllFailedAction} className="flex flex-wrap items-center gap-3">
             {Object.entries(chosen).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-            <span className="text-sm text-slate-600">{notificationsText.retryAllHint}</span>
+            <span className="text-sm text-slate-600">{t("retryAllHint")}</span>
             <button type="submit" className="rounded-md border border-blue-700 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
-              {notificationsText.retryAll}
+              {t("retryAll")}
             </button>
           </form>
         )}
@@ -120,21 +97,21 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <DataTable
         rows={page.rows}
         rowKey={(row) => row.id}
-        caption={notificationsText.caption}
+        caption={t("caption")}
         empty={
           <>
-            {notificationsText.empty} {Object.values(chosen).some(Boolean) ? <Link href="/admin/notifications">{notificationsText.clearFilters}</Link> : null}
+            {t("empty")} {Object.values(chosen).some(Boolean) ? <Link href="/admin/notifications">{t("clearFilters")}</Link> : null}
           </>
         }
         columns={[
-          { header: notificationsText.columns.type, cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
-          { header: notificationsText.columns.recipient, cell: (row) => <span className="break-all">{row.recipient}</span> },
-          { header: notificationsText.columns.shop, cell: (row) => row.shopName ?? notificationsText.backOffice },
-          { header: notificationsText.columns.status, cell: (row) => <StatusBadge labels={labels.outboxStatus} code={row.status} /> },
-          { header: notificationsText.columns.attempts, cell: (row) => row.attempts },
-          { header: notificationsText.columns.lastError, cell: (row) => <span className="break-words">{row.lastError?.slice(0, 120) ?? "—"}</span> },
-          { header: notificationsText.columns.queued, cell: (row) => formatUtc(row.createdAt), nowrap: true },
-          { header: notificationsText.columns.sent, cell: (row) => formatUtc(row.sentAt), nowrap: true },
+          { header: t("columns.type"), cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
+          { header: t("columns.recipient"), cell: (row) => <span className="break-all">{row.recipient}</span> },
+          { header: t("columns.shop"), cell: (row) => row.shopName ?? t("backOffice") },
+          { header: t("columns.status"), cell: (row) => <StatusBadge labels={labels.outboxStatus} code={row.status} /> },
+          { header: t("columns.attempts"), cell: (row) => row.attempts },
+          { header: t("columns.lastError"), cell: (row) => <span className="break-words">{row.lastError?.slice(0, 120) ?? "—"}</span> },
+          { header: t("columns.queued"), cell: (row) => formatUtc(row.createdAt), nowrap: true },
+          { header: t("columns.sent"), cell: (row) => formatUtc(row.sentAt), nowrap: true },
         ]}
       />
       <KeysetPagination

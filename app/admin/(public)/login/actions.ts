@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formStrings, type FormState } from "@/components/form-state";
 import { signInSchema } from "@/lib/staff/forms";
@@ -14,13 +15,14 @@ export async function adminSignInAction(_previous: FormState, formData: FormData
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: echo };
   const result = await signInStaff(parsed.data);
   if (!result.ok) {
+    const t = await getTranslations("console.login");
     if (result.reason === "throttled") {
       return { values: echo, formError: await signInLimitMessage(result.retryAfterSeconds) };
     }
     if (result.reason === "temporary-expired") {
-      return { values: echo, formError: "Your temporary password has expired. Ask a user manager to reset your password." };
+      return { values: echo, formError: t("temporaryExpired") };
     }
-    return { values: echo, formError: "The e-mail or password is incorrect." };
+    return { values: echo, formError: t("incorrect") };
   }
   redirect("/admin");
 }

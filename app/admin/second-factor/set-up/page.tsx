@@ -8,7 +8,9 @@ import { hasSecondFactor, pendingSecondFactorSetup } from "@/lib/staff/second-fa
 import { requireStaff } from "../../guard";
 import { SetUpSteps } from "../components";
 
-export const metadata: Metadata = { title: "Set up two-step sign-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("secondFactor.setUp"))("title") };
+}
 
 /**
  * Setting up the authenticator app: from the user's own page, or before anything else when the preference requires

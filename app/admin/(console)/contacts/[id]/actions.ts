@@ -12,11 +12,9 @@ import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
 
-const problems: Record<string, string> = {
-  "not-active": "Only active accounts can have their password reset. Resend the activation e-mail instead.",
-  "not-pending": "This account is no longer waiting for activation.",
-  "not-suppressed": "This address is not on the suppression list.",
-};
+/** The refusals a contact action words for the agent; any other is "That did not work." */
+const problems = ["not-active", "not-pending", "not-suppressed"] as const;
+const isProblem = (reason: string): reason is (typeof problems)[number] => (problems as readonly string[]).includes(reason);
 
 type Work = (agent: Agent, customerId: string, ip: string | null) => Promise<{ ok: true } | { ok: false; reason: string }>;
 
@@ -32,7 +30,7 @@ async function run(bindings: [customerId: unknown] | [customerId: unknown, activ
   const result = await work(staff, customerId, await clientAddress());
   if (!result.ok && result.reason === "not-found") notFound();
   revalidatePath(`/admin/contacts/${customerId}`);
-  if (!result.ok) return { formError: problems[result.reason] ?? "That did not work." };
+  if (!result.ok) return { formError: (await getTranslations("office.contact.problems"))(isProblem(result.reason) ? result.reason : "other") };
   afterResponse();
   // The notice names whom it concerned, so that an agent with several contacts open knows which one it was.
   const contact = await findContact(await getDb(), customerId, shopScope(staff));

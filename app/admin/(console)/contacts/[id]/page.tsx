@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CodedLabel, StatusBadge } from "@/components/badge";
 import { DataTable, formatUtc } from "@/components/data-table";
@@ -9,28 +10,17 @@ import { getAdminLabels } from "@/components/labels";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
 import { contactNotifications, findContact } from "@/lib/accounts/contacts";
-import { notificationTypeName } from "@/lib/mail/notifications";
 import { findSuppression } from "@/lib/mail/suppression";
-import type { SuppressionReason } from "@/db/schema";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
+import { getNotificationTypeName } from "../../notifications/type-names";
 import { ActionButton } from "@/components/action-forms";
 import { resendContactActivationAction, setContactActiveAction } from "./actions";
 import { contactConfirmations } from "./confirmations";
 
-export const metadata: Metadata = { title: "Contact" };
-
-const suppressionText = {
-  heading: "E-mail suppressed",
-  reasons: {
-    bounce: "their address hard-bounced",
-    complaint: "they marked an e-mail as spam",
-  } satisfies Record<SuppressionReason, string>,
-  explain: (reason: SuppressionReason, since: string) =>
-    `No e-mails are sent to this address since ${since}: ${suppressionText.reasons[reason]}. Later e-mails are recorded as suppressed and not sent.`,
-  lift: "Remove from suppression list",
-  lifted: "The address was removed from the suppression list: e-mails to it are sent again.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("office.contact"))("title") };
+}
 
 export default async function ContactPage({
   params,
@@ -52,28 +42,28 @@ export default async function ContactPage({
     contactConfirmations(customer, shop),
   ]);
   const { created, lifted } = await searchParams;
-  const labels = await getAdminLabels();
+  const [labels, t, notificationTypeName] = await Promise.all([getAdminLabels(), getTranslations("office.contact"), getNotificationTypeName()]);
   return (
     <section className="max-w-4xl space-y-8">
       <p>
-        <Link href="/admin/contacts">All contacts</Link>
+        <Link href="/admin/contacts">{t("allContacts")}</Link>
       </p>
       <PageHeading>{`${customer.firstName} ${customer.lastName}`.trim() || customer.email}</PageHeading>
-      {lifted === "1" && !suppression ? <Alert tone="success">{suppressionText.lifted}</Alert> : null}
-      {created === "1" ? <Alert tone="success">The contact has been created and the activation e-mail sent.</Alert> : null}
+      {lifted === "1" && !suppression ? <Alert tone="success">{t("suppression.lifted")}</Alert> : null}
+      {created === "1" ? <Alert tone="success">{t("created")}</Alert> : null}
       {suppression ? (
         <section aria-labelledby="suppression-heading" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
-          <h2 id="suppression-heading" className="font-semibold">{suppressionText.heading}</h2>
-          <p>{suppressionText.explain(suppression.reason, formatUtc(suppression.createdAt))}</p>
-          <ActionButton {...asking["remove-suppression"]} label={suppressionText.lift} />
+          <h2 id="suppression-heading" className="font-semibold">{t("suppression.heading")}</h2>
+          <p>{t("suppression.explain", { since: formatUtc(suppression.createdAt), reason: suppression.reason })}</p>
+          <ActionButton {...asking["remove-suppression"]} label={t("suppression.lift")} />
         </section>
       ) : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
-        <dt className="font-medium text-slate-700">Email</dt>
+        <dt className="font-medium text-slate-700">{t("facts.email")}</dt>
         <dd>{customer.email}</dd>
-        <dt className="font-medium text-slate-700">Shop</dt>
+        <dt className="font-medium text-slate-700">{t("facts.shop")}</dt>
         <dd>{shop.name}</dd>
-        <dt className="font-medium text-slate-700">Customer type</dt>
+        <dt className="font-medium text-slate-700">{t("facts.customerType")}</dt>
         <dd>{customer.customerType}</dd>
         {attributes.map((attribute) => (
           <Fragment key={attribute.code}>
@@ -81,47 +71,45 @@ export default async function ContactPage({
             <dd>{attribute.value || "—"}</dd>
           </Fragment>
         ))}
-        <dt className="font-medium text-slate-700">Status</dt>
+        <dt className="font-medium text-slate-700">{t("facts.status")}</dt>
         <dd>
           <StatusBadge labels={labels.customerStatus} code={customer.status} />
         </dd>
-        <dt className="font-medium text-slate-700">Created</dt>
+        <dt className="font-medium text-slate-700">{t("facts.created")}</dt>
         <dd>
-          {formatUtc(customer.createdAt)} {createdBy ? `by ${createdBy}` : "by self-registration"}
+          {formatUtc(customer.createdAt)} {createdBy ? t("createdBy", { name: createdBy }) : t("selfRegistered")}
         </dd>
-        <dt className="font-medium text-slate-700">Activated</dt>
+        <dt className="font-medium text-slate-700">{t("facts.activated")}</dt>
         <dd>{formatUtc(customer.activatedAt)}</dd>
       </dl>
       <section aria-labelledby="actions-heading" className="space-y-4">
-        <h2 id="actions-heading" className="text-lg font-semibold">Actions</h2>
-        <p className="text-slate-700">
-          Password resets for this shop {shop.callCentreResetMode === "link" ? "e-mail a reset link" : "e-mail a new generated password"}.
-        </p>
+        <h2 id="actions-heading" className="text-lg font-semibold">{t("actions.heading")}</h2>
+        <p className="text-slate-700">{t("actions.resetMode", { mode: shop.callCentreResetMode })}</p>
         <div className="flex flex-wrap gap-6">
-          {customer.status === "active" ? <ActionButton {...asking["send-password-reset"]} label="Send password reset" /> : null}
+          {customer.status === "active" ? <ActionButton {...asking["send-password-reset"]} label={t("actions.sendPasswordReset")} /> : null}
           {customer.status === "pending" ? (
-            <ActionButton action={resendContactActivationAction.bind(null, customer.id)} label="Resend activation email" />
+            <ActionButton action={resendContactActivationAction.bind(null, customer.id)} label={t("actions.resendActivation")} />
           ) : null}
           {customer.status === "disabled" ? (
-            <ActionButton action={setContactActiveAction.bind(null, customer.id, true)} label="Reactivate" />
+            <ActionButton action={setContactActiveAction.bind(null, customer.id, true)} label={t("actions.reactivate")} />
           ) : (
-            <ActionButton {...asking.deactivate} label="Deactivate" />
+            <ActionButton {...asking.deactivate} label={t("actions.deactivate")} />
           )}
         </div>
       </section>
       <section aria-labelledby="notifications-heading" className="space-y-3">
-        <h2 id="notifications-heading" className="text-lg font-semibold">Notifications</h2>
+        <h2 id="notifications-heading" className="text-lg font-semibold">{t("notifications.heading")}</h2>
         <p>
-          <Link href={`/admin/notifications?${new URLSearchParams({ recipient: customer.email, shop: shop.id }).toString()}`}>All e-mails to this address</Link>
+          <Link href={`/admin/notifications?${new URLSearchParams({ recipient: customer.email, shop: shop.id }).toString()}`}>{t("notifications.all")}</Link>
         </p>
         <DataTable
           rows={notifications}
           rowKey={(row) => row.id}
-          empty="No e-mails yet."
+          empty={t("notifications.empty")}
           columns={[
-            { header: "Type", cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
+            { header: t("notifications.columns.type"), cell: (row) => <Link href={`/admin/notifications/${row.id}`}>{notificationTypeName(row.type)}</Link> },
             {
-              header: "Status",
+              header: t("notifications.columns.status"),
               cell: (row) => (
                 <>
                   <StatusBadge labels={labels.outboxStatus} code={row.status} />
@@ -129,19 +117,19 @@ export default async function ContactPage({
                 </>
               ),
             },
-            { header: "Attempts", cell: (row) => row.attempts },
-            { header: "Queued", cell: (row) => formatUtc(row.createdAt) },
-            { header: "Sent", cell: (row) => formatUtc(row.sentAt) },
+            { header: t("notifications.columns.attempts"), cell: (row) => row.attempts },
+            { header: t("notifications.columns.queued"), cell: (row) => formatUtc(row.createdAt) },
+            { header: t("notifications.columns.sent"), cell: (row) => formatUtc(row.sentAt) },
           ]}
         />
       </section>
       <section aria-labelledby="activity-heading" className="space-y-3">
-        <h2 id="activity-heading" className="text-lg font-semibold">Activity</h2>
+        <h2 id="activity-heading" className="text-lg font-semibold">{t("activity.heading")}</h2>
         <ul className="space-y-1 text-sm">
           {activity.map((row) => (
             <li key={row.id}>
-              {formatUtc(row.at)} · <CodedLabel labels={labels.activityAction} code={row.action} /> · by {row.actorEmail ?? row.actorType}
-              {row.ip ? ` · from ${row.ip}` : ""}
+              {formatUtc(row.at)} · <CodedLabel labels={labels.activityAction} code={row.action} /> · {t("activity.by", { actor: row.actorEmail ?? row.actorType })}
+              {row.ip ? ` · ${t("activity.from", { ip: row.ip })}` : ""}
             </li>
           ))}
         </ul>

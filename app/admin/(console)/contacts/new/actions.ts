@@ -1,9 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { createContact } from "@/lib/accounts/contacts";
+import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
@@ -19,7 +21,7 @@ export async function createContactAction(_previous: FormState, formData: FormDa
     redirect(`/admin/contacts/${result.customer.id}?created=1`);
   }
   if (result.reason === "exists") {
-    return { values, fieldErrors: { email: ["A contact with this e-mail address already exists in this shop."] } };
+    return { values, fieldErrors: { email: [backOfficeCode("office", "contactExists")] } };
   }
-  return { values, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
+  return { values, fieldErrors: result.fieldErrors, formError: (await getTranslations("office.newContact"))("correctFields") };
 }

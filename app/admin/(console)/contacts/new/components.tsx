@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
 import type { ContactShop } from "@/lib/accounts/contacts";
 import { contactFieldsSchema } from "@/lib/accounts/contact-form";
+import { useBackOfficeErrors } from "../../../form-errors";
 import { createContactAction } from "./actions";
 
 type Choice = { shopId?: string; customerType?: string };
@@ -30,7 +32,10 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
   // as the screen, so the schema can follow `picked ?? initial` before that answer is known.
   const schemaChoice = resolve(shops, picked ?? initial);
   const schema = useMemo(() => contactFieldsSchema(schemaChoice.type.attributes), [schemaChoice.type.attributes]);
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(createContactAction, schema);
+  const t = useTranslations("office.newContact");
+  const worded = useBackOfficeErrors();
+  const { state, formAction, pending, register, onSubmit, errorsFor: given } = useFormAction<Record<string, string>>(createContactAction, schema);
+  const errorsFor = (name: string) => worded(given(name));
   // Without JavaScript the page is rendered anew from the server's answer, which names the choice that was posted.
   const { shop, type } = resolve(shops, picked ?? (state.values?.shopId ? state.values : initial));
 
@@ -43,7 +48,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <div className="space-y-1">
-        <label htmlFor="field-shopId" className="block text-sm font-medium text-slate-800">Shop</label>
+        <label htmlFor="field-shopId" className="block text-sm font-medium text-slate-800">{t("shop")}</label>
         <select
           id="field-shopId"
           name="shopId"
@@ -59,7 +64,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
         {selectError("shopId")}
       </div>
       <div className="space-y-1">
-        <label htmlFor="field-customerType" className="block text-sm font-medium text-slate-800">Customer type</label>
+        <label htmlFor="field-customerType" className="block text-sm font-medium text-slate-800">{t("customerType")}</label>
         <select
           id="field-customerType"
           key={shop.id}
@@ -77,7 +82,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
       </div>
       <noscript>
         <button type="submit" name="intent" value="choose" className="rounded-md border border-slate-400 px-4 py-2 font-medium">
-          Choose shop and type
+          {t("choose")}
         </button>
       </noscript>
       {type.attributes.map((attribute) => (
@@ -92,7 +97,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
           {...register(attribute.code)}
         />
       ))}
-      <SubmitButton pending={pending}>Create contact</SubmitButton>
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { firstParam } from "@/lib/paging";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
 import { shopsWithTypes } from "@/lib/accounts/contacts";
@@ -7,7 +8,9 @@ import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 import { NewContactForm } from "./components";
 
-export const metadata: Metadata = { title: "New contact" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("office.newContact"))("title") };
+}
 
 const one = (value: string | string[] | undefined) => firstParam(value).slice(0, 100);
 
@@ -15,15 +18,13 @@ export default async function NewContactPage({ searchParams }: { searchParams: P
   const { staff } = await requireStaff("customer_service");
   const shops = await shopsWithTypes(await getDb(), shopScope(staff));
   const params = await searchParams;
+  const t = await getTranslations("office.newContact");
   return (
     <section className="max-w-md space-y-6">
-      <PageHeading>New contact</PageHeading>
-      <p className="text-slate-700">
-        The customer receives an activation e-mail. Its link asks them to choose a password (or, where the shop issues
-        passwords, sends them one) and activates the account.
-      </p>
+      <PageHeading>{t("title")}</PageHeading>
+      <p className="text-slate-700">{t("intro")}</p>
       {shops.length === 0 ? (
-        <p>None of your shops offers a customer type yet.</p>
+        <p>{t("noTypes")}</p>
       ) : (
         <NewContactForm shops={shops} initial={{ shopId: one(params.shop), customerType: one(params.type) }} />
       )}

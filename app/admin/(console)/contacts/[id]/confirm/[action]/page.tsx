@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ConfirmPanel } from "@/components/confirm-dialog";
 import { findContact } from "@/lib/accounts/contacts";
@@ -7,7 +8,9 @@ import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../../../guard";
 import { contactConfirmations, isContactConfirmationKey } from "../../confirmations";
 
-export const metadata: Metadata = { title: "Confirm" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("confirm"))("confirm") };
+}
 
 /** A contact action's question without JavaScript; only the POST of "Confirm" changes anything. */
 export default async function ConfirmContactActionPage({ params }: { params: Promise<{ id: string; action: string }> }) {
