@@ -21,7 +21,7 @@ function argumentsOf(text: string): string[] {
       if (isTagElement(element)) {
         found.add(`<${element.value}>`);
         walk(element.children);
-      } else if ("value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound) {
+      } else if ("value" in element && element.type !== TYPE.literal) {
         found.add(element.value);
         if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
       }
