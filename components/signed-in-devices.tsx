@@ -1,8 +1,9 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatInstant } from "@/i18n/locales";
 import type { SignedInDevice } from "@/lib/sessions";
 import { ActionButton } from "./action-forms";
 import { ConfirmPanel } from "./confirm-dialog";
-import { DataTable, formatUtc } from "./data-table";
+import { DataTable } from "./data-table";
 import type { FormState } from "./form-state";
 
 /**
@@ -20,6 +21,7 @@ export function SignedInDevices({
 }) {
   const t = useTranslations("confirm.devices");
   const text = useTranslations("forms.devices");
+  const locale = useLocale();
   return (
     <section aria-labelledby="devices-heading" className="space-y-3">
       <h2 id="devices-heading" className="text-lg font-semibold">
@@ -41,8 +43,8 @@ export function SignedInDevices({
             ),
           },
           { header: text("address"), cell: (row) => row.ip ?? text("unknownAddress") },
-          { header: text("signedIn"), cell: (row) => formatUtc(row.createdAt), nowrap: true },
-          { header: text("lastSeen"), cell: (row) => formatUtc(row.lastSeenAt), nowrap: true },
+          { header: text("signedIn"), cell: (row) => formatInstant(row.createdAt, locale, "medium"), nowrap: true },
+          { header: text("lastSeen"), cell: (row) => formatInstant(row.lastSeenAt, locale, "medium"), nowrap: true },
         ]}
       />
       <ActionButton

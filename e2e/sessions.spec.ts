@@ -43,7 +43,7 @@ async function expectDevices(page: Page, expected: { browser: string; address: s
     const row = deviceRows(page).filter({ hasText: device.address });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(device.browser);
-    await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    await expect(row).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
     if (device.current) await expect(row).toContainText("This device");
     else await expect(row).not.toContainText("This device");
   }

@@ -56,3 +56,15 @@ export function negotiateLocale({ chosen, acceptLanguage, offered, fallback }: L
   }
   return offers(fallback) ? fallback : (offered.find(isLocale) ?? defaultLocale);
 }
+
+/** The language tag each language's dates and numbers are written in. */
+export const languageTags: Record<Locale, string> = { en: "en-GB", de: "de-DE", ru: "ru-RU", uk: "uk-UA" };
+
+/**
+ * An instant in the language's words, in UTC and saying so (SPEC §9): "14 March 2026 at 15:30 UTC" (long, e-mails),
+ * "14 Mar 2026, 15:30 UTC" (medium, tables).
+ */
+export function formatInstant(date: Date, locale: Locale, style: "long" | "medium" = "long"): string {
+  const formatted = new Intl.DateTimeFormat(languageTags[locale], { dateStyle: style, timeStyle: "short", timeZone: "UTC" }).format(date);
+  return `${formatted} UTC`;
+}

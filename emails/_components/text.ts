@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import type { Locale } from "../../i18n/locales";
+import { formatInstant, type Locale } from "../../i18n/locales";
 import de from "../../messages/de/emails.json" with { type: "json" };
 import en from "../../messages/en/emails.json" with { type: "json" };
 import ru from "../../messages/ru/emails.json" with { type: "json" };
@@ -8,8 +8,6 @@ import uk from "../../messages/uk/emails.json" with { type: "json" };
 /** The e-mails' words in each language (messages/<locale>/emails.json; English is the reference every other must match). */
 const catalogues: Record<Locale, typeof en> = { en, de, ru, uk };
 
-/** The language tag each language's dates are written in. */
-const dateLocales: Record<Locale, string> = { en: "en-GB", de: "de-DE", ru: "ru-RU", uk: "uk-UA" };
 
 /** The e-mails' translator for a language (English when none is given): `t("layout.hello", { firstName })`. */
 export function emailText(locale: Locale = "en") {
@@ -25,6 +23,5 @@ export type EmailText = ReturnType<typeof emailText>;
 export function formatExpiry(iso: string, locale: Locale = "en"): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new Error(`expiresAt is not a valid date: ${iso}`);
-  const formatted = new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(date);
-  return `${formatted} UTC`;
+  return formatInstant(date, locale);
 }
