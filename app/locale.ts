@@ -1,8 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import type { Shop } from "@/db/schema";
-import { defaultLocale, locales, negotiateLocale, type Locale } from "@/i18n/locales";
+import { defaultLocale, locales, negotiateLocale, offeredLocales, type Locale } from "@/i18n/locales";
 import { realmCookie } from "@/lib/http/cookies";
 import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { currentSession } from "./admin/guard";
@@ -14,12 +13,6 @@ export const LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600;
 /** The storefront's cookie that keeps the shopper's choice from the language switcher (`shop.lang`, `__Host-` over https). */
 export async function languageCookie(): Promise<ReturnType<typeof realmCookie>> {
   return realmCookie("shop", "lang", await requestIsHttps());
-}
-
-/** The languages a shop offers, its default always among them. */
-export function offeredLocales(shop: Pick<Shop, "locales" | "defaultLocale">): Locale[] {
-  const offered = locales.filter((locale) => shop.locales.includes(locale));
-  return offered.includes(shop.defaultLocale) ? offered : [shop.defaultLocale, ...offered];
 }
 
 /** The path this request is for, as proxy.ts recorded it. */

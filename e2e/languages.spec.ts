@@ -76,6 +76,22 @@ test("the storefront speaks German from Accept-Language, switches to Ukrainian, 
   expect(activation.text).toMatch(/\d{1,2} [а-яіїєґ]+ \d{4} р\. о \d{2}:\d{2} UTC/);
   await page.goto(linkTo(activation, "/activate/"));
   await expect(page.getByRole("heading", { name: ukStorefront.activate.done.heading })).toBeVisible();
+
+  // Signed in, My account chooses German for the pages and every later e-mail.
+  await page.goto(shopUrl(demoShop, "/login"));
+  await page.getByLabel(ukStorefront.signIn.email).fill(shopper.email);
+  await page.getByLabel(ukStorefront.signIn.password).fill(shopper.password);
+  await page.getByRole("button", { name: ukStorefront.signIn.submit }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ukStorefront.account.heading })).toBeVisible();
+  await expectNoEnglish(page, "uk");
+  await page.getByRole("combobox", { name: ukStorefront.account.language.label }).selectOption("de");
+  await page.getByRole("button", { name: ukStorefront.account.language.submit }).click();
+  await expect(page.getByText(deStorefront.account.language.saved.replace("{language}", "Deutsch"))).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: deStorefront.account.heading })).toBeVisible();
+  await page.getByRole("button", { name: deStorefront.account.sendResetLink }).click();
+  const [reset] = await waitForEmail({ to: shopper.email, tag: "storefront-password-reset" });
+  expect(reset.subject).toBe(`Demo Shop: ${emailWords.de["storefront-password-reset"].subject}`);
   await page.context().close();
 
   // A language the shop does not offer, or a way back off the storefront, changes nothing and stays on this host.

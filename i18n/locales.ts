@@ -37,6 +37,12 @@ export function acceptedLanguages(header: string | null | undefined): string[] {
   return ranges.sort((a, b) => b.q - a.q || a.index - b.index).map((range) => range.tag);
 }
 
+/** The languages a shop offers (Settings › Shops), in the usual order, its default always among them. */
+export function offeredLocales(shop: { locales: readonly string[]; defaultLocale: Locale }): Locale[] {
+  const offered = locales.filter((locale) => shop.locales.includes(locale));
+  return offered.includes(shop.defaultLocale) ? offered : [shop.defaultLocale, ...offered];
+}
+
 export type LocaleChoice = {
   /** The shopper's explicit choice (the switcher's cookie), if any. */
   chosen?: string | null;

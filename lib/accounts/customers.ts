@@ -1,5 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { offeredLocales, type Locale } from "@/i18n/locales";
+import { recordActivity } from "@/lib/activity";
 import { accountTokens, customers, emailOutbox, type AccountToken, type Customer, type Shop, type TokenPurpose } from "@/db/schema";
 import { registrationAttributesOf, shopBranding } from "@/lib/shops";
 import { passwordMode } from "@/lib/shops/registration-form";
@@ -194,4 +196,28 @@ export async function peekTokenAndCustomer(
   if (!row || tokenState(row, now) !== "usable") return null;
   const customer = await customerOfToken(db, shop, row, false);
   return customer ? { row, customer } : null;
+}
+
+/**
+ * A customer's own choice of language for e-mails to them (My account): one the shop offers, or nothing changes.
+ * Logged with the language it replaced.
+ */
+export async function chooseCustomerLocale(db: Db, shop: Shop, customer: Customer, value: unknown, ip: string | null): Promise<Locale | null> {
+  const locale = offeredLocales(shop).find((offered) => offered === value);
+  if (!locale) return null;
+  if (locale === customer.locale) return locale;
+  await db.transaction(async (tx) => {
+    await tx.update(customers).set({ locale }).where(and(eq(customers.id, customer.id), eq(customers.shopId, shop.id)));
+    await recordActivity(tx, {
+      action: "customer.language-changed",
+      actorType: "customer",
+      actorId: customer.id,
+      shopId: shop.id,
+      customerId: customer.id,
+      email: customer.email,
+      ip,
+      details: { from: customer.locale, to: locale },
+    });
+  });
+  return locale;
 }

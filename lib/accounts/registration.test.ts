@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { accountTokens, customers, emailOutbox, shops, type Shop } from "@/db/schema";
+import { accountTokens, activityLog, customers, emailOutbox, shops, type Shop } from "@/db/schema";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { hashToken } from "@/lib/tokens";
 import { emailMessages } from "@/lib/shops/registration-form";
 import { emailText } from "@/emails/_components/text";
+import { chooseCustomerLocale } from "./customers";
 import { registerCustomer } from "./registration";
 import { messageCode } from "@/lib/i18n/message-code";
 
@@ -63,6 +64,21 @@ describeOnDatabases("registerCustomer", (db) => {
     await registerCustomer(db(), demo, form(other));
     const [plain] = await db().select().from(customers).where(eq(customers.email, other));
     expect(plain.locale).toBe(demo.defaultLocale);
+  });
+
+  it("lets a customer choose another language the shop offers, logged, and refuses any other", async () => {
+    const email = uniqueEmail();
+    await registerCustomer(db(), demo, { ...form(email), locale: "uk" });
+    const read = async () => (await db().select().from(customers).where(eq(customers.email, email)))[0];
+    const offering = { ...demo, locales: ["en", "de"] as Shop["locales"], defaultLocale: "en" as const };
+    expect(await chooseCustomerLocale(db(), offering, await read(), "de", null)).toBe("de");
+    expect((await read()).locale).toBe("de");
+    const [logged] = await db().select().from(activityLog).where(and(eq(activityLog.email, email), eq(activityLog.action, "customer.language-changed")));
+    expect(logged.details).toEqual({ from: "uk", to: "de" });
+    for (const refused of ["uk", "fr", "", null, ["de"], "de\u0000"]) {
+      expect(await chooseCustomerLocale(db(), offering, await read(), refused, null)).toBeNull();
+    }
+    expect((await read()).locale).toBe("de");
   });
 
   it("treats e-mails case-insensitively and answers a pending one with a fresh link that supersedes the old", async () => {

@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/components/form-state";
+import { localeNames } from "@/i18n/locales";
+import { chooseCustomerLocale } from "@/lib/accounts/customers";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { signOutOtherCustomerSessions } from "@/lib/accounts/sessions";
 import { currentCustomer } from "../../auth";
+import { LANGUAGE_COOKIE_MAX_AGE, languageCookie } from "../../locale";
 import { afterResponse } from "../../mail";
 import { clientAddress, requireShop } from "../../request";
 
@@ -31,4 +35,21 @@ export async function signOutElsewhereAction(): Promise<FormState> {
   const ended = await signOutOtherCustomerSessions(await getDb(), context, await clientAddress());
   revalidatePath("/account");
   return { notice: (await getTranslations("forms.devices"))("signedOut", { count: ended }) };
+}
+
+/** My account's language: kept as the customer's for e-mails, and as this browser's choice for the pages. */
+export async function chooseLanguageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const shop = await requireShop();
+  const customer = (await currentCustomer(shop.id))?.customer;
+  if (!customer) return sessionEnded();
+  const locale = await chooseCustomerLocale(await getDb(), shop, customer, formData.get("locale"), await clientAddress());
+  if (!locale) {
+    const message = (await getTranslations("storefront.account.language"))("notOffered");
+    return { formError: message, fieldErrors: { locale: [message] } };
+  }
+  const cookie = await languageCookie();
+  (await cookies()).set(cookie.name, locale, { ...cookie.options, maxAge: LANGUAGE_COOKIE_MAX_AGE });
+  revalidatePath("/", "layout");
+  const t = await getTranslations({ locale, namespace: "storefront.account.language" });
+  return { notice: t("saved", { language: localeNames[locale] }) };
 }

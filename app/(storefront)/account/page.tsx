@@ -2,12 +2,14 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/form";
+import { LanguageForm } from "@/components/language-form";
 import { SignedInDevices } from "@/components/signed-in-devices";
+import { offeredLocales } from "@/i18n/locales";
 import { customerDevices } from "@/lib/accounts/sessions";
-import { selfRegistrationTypes } from "@/lib/shops";
+import { allAttributeDefinitions, selfRegistrationTypes } from "@/lib/shops";
 import { currentCustomer } from "../../auth";
 import { requireShop } from "../../request";
-import { signOutElsewhereAction } from "./actions";
+import { chooseLanguageAction, signOutElsewhereAction } from "./actions";
 import { SendResetLinkForm } from "./components";
 import { titleFrom } from "../page-title";
 import { shopWords } from "../shop-words";
@@ -20,10 +22,14 @@ export default async function AccountPage() {
   if (!context) redirect("/login?next=/account");
   const { customer } = context;
   const t = await getTranslations("storefront.account");
+  const language = await getTranslations("storefront.account.language");
   const db = await getDb();
   const types = await selfRegistrationTypes(db, shop.id);
+  const words = await shopWords();
   const stored = types.find((type) => type.code === customer.customerType)?.name;
-  const typeName = stored ? (await shopWords()).typeName(customer.customerType, stored) : customer.customerType;
+  const typeName = stored ? words.typeName(customer.customerType, stored) : customer.customerType;
+  // The attributes' labels as the registration form showed them (a removed definition shows its code).
+  const labels = new Map((await allAttributeDefinitions(db)).map((definition) => [definition.code, words.attribute(definition).label]));
   return (
     <section className="max-w-xl space-y-6">
       <PageHeading>{t("heading")}</PageHeading>
@@ -36,7 +42,7 @@ export default async function AccountPage() {
         <dd>{typeName}</dd>
         {Object.entries(customer.attributes).map(([code, value]) => (
           <div key={code} className="contents">
-            <dt className="font-medium capitalize text-slate-700">{code}</dt>
+            <dt className="font-medium text-slate-700">{labels.get(code) ?? code}</dt>
             <dd>{value}</dd>
           </div>
         ))}
@@ -47,6 +53,18 @@ export default async function AccountPage() {
         </h2>
         <p className="text-slate-700">{t("passwordIntro")}</p>
         <SendResetLinkForm />
+      </section>
+      <section aria-labelledby="language-heading" className="space-y-3">
+        <h2 id="language-heading" className="text-lg font-semibold">
+          {language("heading")}
+        </h2>
+        <p className="text-slate-700">{language("intro")}</p>
+        <LanguageForm
+          action={chooseLanguageAction}
+          current={customer.locale}
+          offered={offeredLocales(shop)}
+          text={{ label: language("label"), submit: language("submit") }}
+        />
       </section>
       <SignedInDevices devices={await customerDevices(db, context)} signOutElsewhere={signOutElsewhereAction} confirmHref="/account/confirm/sign-out-elsewhere" />
     </section>

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { storefrontReturnPath } from "@/lib/http/request-path";
-import { LANGUAGE_COOKIE_MAX_AGE, languageCookie, offeredLocales } from "../../locale";
+import { offeredLocales } from "@/i18n/locales";
+import { LANGUAGE_COOKIE_MAX_AGE, languageCookie } from "../../locale";
 import { requestShop } from "../../request";
 
 /**
