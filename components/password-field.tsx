@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type InputHTMLAttributes } from "react";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { passwordRuleChecks } from "@/lib/passwords/rules";
+import { wordPasswordMessage } from "@/lib/passwords/words";
 import { Field } from "./form";
 import { PasswordChecklist } from "./password-checklist";
 import { loadPasswordTools, type PasswordTools } from "./password-tools";
@@ -33,6 +34,7 @@ type PasswordFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & 
  */
 export function PasswordField({ policy, email = "", userInputs = [], ref, onChange, errors, ...input }: PasswordFieldProps) {
   const t = useTranslations("storefront.password");
+  const wordedErrors = usePasswordErrors(errors);
   const hydrated = useHydrated();
   const [shown, setShown] = useState(false);
   const [password, setPassword] = useState("");
@@ -88,7 +90,7 @@ export function PasswordField({ policy, email = "", userInputs = [], ref, onChan
     <div className="space-y-2">
       <Field
         {...input}
-        errors={errors}
+        errors={wordedErrors}
         type={shown ? "text" : "password"}
         addon={toggle}
         ref={(element: HTMLInputElement | null) => {
@@ -109,6 +111,16 @@ export function PasswordField({ policy, email = "", userInputs = [], ref, onChan
       ) : null}
     </div>
   );
+}
+
+/**
+ * A password field's errors with its policy's failures (lib/passwords/words.ts codes, from the browser's check or the
+ * server's) worded in the reader's language; other messages as they are, for Field to word.
+ */
+export function usePasswordErrors(errors: string[] | string | undefined): string[] | string | undefined {
+  const t = useTranslations("passwords");
+  if (errors === undefined) return undefined;
+  return Array.isArray(errors) ? errors.map((message) => wordPasswordMessage(t, message)) : wordPasswordMessage(t, errors);
 }
 
 function EyeIcon({ crossed }: { crossed: boolean }) {

@@ -3,6 +3,7 @@ import common from "@/messages/en/common.json";
 import confirm from "@/messages/en/confirm.json";
 import dashboard from "@/messages/en/dashboard.json";
 import forms from "@/messages/en/forms.json";
+import passwords from "@/messages/en/passwords.json";
 import secondFactor from "@/messages/en/secondFactor.json";
 import signIn from "@/messages/en/signIn.json";
 import storefront from "@/messages/en/storefront.json";
@@ -14,7 +15,7 @@ import type { Locale } from "./locales";
  * file. It is the reference: every other language has the same files with the same keys (i18n/catalogues.test.ts),
  * and its keys are checked by the compiler (app-config.d.ts).
  */
-export const englishMessages = { admin, common, confirm, dashboard, forms, secondFactor, signIn, storefront, validation };
+export const englishMessages = { admin, common, confirm, dashboard, forms, passwords, secondFactor, signIn, storefront, validation };
 
 export type Messages = typeof englishMessages;
 

@@ -2,6 +2,7 @@
 
 import { Alert, Field, SubmitButton } from "@/components/form";
 import { PasswordRulesHint } from "@/components/new-password-form";
+import { usePasswordErrors } from "@/components/password-field";
 import { useFormAction } from "@/components/use-form-action";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
 import { changePasswordSchema } from "@/lib/staff/forms";
@@ -25,7 +26,7 @@ export function ChangePasswordForm({ policy, email }: { policy: PasswordPolicy; 
         autoComplete="new-password"
         required
         hint={<PasswordRulesHint policy={policy} />}
-        errors={errorsFor("newPassword")}
+        errors={usePasswordErrors(errorsFor("newPassword"))}
         {...register("newPassword")}
       />
       <Field label="Confirm new password" type="password" autoComplete="new-password" required errors={errorsFor("confirmNewPassword")} {...register("confirmNewPassword")} />
