@@ -2,7 +2,7 @@
  * Password rules and failures (lib/passwords/rules.ts) in a reader's language, from the catalogue's `passwords` area.
  * A set of characters is worded in the form its sentence needs (its slot): "A digit" / "Add a digit." / "At least 2
  * digits" / "No digits" / "Only digits" in English; "Цифра" / "Добавьте цифру." / "Не менее 2 цифр" / "Без цифр" in
- * Russian. Shared by the browser and the server: no Node imports, and the translator is given by the caller.
+ * Russian. Slots `than` and `thanMany` word what "a character other than …" excludes. Shared by the browser and the server: no Node imports, and the translator is given by the caller.
  */
 import type { createTranslator } from "next-intl";
 import type passwords from "@/messages/en/passwords.json";
@@ -32,13 +32,18 @@ function list(t: PasswordsTranslator, items: string[], conjunction: "or" | "and"
   return t(`list.${conjunction}`, { first: items.slice(0, -1).join(", "), last: items[items.length - 1] });
 }
 
-/** The set in the slot's form: its classes and characters listed, or "a character other than" them. */
+/**
+ * The set in the slot's form: its classes and characters listed, or "a character other than" them. After a number
+ * ("At least 2 letters and digits") the first carries the number (`counted`) and the others follow (`countedRest`).
+ */
 function wordSet(t: PasswordsTranslator, set: CharacterWords, slot: Slot, count: number): string {
   const single = slot === "one" || slot === "add";
-  const items = (form: Slot | "than" | "thanMany") => [
-    ...set.classes.map((name) => t(`classes.${name}.${form}`, { count })),
-    ...(set.characters ? [t(`classes.${set.characters.length === 1 ? "character" : "characters"}.${form}`, { count, characters: set.characters })] : []),
-  ];
+  const names = [...set.classes, ...(set.characters ? [set.characters.length === 1 ? ("character" as const) : ("characters" as const)] : [])];
+  const items = (form: Slot | "countedRest" | "than" | "thanMany") =>
+    names.map((name, index) => {
+      const itemForm = form === "counted" && index > 0 ? "countedRest" : form;
+      return t(`classes.${name}.${itemForm}`, { count, characters: set.characters });
+    });
   if (!set.negated) return list(t, items(slot), single ? "or" : "and");
   const excluded = single ? list(t, items("than"), "or") : list(t, items("thanMany"), "and");
   return t(`classes.other.${slot}`, { count, what: excluded });
