@@ -12,7 +12,7 @@ import { brokenPasswordRules, passwordRules, type PasswordPolicy } from "./rules
 import { passwordMessageCode, readPasswordMessageCode, wordPasswordMessage, wordPasswordText } from "./words";
 
 /** A language's translator that fails the test on a missing or broken message instead of showing its key. */
-const translator = (locale: string, passwords: typeof en) =>
+const translator = (locale: "en" | "de" | "ru" | "uk", passwords: typeof en) =>
   createTranslator({
     locale,
     messages: { passwords },
