@@ -38,8 +38,14 @@ export type PasswordText = { key: PasswordTextKey; values?: PasswordTextValues; 
 /** The numbers and the pattern a sentence names ({min}, {max}, {count}, {pattern}). */
 export type PasswordTextValues = { min?: number; max?: number; count?: number; pattern?: string };
 
-const text = (key: PasswordTextKey, values?: PasswordTextValues, set?: CharacterWords): PasswordText =>
-  values || set ? { key, ...(values ? { values } : {}), ...(set ? { set } : {}) } : { key };
+/** A sentence of the catalogue, frozen: the analyses are cached, and their rules handed to every caller. */
+function text(key: PasswordTextKey, values?: PasswordTextValues, set?: CharacterWords): PasswordText {
+  return Object.freeze({
+    key,
+    ...(values ? { values: Object.freeze(values) } : {}),
+    ...(set ? { set: Object.freeze({ ...set, classes: Object.freeze(set.classes) as CharacterClass[] }) } : {}),
+  });
+}
 
 /** One rule as the hint shows it. */
 export type PasswordRuleText = { text: PasswordText };
@@ -395,7 +401,7 @@ function analyse(policy: PasswordPolicy): Analysis {
   return analysis;
 }
 
-/** What the hint shows before the person types: every rule of the policy, in words. */
+/** What the hint shows before the person types: every rule of the policy, to be worded where shown. */
 export function passwordRules(policy: PasswordPolicy): PasswordRuleText[] {
   return analyse(policy).rules.flatMap((rule) => (rule.text === null ? [] : [{ text: rule.text }]));
 }
