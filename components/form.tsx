@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
+import { readBackOfficeCode } from "@/lib/i18n/back-office-code";
 import { readMessageCode } from "@/lib/i18n/message-code";
+import { wordPasswordMessage } from "@/lib/passwords/words";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -13,15 +15,23 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 /**
- * A field's errors as the person reads them: message codes (lib/i18n/message-code.ts) worded from the catalogue,
- * any other text (a shop's own pattern message, a message not yet in the catalogue) as it is.
+ * A field's errors as the person reads them: every kind of message code the forms carry worded from the catalogue —
+ * validation (lib/i18n/message-code.ts), password rules (lib/passwords/words.ts) and the back office's own
+ * (lib/i18n/back-office-code.ts) — and any other text (a shop's own pattern message) as it is.
  */
 function useErrorList(errors: string[] | string | undefined): string[] {
-  const t = useTranslations("validation");
-  return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean).map((message) => {
+  const validation = useTranslations("validation");
+  const passwords = useTranslations("passwords");
+  const consoleErrors = useTranslations("console.formErrors");
+  const officeErrors = useTranslations("office.formErrors");
+  const word = (message: string): string => {
     const code = readMessageCode(message);
-    return code && t.has(code.key) ? t(code.key, code.values) : message;
-  });
+    if (code) return validation.has(code.key) ? validation(code.key, code.values) : message;
+    const backOffice = readBackOfficeCode(message);
+    if (backOffice) return backOffice.area === "console" ? consoleErrors(backOffice.key) : officeErrors(backOffice.key);
+    return wordPasswordMessage(passwords, message);
+  };
+  return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean).map(word);
 }
 
 /** A labelled input whose errors are announced and tied to it (aria-describedby). */

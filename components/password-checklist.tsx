@@ -1,15 +1,18 @@
 import { useTranslations } from "next-intl";
 import type { PasswordRuleCheck, PasswordRuleText } from "@/lib/passwords/rules";
+import { wordPasswordText } from "@/lib/passwords/words";
 
 type Check = PasswordRuleText & Partial<Pick<PasswordRuleCheck, "met">>;
 
 /**
  * Every rule of the policy in force, shown as a new-password field's hint before anything is typed (the field's
  * aria-describedby points here, so screen readers announce it; the hidden separators make it read as a list). Once
- * the person types, each rule says whether it is met; one only the server can check stays open.
+ * the person types, each rule says whether it is met; one only the server can check stays open. The rules are worded
+ * here, in the reader's language.
  */
 export function PasswordChecklist({ checks, typed = false, intro }: { checks: Check[]; typed?: boolean; intro?: string }) {
   const t = useTranslations("storefront.password");
+  const words = useTranslations("passwords");
   return (
     <>
       <span>{intro ?? t("needs")} </span>
@@ -22,7 +25,7 @@ export function PasswordChecklist({ checks, typed = false, intro }: { checks: Ch
                 {met ? "✓" : "•"}
               </span>
               <span>
-                {check.text}
+                {wordPasswordText(words, check.text)}
                 {met === null ? null : <span className="sr-only"> ({met ? t("met") : t("notMet")})</span>}
                 <span className="sr-only">{index < checks.length - 1 ? ";" : "."}</span>
               </span>

@@ -5,6 +5,7 @@ import consoleArea from "@/messages/en/console.json";
 import dashboard from "@/messages/en/dashboard.json";
 import forms from "@/messages/en/forms.json";
 import office from "@/messages/en/office.json";
+import passwords from "@/messages/en/passwords.json";
 import secondFactor from "@/messages/en/secondFactor.json";
 import signIn from "@/messages/en/signIn.json";
 import storefront from "@/messages/en/storefront.json";
@@ -16,7 +17,7 @@ import type { Locale } from "./locales";
  * file. It is the reference: every other language has the same files with the same keys (i18n/catalogues.test.ts),
  * and its keys are checked by the compiler (app-config.d.ts).
  */
-export const englishMessages = { admin, common, confirm, console: consoleArea, dashboard, forms, office, secondFactor, signIn, storefront, validation };
+export const englishMessages = { admin, common, confirm, console: consoleArea, dashboard, forms, office, passwords, secondFactor, signIn, storefront, validation };
 
 export type Messages = typeof englishMessages;
 

@@ -199,12 +199,6 @@ function settlement(forget: string[], release: HeldAttempt[]): SQL | null {
   return parts.length > 0 ? sql.join(parts, sql`, `) : null;
 }
 
-/** "2 minutes", "45 seconds": for messages that say when to try again. */
-export function describeWait(seconds: number): string {
-  const { unit, count } = waitParts(seconds);
-  return `${count} ${unit === "seconds" ? "second" : "minute"}${count === 1 ? "" : "s"}`;
-}
-
 /** A wait as the catalogue's `wait` message takes it: seconds under a minute, otherwise whole minutes (rounded up). */
 export function waitParts(seconds: number): { unit: "seconds" | "minutes"; count: number } {
   return seconds < 60 ? { unit: "seconds", count: seconds } : { unit: "minutes", count: Math.ceil(seconds / 60) };

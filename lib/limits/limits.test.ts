@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { beforeAll, expect, it } from "vitest";
 import { customers, rateLimits, shops, type Shop } from "@/db/schema";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
@@ -8,7 +9,9 @@ import { hashPassword } from "@/lib/passwords/hash";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { limitTimePasses } from "@/lib/testing/limits";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
-import { currentBlock, describeWait, hitLimit, limits, reserveAttempt, signInSubjects } from "./index";
+import storefrontRu from "@/messages/ru/storefront.json";
+import storefront from "@/messages/en/storefront.json";
+import { currentBlock, hitLimit, limits, reserveAttempt, signInSubjects, waitParts } from "./index";
 
 describeOnDatabases("abuse limits", (db) => {
   let demo: Shop;
@@ -98,10 +101,10 @@ describeOnDatabases("abuse limits", (db) => {
     expect(await sent()).toBe(limits.emailsPerRecipient.max + 1);
   });
 
-  it("says how long to wait in words", () => {
-    expect(describeWait(1)).toBe("1 second");
-    expect(describeWait(45)).toBe("45 seconds");
-    expect(describeWait(61)).toBe("2 minutes");
-    expect(describeWait(900)).toBe("15 minutes");
+  it("says how long to wait in words, in seconds under a minute and in whole minutes after", () => {
+    const english = createTranslator({ locale: "en", messages: { storefront }, namespace: "storefront" });
+    const russian = createTranslator({ locale: "ru", messages: { storefront: storefrontRu }, namespace: "storefront" });
+    expect([1, 45, 61, 900].map((seconds) => english("wait", waitParts(seconds)))).toEqual(["1 second", "45 seconds", "2 minutes", "15 minutes"]);
+    expect([1, 45, 61, 300].map((seconds) => russian("wait", waitParts(seconds)))).toEqual(["1 секунду", "45 секунд", "2 минуты", "5 минут"]);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isCommonPassword } from "./common";
-import { passwordProblem, TOO_COMMON } from "./policy";
+import { passwordMessageInEnglish } from "./english";
+import { passwordProblems, TOO_COMMON, type CommonPasswordCheck, type PasswordPolicy } from "./policy";
+
+/** The field errors a form shows, in English, as one message (null when there are none). */
+function passwordProblem(password: string, email: string, policy: PasswordPolicy, isCommon?: CommonPasswordCheck): string | null {
+  const problems = passwordProblems(password, email, policy, isCommon).map(passwordMessageInEnglish);
+  return problems.length > 0 ? problems.join(" ") : null;
+}
 
 describe("common passwords", () => {
   it("knows well over ten thousand of them, in any letter case", () => {

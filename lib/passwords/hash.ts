@@ -1,6 +1,6 @@
 import { randomFillSync } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { passwordProblem, type PasswordPolicy } from "./policy";
+import { isAcceptablePassword, type PasswordPolicy } from "./policy";
 
 /** OWASP's argon2id baseline (SPEC §7). Changing these makes sign-in rehash old hashes. */
 // algorithm 2 is Argon2id (the library exports it as a const enum, which isolated modules cannot read).
@@ -66,7 +66,7 @@ export function generatePassword(policy: PasswordPolicy = {}, length = 16): stri
       [chars[i], chars[j]] = [chars[j], chars[i]];
     }
     const candidate = chars.join("");
-    if (passwordProblem(candidate, "", policy) === null) return candidate;
+    if (isAcceptablePassword(candidate, "", policy)) return candidate;
   }
   throw new Error("No generated password satisfies the password policy in force");
 }

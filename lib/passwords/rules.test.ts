@@ -1,13 +1,25 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import passwords from "@/messages/en/passwords.json";
 import { isCommonPassword } from "./common";
-import { passwordProblem } from "./policy";
-import { brokenPasswordRules, passwordRules, type PasswordPolicy } from "./rules";
+import { isAcceptablePassword } from "./policy";
+import { brokenPasswordRules, passwordRules, type CommonPasswordCheck, type PasswordPolicy, type PasswordText } from "./rules";
+import { wordPasswordText } from "./words";
 
 const MANAGER_DEFAULT = "(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])(?=.*[@#$%^&+=])(?=\\S+$).{8,}";
 const DEMO = { regex: "^(?=.*[A-Za-z])(?=.*[0-9]).*$", regexMessage: "Use at least one letter and one digit." };
 const LONG = { regex: "^.{14,}$", regexMessage: "Use at least 14 characters." };
 
-const texts = (policy: PasswordPolicy) => passwordRules(policy).map((rule) => rule.text);
+/** The rules and failures as an English reader sees them (the catalogue's English, as next-intl words it). */
+const t = createTranslator({ locale: "en", messages: { passwords }, namespace: "passwords" });
+const english = (text: PasswordText) => wordPasswordText(t, text);
+const texts = (policy: PasswordPolicy) => passwordRules(policy).map((rule) => english(rule.text));
+
+/** Every failure in English, as one message, or null when the password is acceptable. */
+function passwordProblem(password: string, email: string, policy: PasswordPolicy, isCommon?: CommonPasswordCheck): string | null {
+  const broken = brokenPasswordRules(password, email, policy, isCommon);
+  return broken.length > 0 ? broken.map(english).join(" ") : null;
+}
 
 describe("password rules in words", () => {
   it("lists the base rules of SPEC §7 without a regex", () => {
@@ -149,7 +161,7 @@ describe("rules against the policy itself (property)", () => {
           !isCommonPassword(password);
         const broken = brokenPasswordRules(password, email, policy, isCommonPassword);
         expect(broken.length === 0, JSON.stringify({ password, broken })).toBe(acceptable);
-        expect(passwordProblem(password, email, policy, isCommonPassword) === null).toBe(acceptable);
+        expect(isAcceptablePassword(password, email, policy, isCommonPassword)).toBe(acceptable);
       }
     },
   );
@@ -165,7 +177,7 @@ describe("rules against the policy itself (property)", () => {
     for (let i = 0; i < 3000; i++) {
       const password = randomPassword(next, { whitespace: false });
       if (password.length < 8 || password.length > 128) continue;
-      const broken = brokenPasswordRules(password, "", { regex: MANAGER_DEFAULT });
+      const broken = brokenPasswordRules(password, "", { regex: MANAGER_DEFAULT }).map(english);
       for (const [message, has] of lacks) expect(broken.includes(message), password).toBe(!has.test(password));
     }
   });

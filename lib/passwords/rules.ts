@@ -1,7 +1,8 @@
 /**
  * The password policy in force, as rules a person can read before typing and as the rules a password breaks
  * (SPEC §7): the base rules plus the applicable regex, which is decomposed into its top-level look-aheads and
- * remainder so that common shapes can be described in words. Shared by the browser and the server: no Node imports.
+ * remainder so that common shapes can be described in words. The words are the catalogue's (PasswordText, worded where
+ * shown by lib/passwords/words.ts). Shared by the browser and the server: no Node imports.
  */
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -12,60 +13,49 @@ export type PasswordPolicy = { regex?: string | null; regexMessage?: string | nu
 /** The server adds a check against the list of common passwords, which is too large to send to browsers. */
 export type CommonPasswordCheck = (password: string) => boolean;
 
-export const TOO_COMMON = "This password is too common and easy to guess. Choose a less predictable one.";
+/** The named classes of characters, as the catalogue words them (messages/<language>/passwords.json, `classes`). */
+export const characterClasses = ["letter", "lower", "upper", "digit", "underscore", "space"] as const;
+export type CharacterClass = (typeof characterClasses)[number];
 
-const messages = {
-  length: (min: number, max: number) => `At least ${min} characters (at most ${max})`,
-  tooShort: (min: number) => `Use at least ${min} characters.`,
-  tooLong: (max: number) => `Use at most ${max} characters.`,
-  notEmail: "Not your e-mail address",
-  isEmail: "Your password must not be your e-mail address.",
-  notCommon: "Not a commonly used password",
-  tooCommon: TOO_COMMON,
-  contains: (one: string) => capitalise(one),
-  containsFailure: (one: string) => `Add ${one}.`,
-  atLeast: (count: number, many: string) => `At least ${count} ${many}`,
-  atLeastFailure: (count: number, many: string) => `Use at least ${count} ${many}.`,
-  noSpaces: "No spaces",
-  noSpacesFailure: "Remove the spaces.",
-  none: (many: string) => `No ${many}`,
-  noneFailure: (many: string) => `Remove the ${many}.`,
-  onlyOf: (many: string) => `Only ${many}`,
-  onlyFailure: (many: string) => `Use only ${many}.`,
-  pattern: (pattern: string) => `Matches the pattern ${pattern}`,
-  patternFailure: (pattern: string) => `Make it match the pattern ${pattern}.`,
-  // Phrases for character classes.
-  lower: ["a lower-case letter", "lower-case letters"],
-  upper: ["an upper-case letter", "upper-case letters"],
-  letter: ["a letter", "letters"],
-  digit: ["a digit", "digits"],
-  space: ["a space", "spaces"],
-  underscore: ["an underscore", "underscores"],
-  oneOf: (characters: string) => (characters.length === 1 ? `the character ${characters}` : `one of ${characters}`),
-  characters: (characters: string) => (characters.length === 1 ? `the character ${characters}` : `the characters ${characters}`),
-  otherThan: (one: string) => `a character other than ${one}`,
-  othersThan: (many: string) => `characters other than ${many}`,
-  or: " or ",
-  and: " and ",
-} as const;
+/** A set of characters in words: its named classes and listed characters, or (negated) every character but those. */
+export type CharacterWords = { classes: CharacterClass[]; characters: string; negated: boolean };
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** The sentences of the catalogue's `rules` (what the hint lists) and `failures` (what a refusal says). */
+export const passwordTextKeys = [
+  "rules.length", "rules.notCommon", "rules.notEmail", "rules.noSpaces", "rules.contains", "rules.atLeast", "rules.none", "rules.only",
+  "rules.pattern", "failures.tooShort", "failures.tooLong", "failures.isEmail", "failures.tooCommon", "failures.noSpaces",
+  "failures.contains", "failures.atLeast", "failures.none", "failures.only", "failures.pattern",
+] as const;
+export type PasswordTextKey = (typeof passwordTextKeys)[number];
 
-function joinWords(words: string[], last: string): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")}${last}${words[words.length - 1]}`;
+/**
+ * A rule or a failure, worded only where it is shown, in the reader's language (lib/passwords/words.ts): a sentence
+ * of the catalogue with its numbers and pattern, and the set of characters it is about; or the policy's own message
+ * (a shop's pattern message, free text set by staff), shown as it is.
+ */
+export type PasswordText = { key: PasswordTextKey; values?: PasswordTextValues; set?: CharacterWords } | { own: string };
+
+/** The numbers and the pattern a sentence names ({min}, {max}, {count}, {pattern}). */
+export type PasswordTextValues = { min?: number; max?: number; count?: number; pattern?: string };
+
+/** A sentence of the catalogue, frozen: the analyses are cached, and their rules handed to every caller. */
+function text(key: PasswordTextKey, values?: PasswordTextValues, set?: CharacterWords): PasswordText {
+  return Object.freeze({
+    key,
+    ...(values ? { values: Object.freeze(values) } : {}),
+    ...(set ? { set: Object.freeze({ ...set, classes: Object.freeze(set.classes) as CharacterClass[] }) } : {}),
+  });
 }
 
 /** One rule as the hint shows it. */
-export type PasswordRuleText = { text: string };
+export type PasswordRuleText = { text: PasswordText };
 
 type Context = { email: string; isCommon?: CommonPasswordCheck };
 
 type Rule = {
   /** Shown before typing; null for a rule that only decides what a refusal says. */
-  text: string | null;
-  failure: string;
+  text: PasswordText | null;
+  failure: PasswordText;
   /** Comes from the regex: asked only when the whole regex fails, and its message stands in for it when given. */
   fromPattern: boolean;
   /** For pattern rules: whether the password breaks this part of the regex at its start. */
@@ -186,31 +176,25 @@ function characterSet(atom: string): CharacterSet | null {
   return set;
 }
 
-/** "a letter or a digit" / "letters and digits": the set's classes in words, singular or plural. */
-function setWords(set: CharacterSet, plural: boolean): string {
-  const pick = (phrase: readonly [string, string]) => phrase[plural ? 1 : 0];
-  const words: string[] = [];
-  if (set.lower && set.upper) words.push(pick(messages.letter));
-  else if (set.lower) words.push(pick(messages.lower));
-  else if (set.upper) words.push(pick(messages.upper));
-  if (set.digit) words.push(pick(messages.digit));
-  if (set.underscore) words.push(pick(messages.underscore));
-  if (set.space) words.push(pick(messages.space));
-  if (set.literals) words.push(plural ? messages.characters(set.literals) : messages.oneOf(set.literals));
-  return joinWords(words, plural ? messages.and : messages.or);
+/** The set's classes as the catalogue names them, in the order they are listed. */
+function setWords(set: CharacterSet): CharacterWords {
+  const classes: CharacterClass[] = [];
+  if (set.lower && set.upper) classes.push("letter");
+  else if (set.lower) classes.push("lower");
+  else if (set.upper) classes.push("upper");
+  if (set.digit) classes.push("digit");
+  if (set.underscore) classes.push("underscore");
+  if (set.space) classes.push("space");
+  return { classes, characters: set.literals, negated: set.negated };
 }
 
-type Described = { one: string; many: string; spacesOnly: boolean };
+type Described = { words: CharacterWords; spacesOnly: boolean };
 
 function describeSet(atom: string): Described | null {
   const set = characterSet(atom);
   if (!set) return null;
-  const one = setWords(set, false);
-  const many = setWords(set, true);
-  const spacesOnly = set.space && !set.lower && !set.upper && !set.digit && !set.underscore && !set.literals;
-  return set.negated
-    ? { one: messages.otherThan(one), many: messages.othersThan(many), spacesOnly: false }
-    : { one, many, spacesOnly };
+  const spacesOnly = !set.negated && set.space && !set.lower && !set.upper && !set.digit && !set.underscore && !set.literals;
+  return { words: setWords(set), spacesOnly };
 }
 
 /** A character class, an escape or one plain character (as a regex source fragment with one capture group). */
@@ -245,7 +229,7 @@ type Reading = { rules: Rule[]; lengths: Length[]; unrecognised: Piece[] };
 
 const failsTest = (test: RegExp) => (password: string) => !test.test(password);
 
-function patternRule(text: string, failure: string, test: RegExp): Rule {
+function patternRule(text: PasswordText, failure: PasswordText, test: RegExp): Rule {
   return { text, failure, fromPattern: true, broken: failsTest(test) };
 }
 
@@ -257,9 +241,14 @@ function isNotSpace(atom: string): boolean {
 
 /** "Only letters and digits" / "No spaces" for a run of one class that makes up the whole password. */
 function onlyRule(atom: string, test: RegExp): Rule | null {
-  if (isNotSpace(atom)) return patternRule(messages.noSpaces, messages.noSpacesFailure, test);
+  if (isNotSpace(atom)) return patternRule(text("rules.noSpaces"), text("failures.noSpaces"), test);
   const described = describeSet(atom);
-  return described ? patternRule(messages.onlyOf(described.many), messages.onlyFailure(described.many), test) : null;
+  return described ? patternRule(text("rules.only", undefined, described.words), text("failures.only", undefined, described.words), test) : null;
+}
+
+/** "A digit" / "Add a digit.": one character of the set. */
+function containsRule(words: CharacterWords, test: RegExp): Rule {
+  return patternRule(text("rules.contains", undefined, words), text("failures.contains", undefined, words), test);
 }
 
 /** One look-ahead at the start of the regex; its test asks whether it holds at the password's start. */
@@ -274,19 +263,19 @@ function readLookahead(source: string, startAnchored: boolean, reading: Reading)
       if (!containsSet) return false;
       return add(
         containsSet.spacesOnly
-          ? patternRule(messages.noSpaces, messages.noSpacesFailure, piece.test)
-          : patternRule(messages.none(containsSet.many), messages.noneFailure(containsSet.many), piece.test),
+          ? patternRule(text("rules.noSpaces"), text("failures.noSpaces"), piece.test)
+          : patternRule(text("rules.none", undefined, containsSet.words), text("failures.none", undefined, containsSet.words), piece.test),
       );
     }
-    if (containsSet) return add(patternRule(messages.contains(containsSet.one), messages.containsFailure(containsSet.one), piece.test));
+    if (containsSet) return add(containsRule(containsSet.words, piece.test));
     const count = shapes.count.exec(body);
     const countSet = count && describeSet(count[1]);
     if (count && countSet) {
       const times = Number(count[2]);
       return add(
         times === 1
-          ? patternRule(messages.contains(countSet.one), messages.containsFailure(countSet.one), piece.test)
-          : patternRule(messages.atLeast(times, countSet.many), messages.atLeastFailure(times, countSet.many), piece.test),
+          ? containsRule(countSet.words, piece.test)
+          : patternRule(text("rules.atLeast", { count: times }, countSet.words), text("failures.atLeast", { count: times }, countSet.words), piece.test),
       );
     }
     const only = shapes.only.exec(body);
@@ -335,15 +324,18 @@ function read(regex: string): Reading {
   }
 }
 
-function lengthRule(bound: "min" | "max", value: number, text: string | null, fromPattern: boolean): Rule {
+function lengthRule(bound: "min" | "max", value: number, hint: PasswordText | null, fromPattern: boolean): Rule {
   return {
-    text,
-    failure: bound === "min" ? messages.tooShort(value) : messages.tooLong(value),
+    text: hint,
+    failure: bound === "min" ? text("failures.tooShort", { min: value }) : text("failures.tooLong", { max: value }),
     fromPattern,
     broken: (password) => (bound === "min" ? password.length < value : password.length > value),
     length: { bound, value },
   };
 }
+
+/** The one "not common" rule, which only the list (the server's, or the browser's once loaded) can tick. */
+const NOT_COMMON = text("rules.notCommon");
 
 type Analysis = { rules: Rule[]; whole: RegExp | null; regex: string | null; regexMessage: string | null };
 
@@ -375,7 +367,7 @@ function analyse(policy: PasswordPolicy): Analysis {
   }
   const patternMin = Math.max(0, ...reading.lengths.map((length) => length.min));
   const patternMax = Math.min(Infinity, ...reading.lengths.map((length) => length.max ?? Infinity));
-  const lengthText = messages.length(Math.max(PASSWORD_MIN, patternMin), Math.min(PASSWORD_MAX, patternMax));
+  const lengthText = text("rules.length", { min: Math.max(PASSWORD_MIN, patternMin), max: Math.min(PASSWORD_MAX, patternMax) });
   const rules: Rule[] = [
     lengthRule("min", PASSWORD_MIN, patternMin > PASSWORD_MIN ? null : lengthText, false),
     lengthRule("max", PASSWORD_MAX, null, false),
@@ -387,17 +379,17 @@ function analyse(policy: PasswordPolicy): Analysis {
     const unrecognised = reading.unrecognised.map((piece) => piece.source).join("");
     // Also the safety net: named when the regex fails although none of its parts does on its own.
     rules.push({
-      text: unrecognised ? policy.regexMessage || messages.pattern(unrecognised) : null,
-      failure: policy.regexMessage || messages.patternFailure(unrecognised || regex),
+      text: unrecognised ? (policy.regexMessage ? { own: policy.regexMessage } : text("rules.pattern", { pattern: unrecognised })) : null,
+      failure: policy.regexMessage ? { own: policy.regexMessage } : text("failures.pattern", { pattern: unrecognised || regex }),
       fromPattern: true,
       broken: (password) => reading.unrecognised.some((piece) => !piece.test.test(password)),
     });
   }
   rules.push(
-    { text: messages.notCommon, failure: messages.tooCommon, fromPattern: false, broken: (password, context) => !!context.isCommon?.(password) },
+    { text: NOT_COMMON, failure: text("failures.tooCommon"), fromPattern: false, broken: (password, context) => !!context.isCommon?.(password) },
     {
-      text: messages.notEmail,
-      failure: messages.isEmail,
+      text: text("rules.notEmail"),
+      failure: text("failures.isEmail"),
       fromPattern: false,
       broken: (password, { email }) => !!email && password.trim().toLowerCase() === email.trim().toLowerCase(),
     },
@@ -409,16 +401,16 @@ function analyse(policy: PasswordPolicy): Analysis {
   return analysis;
 }
 
-/** What the hint shows before the person types: every rule of the policy, in words. */
+/** What the hint shows before the person types: every rule of the policy, to be worded where shown. */
 export function passwordRules(policy: PasswordPolicy): PasswordRuleText[] {
   return analyse(policy).rules.flatMap((rule) => (rule.text === null ? [] : [{ text: rule.text }]));
 }
 
 /**
- * The rules a password breaks, as the messages a refusal shows (none when it is acceptable). The whole regex
+ * The rules a password breaks, as the messages a refusal shows (none when it is acceptable), to be worded where shown. The whole regex
  * decides; its parts only say why. Where the policy has a regex message (a shop's definition), it stands for them.
  */
-export function brokenPasswordRules(password: string, email: string, policy: PasswordPolicy, isCommon?: CommonPasswordCheck): string[] {
+export function brokenPasswordRules(password: string, email: string, policy: PasswordPolicy, isCommon?: CommonPasswordCheck): PasswordText[] {
   const { rules, whole } = analyse(policy);
   const context = { email, isCommon };
   const broken = rules.filter((rule) => !rule.fromPattern && rule.broken(password, context));
@@ -434,7 +426,8 @@ export function brokenPasswordRules(password: string, email: string, policy: Pas
       !rule.length ||
       !broken.some((other) => other.length?.bound === rule.length!.bound && (rule.length!.bound === "min" ? other.length.value > rule.length!.value : other.length.value < rule.length!.value)),
   );
-  return [...new Set(named.map((rule) => (rule.fromPattern && policy.regexMessage ? policy.regexMessage : rule.failure)))];
+  const failures = named.map((rule): PasswordText => (rule.fromPattern && policy.regexMessage ? { own: policy.regexMessage } : rule.failure));
+  return [...new Map(failures.map((failure) => [JSON.stringify(failure), failure])).values()];
 }
 
 /** One rule of the hint with whether the password typed so far meets it: null where only the server can tell. */
@@ -451,7 +444,7 @@ export function passwordRuleChecks(password: string, email: string, policy: Pass
   const lengthsMet = rules.every((rule) => !rule.length || !rule.broken(password, context));
   const met = (rule: Rule): boolean | null => {
     if (rule.length) return lengthsMet;
-    if (rule.text === messages.notCommon && !isCommon) return null;
+    if (rule.text === NOT_COMMON && !isCommon) return null;
     if (rule.fromPattern && password.length > PASSWORD_MAX) return false;
     return !rule.broken(password, context);
   };

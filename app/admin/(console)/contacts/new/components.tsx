@@ -6,7 +6,6 @@ import { Alert, Field, SubmitButton } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
 import type { ContactShop } from "@/lib/accounts/contacts";
 import { contactFieldsSchema } from "@/lib/accounts/contact-form";
-import { useBackOfficeErrors } from "../../../form-errors";
 import { createContactAction } from "./actions";
 
 type Choice = { shopId?: string; customerType?: string };
@@ -33,9 +32,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
   const schemaChoice = resolve(shops, picked ?? initial);
   const schema = useMemo(() => contactFieldsSchema(schemaChoice.type.attributes), [schemaChoice.type.attributes]);
   const t = useTranslations("office.newContact");
-  const worded = useBackOfficeErrors();
-  const { state, formAction, pending, register, onSubmit, errorsFor: given } = useFormAction<Record<string, string>>(createContactAction, schema);
-  const errorsFor = (name: string) => worded(given(name));
+  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(createContactAction, schema);
   // Without JavaScript the page is rendered anew from the server's answer, which names the choice that was posted.
   const { shop, type } = resolve(shops, picked ?? (state.values?.shopId ? state.values : initial));
 
