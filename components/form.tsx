@@ -34,6 +34,16 @@ function useErrorList(errors: string[] | string | undefined): string[] {
   return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean).map(word);
 }
 
+/** A field's worded errors under it, for a control that is not a Field (its aria-describedby names `id`). */
+export function FieldErrorText({ id, errors }: { id: string; errors?: string[] | string }) {
+  const messages = useErrorList(errors);
+  return messages.length ? (
+    <p id={id} className="text-sm text-red-800">
+      {messages.join(" ")}
+    </p>
+  ) : null;
+}
+
 /** A labelled input whose errors are announced and tied to it (aria-describedby). */
 export function Field({ label, name, errors, hint, addon, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
@@ -60,11 +70,7 @@ export function Field({ label, name, errors, hint, addon, id, ...input }: FieldP
           {hint}
         </div>
       ) : null}
-      {messages.length ? (
-        <p id={`${inputId}-error`} className="text-sm text-red-800">
-          {messages.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${inputId}-error`} errors={errors} />
     </div>
   );
 }

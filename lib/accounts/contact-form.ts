@@ -7,12 +7,15 @@ export const contactFormMessages = {
   shop: backOfficeCode("office", "chooseShop"),
   customerType: backOfficeCode("office", "chooseType"),
   typeNotOffered: backOfficeCode("office", "typeNotOffered"),
+  languageNotOffered: backOfficeCode("office", "languageNotOffered"),
 } as const;
 
 /** Office › Contacts › New contact: which shop and customer type the contact belongs to. */
 export const contactChoiceSchema = z.object({
   shopId: z.uuid(contactFormMessages.shop),
   customerType: z.string().trim().min(1, contactFormMessages.customerType).max(32, contactFormMessages.typeNotOffered),
+  /** One of the shop's languages (checked against the shop); none chosen means the shop's default. */
+  locale: z.preprocess((value) => value ?? "", z.string(contactFormMessages.languageNotOffered).max(16, contactFormMessages.languageNotOffered)),
 });
 
 const fallbackEmail: FormAttribute = { code: "email", label: "Email", valueKind: "email", required: true, regex: null, regexMessage: null };

@@ -5,6 +5,7 @@ import { findSuppression, suppressAddress } from "@/lib/mail/suppression";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { activateAccount } from "./activation";
+import ruEmails from "@/messages/ru/emails.json";
 import { contactFormMessages } from "./contact-form";
 import {
   callCentreReset,
@@ -102,6 +103,22 @@ describeOnDatabases("Office › Contacts", (db) => {
     expect(await resetPassword(db(), demo, linkToken(reset, "reset-password"), { password: fresh, confirmPassword: fresh }, null)).toMatchObject({ ok: true });
   });
 
+  it("creates a contact in the language the agent chose among the shop's, its default when none, and refuses others", async () => {
+    const create = (label: string, locale?: unknown) =>
+      createContact(db(), agent, { shopId: demo.id, customerType: "B2C", email: email(label), firstName: "Lang", lastName: "Uage", ...(locale === undefined ? {} : { locale }) }, null);
+    const russian = await create("ru", "ru");
+    expect(russian.ok && russian.customer.locale).toBe("ru");
+    const [activation] = await mailFor(russian.ok ? russian.customer.email : "", "storefront-account-activation");
+    expect(activation.subject).toBe("Demo Shop: Активируйте учётную запись");
+    const plain = await create("default");
+    expect(plain.ok && plain.customer.locale).toBe(demo.defaultLocale);
+    for (const refused of ["fr", "x".repeat(40), ["ru"]]) {
+      const result = await create("refused", refused);
+      expect(result).toMatchObject({ ok: false, reason: "invalid" });
+      expect(result.ok === false && "fieldErrors" in result && result.fieldErrors.locale).toEqual([contactFormMessages.languageNotOffered]);
+    }
+  });
+
   it("writes an agent's call-centre reset in the customer's own language, not the agent's (SPEC §9)", async () => {
     const { customer, token } = await contact(demo, "russian");
     await activateAccount(db(), demo, token, null, { chosen: { password: "Caller-pass-77", confirmPassword: "Caller-pass-77" } });
@@ -109,7 +126,7 @@ describeOnDatabases("Office › Contacts", (db) => {
     expect(await callCentreReset(db(), agent, customer.id, null)).toEqual({ ok: true, mode: "link" });
     const [reset] = await mailFor(customer.email, "storefront-password-reset");
     expect(reset.subject).toBe("Demo Shop: Сброс пароля");
-    expect(reset.text).toContain("По вашей просьбе наша служба поддержки начала сброс вашего пароля.");
+    expect(reset.text).toContain(ruEmails["storefront-password-reset"].byCallCentre);
     expect(linkToken(reset, "reset-password")).toHaveLength(43);
   });
 

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { offeredLocales, type Locale } from "@/i18n/locales";
 import { afterCursor, cursorAtOf, decodeCursor, keysetPage } from "@/db/keyset";
 import { rowsOf } from "@/db/rows";
 import {
@@ -258,7 +259,7 @@ const flatten = (error: z.ZodError) => z.flattenError(error).fieldErrors as Fiel
 export async function createContact(db: Db, agent: Agent, input: unknown, ip: string | null, now = new Date()): Promise<CreateContactResult> {
   const choice = contactChoiceSchema.safeParse(input);
   if (!choice.success) return invalid(flatten(choice.error));
-  const { shopId, customerType } = choice.data;
+  const { shopId, customerType, locale: chosen = "" } = choice.data;
   const [offered] = await db
     .select({ shop: shops, type: customerTypes.code })
     .from(shops)
@@ -267,6 +268,9 @@ export async function createContact(db: Db, agent: Agent, input: unknown, ip: st
   if (!offered) return invalid({ shopId: [contactFormMessages.shop] });
   if (!offered.type) return invalid({ customerType: [contactFormMessages.typeNotOffered] });
   const { shop } = offered;
+  // The contact's language: one the shop offers, its default when none was chosen.
+  const locale = chosen === "" ? shop.defaultLocale : offeredLocales(shop).find((candidate) => candidate === chosen);
+  if (!locale) return invalid({ locale: [contactFormMessages.languageNotOffered] });
   const attributes = await registrationAttributesOf(db, shopId, customerType);
   const parsed = contactFormSchema(attributes).safeParse(input);
   if (!parsed.success) return invalid(flatten(parsed.error));
@@ -274,7 +278,7 @@ export async function createContact(db: Db, agent: Agent, input: unknown, ip: st
   return db.transaction(async (tx): Promise<CreateContactResult> => {
     const [customer] = await tx
       .insert(customers)
-      .values({ shopId, customerType, email, firstName, lastName, attributes: extra, locale: shop.defaultLocale, createdBy: agent.id, createdAt: now })
+      .values({ shopId, customerType, email, firstName, lastName, attributes: extra, locale, createdBy: agent.id, createdAt: now })
       .onConflictDoNothing()
       .returning();
     if (!customer) return { ok: false, reason: "exists" };
@@ -451,7 +455,13 @@ export async function setContactActive(
   });
 }
 
-export type ContactShop = { id: string; name: string; types: { code: string; name: string; attributes: FormAttribute[] }[] };
+export type ContactShop = {
+  id: string;
+  name: string;
+  /** The languages a contact's e-mails can be written in, the shop's default first. */
+  locales: Locale[];
+  types: { code: string; name: string; attributes: FormAttribute[] }[];
+};
 
 /**
  * The shops in `scope` with their customer types and each type's contact-form fields (registration attributes
@@ -462,6 +472,8 @@ export async function shopsWithTypes(db: Db, scope: ShopScope): Promise<ContactS
     .select({
       id: shops.id,
       name: shops.name,
+      locales: shops.locales,
+      defaultLocale: shops.defaultLocale,
       code: customerTypes.code,
       typeName: customerTypes.name,
       attribute: formAttributeColumns,
@@ -474,7 +486,9 @@ export async function shopsWithTypes(db: Db, scope: ShopScope): Promise<ContactS
     .orderBy(asc(shops.name), asc(shops.id), asc(customerTypes.position), asc(customerTypes.code), asc(registrationAttributes.position));
   const byShop = new Map<string, ContactShop>();
   for (const row of rows) {
-    const shop = byShop.get(row.id) ?? { id: row.id, name: row.name, types: [] };
+    const offered = offeredLocales(row);
+    const locales = [row.defaultLocale, ...offered.filter((locale) => locale !== row.defaultLocale)];
+    const shop = byShop.get(row.id) ?? { id: row.id, name: row.name, locales, types: [] };
     byShop.set(row.id, shop);
     let type = shop.types.find((candidate) => candidate.code === row.code);
     if (!type) shop.types.push((type = { code: row.code, name: row.typeName, attributes: [] }));

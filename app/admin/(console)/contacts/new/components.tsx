@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { Alert, Field, SubmitButton } from "@/components/form";
+import { Alert, Field, FieldErrorText, SubmitButton } from "@/components/form";
+import { localeNames } from "@/i18n/locales";
 import { useFormAction } from "@/components/use-form-action";
 import type { ContactShop } from "@/lib/accounts/contacts";
 import { contactFieldsSchema } from "@/lib/accounts/contact-form";
@@ -36,10 +37,7 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
   // Without JavaScript the page is rendered anew from the server's answer, which names the choice that was posted.
   const { shop, type } = resolve(shops, picked ?? (state.values?.shopId ? state.values : initial));
 
-  const selectError = (name: string) => {
-    const errors = errorsFor(name);
-    return errors ? <p id={`field-${name}-error`} className="text-sm text-red-800">{Array.isArray(errors) ? errors.join(" ") : errors}</p> : null;
-  };
+  const selectError = (name: string) => <FieldErrorText id={`field-${name}-error`} errors={errorsFor(name)} />;
   const described = (name: string) => (errorsFor(name) ? `field-${name}-error` : undefined);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -76,6 +74,23 @@ export function NewContactForm({ shops, initial }: { shops: ContactShop[]; initi
           ))}
         </select>
         {selectError("customerType")}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="field-locale" className="block text-sm font-medium text-slate-800">{t("language")}</label>
+        <p id="field-locale-hint" className="text-sm text-slate-600">{t("languageHint")}</p>
+        <select
+          id="field-locale"
+          key={`locale-${shop.id}`}
+          name="locale"
+          className={selectClass}
+          defaultValue={state.values?.locale && shop.locales.some((locale) => locale === state.values?.locale) ? state.values.locale : shop.locales[0]}
+          aria-describedby={["field-locale-hint", described("locale")].filter(Boolean).join(" ")}
+        >
+          {shop.locales.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>{localeNames[locale]}</option>
+          ))}
+        </select>
+        {selectError("locale")}
       </div>
       <noscript>
         <button type="submit" name="intent" value="choose" className="rounded-md border border-slate-400 px-4 py-2 font-medium">
