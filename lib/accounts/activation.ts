@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { customers, type Customer, type Shop } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { customerEntry, recordActivity } from "@/lib/activity";
 import { isCommonPassword } from "@/lib/passwords/common";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
 import type { PasswordPolicy } from "@/lib/passwords/policy";
@@ -74,16 +74,10 @@ export async function activateAccount(
       link: `${shop.baseUrl}/login`,
       ...(password ? { password } : {}),
     });
-    await recordActivity(tx, {
-      action: "customer.activated",
-      actorType: "customer",
-      actorId: customer.id,
-      shopId: shop.id,
-      customerId: customer.id,
-      email: customer.email,
-      ip,
-      details: { generatedPassword: Boolean(password), chosenPassword: Boolean(chosen && !password) },
-    });
+    await recordActivity(
+      tx,
+      customerEntry(customer, "customer.activated", ip, { generatedPassword: Boolean(password), chosenPassword: Boolean(chosen && !password) }),
+    );
     return { ok: true, customer: activated, generatedPassword: Boolean(password) };
   });
 }

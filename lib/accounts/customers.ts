@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { offeredLocales, type Locale } from "@/i18n/locales";
-import { recordActivity } from "@/lib/activity";
+import { customerEntry, recordActivity } from "@/lib/activity";
 import { accountTokens, customers, emailOutbox, type AccountToken, type Customer, type Shop, type TokenPurpose } from "@/db/schema";
 import { registrationAttributesOf, shopBranding } from "@/lib/shops";
 import { passwordMode } from "@/lib/shops/registration-form";
@@ -208,16 +208,7 @@ export async function chooseCustomerLocale(db: Db, shop: Shop, customer: Custome
   if (locale === customer.locale) return locale;
   await db.transaction(async (tx) => {
     await tx.update(customers).set({ locale }).where(and(eq(customers.id, customer.id), eq(customers.shopId, shop.id)));
-    await recordActivity(tx, {
-      action: "customer.language-changed",
-      actorType: "customer",
-      actorId: customer.id,
-      shopId: shop.id,
-      customerId: customer.id,
-      email: customer.email,
-      ip,
-      details: { from: customer.locale, to: locale },
-    });
+    await recordActivity(tx, customerEntry(customer, "customer.language-changed", ip, { from: customer.locale, to: locale }));
   });
   return locale;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { customers, type Customer, type Shop } from "@/db/schema";
-import { recordActivity } from "@/lib/activity";
+import { customerEntry, recordActivity } from "@/lib/activity";
 import type { AdditionalData } from "@/lib/mail/notifications";
 import { isCommonPassword } from "@/lib/passwords/common";
 import { generatePassword, hashPassword } from "@/lib/passwords/hash";
@@ -157,16 +157,7 @@ export async function resetPassword(
       ...(mode === "automatic" ? { password } : {}),
       additionalData: { callCentrePasswordReset: false },
     });
-    await recordActivity(tx, {
-      action: "customer.password-reset",
-      actorType: "customer",
-      actorId: customer.id,
-      shopId: shop.id,
-      customerId: customer.id,
-      email: customer.email,
-      ip,
-      details: { generatedPassword: mode === "automatic" },
-    });
+    await recordActivity(tx, customerEntry(customer, "customer.password-reset", ip, { generatedPassword: mode === "automatic" }));
     return { ok: true, generated: mode === "automatic" };
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { customerEntry } from "@/lib/activity";
 import { customerSessions, customers, type Customer } from "@/db/schema";
 import {
   clientColumns,
@@ -81,13 +82,5 @@ export async function customerDevices(db: Db, context: CustomerContext, now = ne
 /** "Sign out everywhere else": every other session of the customer ends; logged. Returns how many ended. */
 export async function signOutOtherCustomerSessions(db: Db, context: CustomerContext, ip: string | null): Promise<number> {
   const { customer, sessionId } = context;
-  return signOutElsewhere(db, customerSessionStore, { ownerId: customer.id, currentSessionId: sessionId }, {
-    action: "customer.signed-out-elsewhere",
-    actorType: "customer",
-    actorId: customer.id,
-    shopId: customer.shopId,
-    customerId: customer.id,
-    email: customer.email,
-    ip,
-  });
+  return signOutElsewhere(db, customerSessionStore, { ownerId: customer.id, currentSessionId: sessionId }, customerEntry(customer, "customer.signed-out-elsewhere", ip));
 }

@@ -8,6 +8,16 @@ import { shopScope, shopScopeCondition } from "@/lib/staff/scope";
 
 export type ActivityEntry = typeof activityLog.$inferInsert;
 
+/** An entry for what customers did to their own account (activation, a reset, a change of language, …). */
+export function customerEntry(
+  customer: { id: string; shopId: string; email: string },
+  action: string,
+  ip: string | null,
+  details?: Record<string, unknown>,
+): ActivityEntry {
+  return { action, actorType: "customer", actorId: customer.id, shopId: customer.shopId, customerId: customer.id, email: customer.email, ip, details };
+}
+
 /** The security log of SPEC §7: who did what to whom, when and from where. Never pass secrets in details. */
 export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void> {
   await activityInsert(db, entry);
