@@ -4,8 +4,10 @@ import confirm from "@/messages/en/confirm.json";
 import dashboard from "@/messages/en/dashboard.json";
 import forms from "@/messages/en/forms.json";
 import secondFactor from "@/messages/en/secondFactor.json";
+import settings from "@/messages/en/settings.json";
 import signIn from "@/messages/en/signIn.json";
 import storefront from "@/messages/en/storefront.json";
+import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
 import type { Locale } from "./locales";
 
@@ -14,7 +16,7 @@ import type { Locale } from "./locales";
  * file. It is the reference: every other language has the same files with the same keys (i18n/catalogues.test.ts),
  * and its keys are checked by the compiler (app-config.d.ts).
  */
-export const englishMessages = { admin, common, confirm, dashboard, forms, secondFactor, signIn, storefront, validation };
+export const englishMessages = { admin, common, confirm, dashboard, forms, secondFactor, settings, signIn, storefront, users, validation };
 
 export type Messages = typeof englishMessages;
 

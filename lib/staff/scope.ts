@@ -61,12 +61,15 @@ export function scopeCodes(scope: ShopScope, known: ScopeShop[]): "all" | string
   return scope.map((shopId) => known.find((shop) => shop.id === shopId)?.code ?? shopId);
 }
 
+/** The words describeShopScope uses: English by default, the reader's language where a page gives them. */
+export type ShopScopeWords = { allShops: string; otherShops: (count: number) => string };
+
 /** A scope in words for a viewer who sees `visible` shops: names of those, and a count of any others. */
-export function describeShopScope(scope: ShopScope, visible: ScopeShop[]): string {
-  if (scope === null) return scopeMessages.allShops;
+export function describeShopScope(scope: ShopScope, visible: ScopeShop[], words: ShopScopeWords = scopeMessages): string {
+  if (scope === null) return words.allShops;
   const names = visible.filter((shop) => scope.includes(shop.id)).map((shop) => shop.name);
   const others = scope.length - names.length;
-  return [...names, ...(others > 0 ? [scopeMessages.otherShops(others)] : [])].join(", ") || "—";
+  return [...names, ...(others > 0 ? [words.otherShops(others)] : [])].join(", ") || "—";
 }
 
 /** What a user manager asks to grant: All shops, or the shops of these codes. */

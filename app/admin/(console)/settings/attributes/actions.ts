@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { bound, boundArguments } from "@/lib/http/bound-arguments";
@@ -18,8 +19,9 @@ import { requireStaff } from "../../../guard";
 const LIST = "/admin/settings/attributes";
 
 /** What the form shows after a refusal: every field as typed, the field messages, and what went wrong. */
-function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): FormState {
-  if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
+async function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): Promise<FormState> {
+  const t = await getTranslations("settings.attributes.form");
+  if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: t("correctFields") };
   return { values, formError: result.message };
 }
 
@@ -43,7 +45,7 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
   const result = await updateAttributeDefinition(await getDb(), staff, definition, values, await clientAddress());
   if (!result.ok) return refused(result, values);
   revalidatePath(LIST, "layout");
-  return { notice: "Saved. Registration forms that use this attribute follow it at once." };
+  return { notice: (await getTranslations("settings.attributes.form"))("saved") };
 }
 
 export async function deleteAttributeAction(code: string): Promise<FormState> {

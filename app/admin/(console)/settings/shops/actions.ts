@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, postedForm, type FormState } from "@/components/form-state";
 import {
@@ -15,7 +16,7 @@ import {
   type CustomerTypeResult,
 } from "@/lib/shops/settings";
 import { bound, boundArguments } from "@/lib/http/bound-arguments";
-import { applyFormEdit, messages, parseFormEdit, passwordModeSentence, postedCodes } from "@/lib/shops/settings-forms";
+import { applyFormEdit, messages, parseFormEdit, postedCodes } from "@/lib/shops/settings-forms";
 import { shopScope } from "@/lib/staff/scope";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
@@ -82,7 +83,7 @@ export async function updateCustomerTypeAction(shopCode: string, typeCode: strin
   if (!type) return typeAnswer({ ok: false, reason: "not-found" }, values, "");
   const result = await updateCustomerType(db, staff, shopCode, type, values, ip);
   revalidatePath(shopPath(shopCode));
-  return typeAnswer(result, values, "Customer type saved.");
+  return typeAnswer(result, values, (await getTranslations("settings.shops.types"))("saved"));
 }
 
 export async function removeCustomerTypeAction(shopCode: string, typeCode: string): Promise<FormState> {
@@ -118,5 +119,6 @@ export async function editRegistrationFormAction(
   if (!result.ok && result.reason === "not-found") return { draft, problems: [messages.typeNotFound] };
   if (!result.ok) return { draft, problems: result.problems };
   revalidatePath(shopPath(shopCode));
-  return { draft: result.codes, notice: `Form saved. ${passwordModeSentence[result.mode]}.` };
+  const t = await getTranslations("settings.shops.editor");
+  return { draft: result.codes, notice: t("saved", { mode: t(`passwordMode.${result.mode}`) }) };
 }
