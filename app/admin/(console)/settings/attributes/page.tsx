@@ -23,7 +23,11 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
   const t = await getTranslations("admin.attributes");
   const ts = await getTranslations("settings.attributes");
   /** How many registration forms of the user's shops use it, and whether another shop's form does. */
-  const usage = (row: AttributeRow) => ts("usage", { forms: row.forms.length, outside: String(row.usedOutsideScope) });
+  const usage = (row: AttributeRow) => {
+    const forms = row.forms.length;
+    if (!row.usedOutsideScope) return forms === 0 ? ts("usage.none") : ts("usage.forms", { forms });
+    return forms === 0 ? ts("usage.outside") : ts("usage.alsoOutside", { own: ts("usage.forms", { forms }) });
+  };
   const all = await listAttributeDefinitions(await getDb(), staff);
   const deleted = params.deleted === "1";
   const sort = parseSort(params, ["code", "label", "kind"], { key: "code", dir: "asc" });
