@@ -15,6 +15,7 @@ import {
 } from "@/lib/shops/attributes";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
+import { problemWords } from "../word-problems";
 
 const LIST = "/admin/settings/attributes";
 
@@ -22,7 +23,7 @@ const LIST = "/admin/settings/attributes";
 async function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): Promise<FormState> {
   const t = await getTranslations("settings.attributes.form");
   if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: t("correctFields") };
-  return { values, formError: result.message };
+  return { values, formError: (await problemWords())(result.message) };
 }
 
 export async function createAttributeAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -41,7 +42,7 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
   const { staff } = await requireStaff("shop_admin");
   const values = formStrings(formData, 2000);
   const definition = definitionCodeOf(code);
-  if (!definition) return { values, formError: attributeMessages.notFound };
+  if (!definition) return { values, formError: (await problemWords())(attributeMessages.notFound) };
   const result = await updateAttributeDefinition(await getDb(), staff, definition, values, await clientAddress());
   if (!result.ok) return refused(result, values);
   revalidatePath(LIST, "layout");
@@ -51,9 +52,9 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
 export async function deleteAttributeAction(code: string): Promise<FormState> {
   const { staff } = await requireStaff("shop_admin");
   const definition = definitionCodeOf(code);
-  if (!definition) return { formError: attributeMessages.notFound };
+  if (!definition) return { formError: (await problemWords())(attributeMessages.notFound) };
   const result = await deleteAttributeDefinition(await getDb(), staff, definition, await clientAddress());
-  if (!result.ok) return { formError: result.message };
+  if (!result.ok) return { formError: (await problemWords())(result.message) };
   revalidatePath(LIST, "layout");
   redirect(`${LIST}?deleted=1`);
 }

@@ -10,6 +10,7 @@ import { useFormAction } from "@/components/use-form-action";
 import type { AttributeDefinition } from "@/db/schema";
 import { attributeChangeSchema, newAttributeSchema } from "@/lib/shops/attributes-form";
 import { valueKinds } from "@/lib/shops/registration-form";
+import { useProblems } from "../use-problems";
 
 type AttributeFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -23,10 +24,12 @@ type Preview = { valueKind: string; regex: string; regexMessage: string };
 export function AttributeForm({ action, definition }: AttributeFormProps) {
   const t = useTranslations("settings.attributes.form");
   const kindOptions = valueKinds.map((kind) => ({ value: kind, label: t(`valueKinds.${kind}`) }));
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction(
     action,
     definition ? attributeChangeSchema : newAttributeSchema,
   );
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
   const initial = (name: keyof Preview | "code" | "label", stored: string | null | undefined) => state.values?.[name] ?? stored ?? "";
   const required = state.values ? state.values.required === "on" : (definition?.required ?? true);
   const [preview, setPreview] = useState<Preview>({

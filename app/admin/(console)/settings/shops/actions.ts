@@ -20,6 +20,7 @@ import { applyFormEdit, messages, parseFormEdit, postedCodes } from "@/lib/shops
 import { shopScope } from "@/lib/staff/scope";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
+import { problemWords } from "../word-problems";
 
 const shopPath = (code: string) => `/admin/settings/shops/${encodeURIComponent(code)}`;
 // Host names may fill 20 lines; every field is bounded again by its schema.
@@ -48,7 +49,7 @@ export async function createShopAction(_previous: FormState, formData: FormData)
   const result = await createShop(db, staff, values, ip);
   if (result.ok) redirect(`${shopPath(result.shop.code)}?created=1`);
   if (result.reason === "not-found") notFound();
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
 }
 
 export async function updateShopAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -57,14 +58,16 @@ export async function updateShopAction(code: string, _previous: FormState, formD
   const result = await updateShop(db, staff, code, values, ip);
   if (result.ok) redirect(`${shopPath(code)}?saved=${Date.now()}`);
   if (result.reason === "not-found") notFound();
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
 }
 
-function typeAnswer(result: CustomerTypeResult, values: Record<string, string>, done: string): FormState {
+/** The notice when done, or what went wrong worded for the page (field messages are worded by the form). */
+async function typeAnswer(result: CustomerTypeResult, values: Record<string, string>, done: string): Promise<FormState> {
   if (result.ok) return { notice: done };
-  if (result.reason === "not-found") return { formError: messages.typeNotFound };
-  if (result.reason === "in-use") return { formError: result.message };
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+  const word = await problemWords();
+  if (result.reason === "not-found") return { formError: word(messages.typeNotFound) };
+  if (result.reason === "in-use") return { formError: word(result.message) };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && word(result.formError) };
 }
 
 export async function addCustomerTypeAction(shopCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -111,13 +114,14 @@ export async function editRegistrationFormAction(
   const form = postedForm(formData);
   const draft = postedCodes(form.getAll("attribute"));
   const type = typeCodeOf(typeCode);
-  if (!type) return { draft, problems: [messages.typeNotFound] };
+  const word = await problemWords();
+  if (!type) return { draft, problems: [word(messages.typeNotFound)] };
   const edit = parseFormEdit(form.get("op"), form.get("add"));
   if (!edit) return { draft };
   if (edit.op !== "save") return { draft: applyFormEdit(draft, edit) };
   const result = await saveRegistrationForm(db, staff, shopCode, type, draft, ip);
-  if (!result.ok && result.reason === "not-found") return { draft, problems: [messages.typeNotFound] };
-  if (!result.ok) return { draft, problems: result.problems };
+  if (!result.ok && result.reason === "not-found") return { draft, problems: [word(messages.typeNotFound)] };
+  if (!result.ok) return { draft, problems: result.problems.map(word) };
   revalidatePath(shopPath(shopCode));
   const t = await getTranslations("settings.shops.editor");
   return { draft: result.codes, notice: t("saved", { mode: t(`passwordMode.${result.mode}`) }) };

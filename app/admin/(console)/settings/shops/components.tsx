@@ -19,6 +19,7 @@ import {
   type DefinitionSummary,
 } from "@/lib/shops/settings-forms";
 import type { RegistrationFormState } from "./actions";
+import { useProblems } from "../use-problems";
 
 type Action<S = FormState> = (state: S, formData: FormData) => Promise<S>;
 
@@ -75,10 +76,12 @@ function Select({ label, name, hint, errors, options, ...select }: SelectHTMLAtt
 
 /** New shop and a shop's page: every setting of SPEC §2; the code only for a new shop. */
 export function ShopForm({ action, initial, isNew, saved }: { action: Action; initial: Record<string, string>; isNew: boolean; saved?: boolean }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(
     action,
     isNew ? newShopFormSchema : shopFormSchema,
   );
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.form");
   const resetModes = callCentreResetModes.map((mode) => ({ value: mode.value, label: t(`resetModes.${mode.value}`) }));
   const value = (name: string) => state.values?.[name] ?? initial[name] ?? "";
@@ -137,7 +140,9 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
 }
 
 export function AddCustomerTypeForm({ action }: { action: Action }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(action, newCustomerTypeSchema);
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(action, newCustomerTypeSchema);
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.types");
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -152,7 +157,9 @@ export function AddCustomerTypeForm({ action }: { action: Action }) {
 }
 
 export function CustomerTypeForm({ action, code, name, selfRegistration }: { action: Action; code: string; name: string; selfRegistration: boolean }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(action, customerTypeSchema);
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(action, customerTypeSchema);
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.types");
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">

@@ -10,6 +10,7 @@ import { requireStaff } from "../../../../guard";
 import { updateAttributeAction } from "../actions";
 import { AttributeForm } from "../components";
 import { deleteAttributeConfirmation } from "./confirmations";
+import { problemWords } from "../../word-problems";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.attributes.page"))("title") };
@@ -26,10 +27,11 @@ export default async function AttributeDefinitionPage({
   const definition = await findAttributeDefinition(await getDb(), staff, (await params).code);
   if (!definition) notFound();
   const created = (await searchParams).created === "1";
-  const [asking, t, ta] = await Promise.all([
+  const [asking, t, ta, word] = await Promise.all([
     deleteAttributeConfirmation(definition),
     getTranslations("settings.attributes.page"),
     getTranslations("settings.attributes"),
+    problemWords(),
   ]);
   const used = definition.forms.length > 0 || definition.usedOutsideScope;
   return (
@@ -39,7 +41,7 @@ export default async function AttributeDefinitionPage({
       </p>
       <PageHeading>{definition.label}</PageHeading>
       {created ? <Alert tone="success">{t("created")}</Alert> : null}
-      {definition.usedOutsideScope ? <Alert tone="info">{attributeMessages.outOfScope}</Alert> : null}
+      {definition.usedOutsideScope ? <Alert tone="info">{word(attributeMessages.outOfScope)}</Alert> : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
         <dt className="font-medium text-slate-700">{t("code")}</dt>
         <dd>
