@@ -9,12 +9,17 @@ export function problemInEnglish(message: string): string {
   return wordProblem(english, message);
 }
 
-/** Every problem code in a result (strings, arrays, objects) in English, the rest as it is. */
-export function resultInEnglish<T>(value: T): T {
-  if (typeof value === "string") return problemInEnglish(value) as T;
-  if (Array.isArray(value)) return value.map(resultInEnglish) as T;
+/** Every string in a value (strings, arrays, plain objects) through `word`, the rest as it is. */
+export function wordStrings<T>(value: T, word: (message: string) => string): T {
+  if (typeof value === "string") return word(value) as T;
+  if (Array.isArray(value)) return value.map((item) => wordStrings(item, word)) as T;
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resultInEnglish(item)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wordStrings(item, word)])) as T;
   }
   return value;
+}
+
+/** Every problem code in a result in English, the rest as it is. */
+export function resultInEnglish<T>(value: T): T {
+  return wordStrings(value, problemInEnglish);
 }

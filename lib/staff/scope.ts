@@ -2,6 +2,7 @@ import { asc, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shops, type StaffUser } from "@/db/schema";
 import { shopScopeMessages } from "./forms";
+import { staffProblemCode } from "./staff-messages";
 
 /**
  * The shops a business user works in (SPEC §4 shop scope): null means "All shops". Everything of a shop outside
@@ -9,10 +10,11 @@ import { shopScopeMessages } from "./forms";
  */
 export type ShopScope = string[] | null;
 
+/** The words of describeShopScope where no page gives its own (the English default), and grant refusals as codes. */
 export const scopeMessages = {
   allShops: "All shops",
-  unknownShops: (codes: string[]) => `Unknown shop${codes.length === 1 ? "" : "s"}: ${codes.join(", ")}. ${shopScopeMessages.fromList}`,
-  cannotGrantAll: "You work in some shops only, so you cannot grant All shops. Choose shops from your own.",
+  unknownShops: (codes: string[]) => staffProblemCode("unknownShops", { count: codes.length, codes: codes.join(", ") }),
+  cannotGrantAll: staffProblemCode("cannotGrantAll"),
   otherShops: (count: number) => `${count} other shop${count === 1 ? "" : "s"}`,
 } as const;
 

@@ -7,6 +7,7 @@ import { CheckboxGroup, SubmitButton } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { staffRoles } from "@/db/schema-enums";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
+import { useStaffProblems } from "../use-staff-problems";
 
 type RolesFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -21,6 +22,7 @@ type RolesFormProps = {
 export function RolesForm({ action, roles, grantable, own }: RolesFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   const t = useTranslations("users");
+  const words = useStaffProblems();
   const roleOptions = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const changeable = (role: string) => grantable.includes(role) && (!own || roles.includes(role));
   const hint = own ? t("roleHints.own") : roleOptions.every((role) => changeable(role.value)) ? null : t("roleHints.others");
@@ -36,7 +38,7 @@ export function RolesForm({ action, roles, grantable, own }: RolesFormProps) {
         name="roles"
         options={roleOptions}
         defaultValues={roles}
-        errors={state.fieldErrors?.roles}
+        errors={words(state.fieldErrors?.roles)}
         inputProps={(role) => ({ disabled: !changeable(role) })}
       />
       {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
@@ -53,10 +55,11 @@ type ShopsFormProps = GrantableShops & {
 export function ShopsForm({ action, shops, canGrantAll, chosen }: ShopsFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   const t = useTranslations("users.user");
+  const words = useStaffProblems();
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
-      <ShopScopeFieldset shops={shops} canGrantAll={canGrantAll} chosen={chosen} errors={[...(state.fieldErrors?.shopScope ?? []), ...(state.fieldErrors?.shops ?? [])]} />
+      <ShopScopeFieldset shops={shops} canGrantAll={canGrantAll} chosen={chosen} errors={words([...(state.fieldErrors?.shopScope ?? []), ...(state.fieldErrors?.shops ?? [])])} />
       <SubmitButton pending={pending}>{t("saveShops")}</SubmitButton>
     </form>
   );

@@ -7,10 +7,13 @@ import { staffRoles } from "@/db/schema-enums";
 import { newStaffSchema } from "@/lib/staff/forms";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
 import { createStaffAction } from "./actions";
+import { useStaffProblems } from "../use-staff-problems";
 
 /** `grantable`: the roles the signed-in user manager holds, the only ones they may grant (the server checks it too). */
 export function NewStaffForm({ shops, canGrantAll, grantable }: GrantableShops & { grantable: string[] }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(createStaffAction, newStaffSchema);
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction(createStaffAction, newStaffSchema);
+  const words = useStaffProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("users");
   const roleOptions = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   // The default of SPEC §4: All shops from a manager who has them, otherwise the manager's own shops.
