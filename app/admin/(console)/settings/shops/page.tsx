@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
@@ -23,6 +23,7 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const t = await getTranslations("admin.shops");
   const ts = await getTranslations("settings.shops");
+  const format = await getFormatter();
   const sort = parseSort(params, ["code", "name", "customers"], { key: "code", dir: "asc" });
   const all = await listShopSummaries(await getDb(), scope);
   const page = pageOf(sortRows(all, sort, { code: (shop) => shop.code, name: (shop) => shop.name, customers: (shop) => shop.customers }), parsePage(params), SHOPS_PAGE_SIZE);
@@ -66,7 +67,7 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
               </ul>
             ),
           },
-          { header: ts("columns.customers"), cell: (shop) => shop.customers.toLocaleString("en"), sortKey: "customers" },
+          { header: ts("columns.customers"), cell: (shop) => format.number(shop.customers), sortKey: "customers" },
         ]}
       />
       <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/settings/shops", { ...kept, page: number > 1 ? number : undefined })} />
