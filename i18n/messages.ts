@@ -7,8 +7,10 @@ import forms from "@/messages/en/forms.json";
 import office from "@/messages/en/office.json";
 import passwords from "@/messages/en/passwords.json";
 import secondFactor from "@/messages/en/secondFactor.json";
+import settings from "@/messages/en/settings.json";
 import signIn from "@/messages/en/signIn.json";
 import storefront from "@/messages/en/storefront.json";
+import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
 import type { Locale } from "./locales";
 
@@ -17,7 +19,22 @@ import type { Locale } from "./locales";
  * file. It is the reference: every other language has the same files with the same keys (i18n/catalogues.test.ts),
  * and its keys are checked by the compiler (app-config.d.ts).
  */
-export const englishMessages = { admin, common, confirm, console: consoleArea, dashboard, forms, office, passwords, secondFactor, signIn, storefront, validation };
+export const englishMessages = {
+  admin,
+  common,
+  confirm,
+  console: consoleArea,
+  dashboard,
+  forms,
+  office,
+  passwords,
+  secondFactor,
+  settings,
+  signIn,
+  storefront,
+  users,
+  validation,
+};
 
 export type Messages = typeof englishMessages;
 

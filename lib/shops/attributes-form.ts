@@ -1,27 +1,23 @@
 import { z } from "zod";
 import { valueKinds, type ValueKind } from "./registration-form";
+import { problemCode } from "./settings-messages";
 
-/** Settings › Attribute definitions: the form's schema, shared by the browser and the server (SPEC §4). */
+/**
+ * Settings › Attribute definitions: the form's schema, shared by the browser and the server (SPEC §4). Its messages
+ * are problem codes (./settings-messages.ts), worded by the page.
+ */
 export const attributeFormMessages = {
-  code: "Start with a letter, then use only letters, digits and underscores (at most 40 characters).",
-  codeEmpty: "Enter a code.",
-  label: "Enter a label.",
-  tooLong: (max: number) => `Use at most ${max} characters.`,
-  controlCharacters: "Remove the control characters.",
-  patternControlCharacters: "Write control characters in the pattern as escapes, such as \\t.",
-  valueKind: "Choose a value kind from the list.",
-  messageNeeded: "Enter the message shown when a value does not match the pattern.",
-  messageWithoutPattern: "Enter a validation pattern for this message, or leave the message empty.",
-  noPatternForConfirm: "A confirmation field repeats the password: give the pattern to the password attribute instead.",
+  code: problemCode("attributeCode"),
+  codeEmpty: problemCode("attributeCodeEmpty"),
+  label: problemCode("attributeLabel"),
+  tooLong: (max: number) => problemCode("tooLong", { max }),
+  controlCharacters: problemCode("controlCharacters"),
+  patternControlCharacters: problemCode("patternControlCharacters"),
+  valueKind: problemCode("valueKind"),
+  messageNeeded: problemCode("patternMessageNeeded"),
+  messageWithoutPattern: problemCode("patternMessageWithoutPattern"),
+  noPatternForConfirm: problemCode("noPatternForConfirm"),
 } as const;
-
-export const valueKindLabels: Record<ValueKind, string> = {
-  email: "email — the e-mail address",
-  text: "text",
-  phone: "phone",
-  password: "password — the customer chooses a password",
-  confirmPassword: "confirmPassword — the password again",
-};
 
 export const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 export const LABEL_MAX = 100;

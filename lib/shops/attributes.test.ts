@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { activityLog, attributeDefinitions, registrationAttributes, shops, type Shop } from "@/db/schema";
 import { registerCustomer } from "@/lib/accounts/registration";
 import { describeOnDatabases } from "@/lib/testing/databases";
+import { resultInEnglish } from "./settings-messages-english";
 import {
   attributeMessages,
   createAttributeDefinition,
@@ -38,7 +39,7 @@ describeOnDatabases("attribute definitions", (db) => {
   it("creates a definition, logs it, and lists it with the forms that use it", async () => {
     const actor = admin();
     const longCode = code("longPassword");
-    const created = await createAttributeDefinition(db(), actor, { code: longCode, ...LONG_PASSWORD }, "192.0.2.1");
+    const created = resultInEnglish(await createAttributeDefinition(db(), actor, { code: longCode, ...LONG_PASSWORD }, "192.0.2.1"));
     expect(created).toMatchObject({ ok: true, definition: { code: longCode, valueKind: "password", required: true, regex: "^.{14,}$" } });
     const [entry] = await activityOf(actor.id);
     expect(entry).toMatchObject({
@@ -63,7 +64,7 @@ describeOnDatabases("attribute definitions", (db) => {
   it("refuses hostile input with field messages and stores nothing", async () => {
     const before = await definitionCount();
     const attempt = async (input: Record<string, unknown>) => {
-      const result = await createAttributeDefinition(db(), admin(), input, null);
+      const result = resultInEnglish(await createAttributeDefinition(db(), admin(), input, null));
       if (result.ok || result.reason !== "invalid") throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
       return result.fieldErrors;
     };
@@ -72,7 +73,7 @@ describeOnDatabases("attribute definitions", (db) => {
     expect((await attempt({ ...base, code: "x".repeat(41) })).code).toEqual([expect.stringContaining("at most 40")]);
     expect((await attempt({ ...base, code: "<script>alert(1)</script>" })).code).toEqual([expect.stringContaining("Start with a letter")]);
     expect((await attempt({ ...base, code: "9lives" })).code).toBeDefined();
-    expect((await attempt({ ...base, code: "EMAIL" })).code).toEqual([attributeMessages.duplicate("email")]);
+    expect((await attempt({ ...base, code: "EMAIL" })).code).toEqual([resultInEnglish(attributeMessages.duplicate("email"))]);
     expect((await attempt({ ...base, label: "x".repeat(101) })).label).toEqual(["Use at most 100 characters."]);
     expect((await attempt({ ...base, label: "Nick\u0000name" })).label).toEqual(["Remove the control characters."]);
     expect((await attempt({ ...base, label: "   " })).label).toEqual(["Enter a label."]);
@@ -134,12 +135,12 @@ describeOnDatabases("attribute definitions", (db) => {
     await updateAttributeDefinition(db(), actor, nickname, { label: "Nick name", valueKind: "text", required: true, regex: "^[A-Za-z ]+$", regexMessage: "Letters only." }, null);
     expect(await activityOf(actor.id)).toHaveLength(entries.length);
 
-    expect(await updateAttributeDefinition(db(), actor, "doesNotExist", { label: "X", valueKind: "text" }, null)).toEqual({
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, "doesNotExist", { label: "X", valueKind: "text" }, null))).toEqual({
       ok: false,
       reason: "not-found",
-      message: attributeMessages.notFound,
+      message: resultInEnglish(attributeMessages.notFound),
     });
-    expect(await updateAttributeDefinition(db(), actor, nickname, { label: "X", valueKind: "text", regex: "(a|a)*$", regexMessage: "m" }, null)).toMatchObject({
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, nickname, { label: "X", valueKind: "text", regex: "(a|a)*$", regexMessage: "m" }, null))).toMatchObject({
       ok: false,
       reason: "invalid",
       fieldErrors: { regex: [expect.stringContaining("catastrophic backtracking")] },
@@ -149,48 +150,48 @@ describeOnDatabases("attribute definitions", (db) => {
   it("refuses a value kind that would break a form that uses the definition", async () => {
     const actor = admin();
     const keep = { required: true, regex: "", regexMessage: "" };
-    expect(await updateAttributeDefinition(db(), actor, "email", { label: "Email", valueKind: "text", ...keep }, null)).toMatchObject({
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, "email", { label: "Email", valueKind: "text", ...keep }, null))).toMatchObject({
       ok: false,
       reason: "breaks-form",
       message: expect.stringContaining("The form needs an e-mail attribute"),
     });
     const password = { label: "Password", regex: "^(?=.*[A-Za-z])(?=.*[0-9]).*$", regexMessage: "Use at least one letter and one digit.", required: true };
-    expect(await updateAttributeDefinition(db(), actor, "password", { ...password, valueKind: "text" }, null)).toMatchObject({
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, "password", { ...password, valueKind: "text" }, null))).toMatchObject({
       ok: false,
       reason: "breaks-form",
       message: expect.stringContaining("come together"),
     });
-    expect(await updateAttributeDefinition(db(), actor, "firstName", { ...keep, label: "First name", valueKind: "email" }, null)).toMatchObject({
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, "firstName", { ...keep, label: "First name", valueKind: "email" }, null))).toMatchObject({
       reason: "breaks-form",
     });
     const [stored] = await db().select().from(attributeDefinitions).where(eq(attributeDefinitions.code, "email"));
     expect(stored.valueKind).toBe("email");
 
     // A harmless change of kind is allowed, and an unused definition may take any kind.
-    expect(await updateAttributeDefinition(db(), actor, "company", { ...keep, label: "Company", valueKind: "phone" }, null)).toMatchObject({ ok: true });
-    expect(await updateAttributeDefinition(db(), actor, "company", { ...keep, label: "Company", valueKind: "text" }, null)).toMatchObject({ ok: true });
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, "company", { ...keep, label: "Company", valueKind: "phone" }, null))).toMatchObject({ ok: true });
+    expect(resultInEnglish(await updateAttributeDefinition(db(), actor, "company", { ...keep, label: "Company", valueKind: "text" }, null))).toMatchObject({ ok: true });
   });
 
   it("refuses to delete a definition while a form uses it; deletes and logs an unused one", async () => {
     const actor = admin();
     const before = await definitionCount();
-    expect(await deleteAttributeDefinition(db(), actor, "company", null)).toEqual({
+    expect(resultInEnglish(await deleteAttributeDefinition(db(), actor, "company", null))).toEqual({
       ok: false,
       reason: "in-use",
-      message: attributeMessages.inUse(1),
+      message: resultInEnglish(attributeMessages.inUse(1)),
     });
-    expect(await deleteAttributeDefinition(db(), actor, "email", null)).toMatchObject({ reason: "in-use", message: expect.stringContaining("3 registration forms") });
+    expect(resultInEnglish(await deleteAttributeDefinition(db(), actor, "email", null))).toMatchObject({ reason: "in-use", message: expect.stringContaining("3 registration forms") });
     expect(await definitionCount()).toBe(before);
 
     const spare = code("spare");
     await createAttributeDefinition(db(), actor, { code: spare, label: "Spare", valueKind: "text" }, null);
-    expect(await deleteAttributeDefinition(db(), actor, spare, null)).toMatchObject({ ok: true });
+    expect(resultInEnglish(await deleteAttributeDefinition(db(), actor, spare, null))).toMatchObject({ ok: true });
     expect(await findAttributeDefinition(db(), actor, spare)).toBeNull();
     expect((await activityOf(actor.id)).at(-1)).toMatchObject({
       action: "settings.attribute.deleted",
       details: { code: spare, from: { label: "Spare", valueKind: "text" } },
     });
-    expect(await deleteAttributeDefinition(db(), actor, spare, null)).toMatchObject({ reason: "not-found" });
+    expect(resultInEnglish(await deleteAttributeDefinition(db(), actor, spare, null))).toMatchObject({ reason: "not-found" });
   });
 
   it("lets a business user limited to some shops create, and change only what no other shop's form uses", async () => {
@@ -200,21 +201,21 @@ describeOnDatabases("attribute definitions", (db) => {
     const keep = { required: true, regex: "", regexMessage: "" };
 
     // "company" is used by Demo Shop's Business form only; "firstName" by forms of both shops.
-    expect(await updateAttributeDefinition(db(), classicOnly, "company", { ...keep, label: "Firm", valueKind: "text" }, null)).toEqual({
+    expect(resultInEnglish(await updateAttributeDefinition(db(), classicOnly, "company", { ...keep, label: "Firm", valueKind: "text" }, null))).toEqual({
       ok: false,
       reason: "out-of-scope",
-      message: attributeMessages.outOfScope,
+      message: resultInEnglish(attributeMessages.outOfScope),
     });
-    expect(await deleteAttributeDefinition(db(), classicOnly, "company", null)).toMatchObject({ reason: "out-of-scope" });
-    expect(await updateAttributeDefinition(db(), demoOnly, "firstName", { ...keep, label: "Given name", valueKind: "text" }, null)).toMatchObject({
+    expect(resultInEnglish(await deleteAttributeDefinition(db(), classicOnly, "company", null))).toMatchObject({ reason: "out-of-scope" });
+    expect(resultInEnglish(await updateAttributeDefinition(db(), demoOnly, "firstName", { ...keep, label: "Given name", valueKind: "text" }, null))).toMatchObject({
       reason: "out-of-scope",
     });
-    expect(await updateAttributeDefinition(db(), demoOnly, "company", { ...keep, label: "Company name", valueKind: "text" }, null)).toMatchObject({ ok: true });
-    expect(await updateAttributeDefinition(db(), everywhere, "company", { ...keep, label: "Company", valueKind: "text" }, null)).toMatchObject({ ok: true });
+    expect(resultInEnglish(await updateAttributeDefinition(db(), demoOnly, "company", { ...keep, label: "Company name", valueKind: "text" }, null))).toMatchObject({ ok: true });
+    expect(resultInEnglish(await updateAttributeDefinition(db(), everywhere, "company", { ...keep, label: "Company", valueKind: "text" }, null))).toMatchObject({ ok: true });
 
     const own = code("loyalty");
-    expect(await createAttributeDefinition(db(), classicOnly, { code: own, label: "Loyalty number", valueKind: "text" }, null)).toMatchObject({ ok: true });
-    expect(await updateAttributeDefinition(db(), classicOnly, own, { ...keep, label: "Loyalty card", valueKind: "text" }, null)).toMatchObject({ ok: true });
+    expect(resultInEnglish(await createAttributeDefinition(db(), classicOnly, { code: own, label: "Loyalty number", valueKind: "text" }, null))).toMatchObject({ ok: true });
+    expect(resultInEnglish(await updateAttributeDefinition(db(), classicOnly, own, { ...keep, label: "Loyalty card", valueKind: "text" }, null))).toMatchObject({ ok: true });
 
     // The list shows only the forms of the user's own shops, and says when another shop's form uses a definition.
     const company = (await listAttributeDefinitions(db(), classicOnly)).find((row) => row.code === "company")!;
@@ -223,13 +224,13 @@ describeOnDatabases("attribute definitions", (db) => {
     expect(firstName.forms.map((form) => form.shopName)).toEqual(["Classic Shop"]);
     expect(firstName.usedOutsideScope).toBe(true);
     expect((await findAttributeDefinition(db(), everywhere, "firstName"))!.usedOutsideScope).toBe(false);
-    expect(await deleteAttributeDefinition(db(), classicOnly, own, null)).toMatchObject({ ok: true });
+    expect(resultInEnglish(await deleteAttributeDefinition(db(), classicOnly, own, null))).toMatchObject({ ok: true });
   });
 
   it("gives a shop the policy of the password definition in its form: a 13-character password gets the pattern's message", async () => {
     const actor = admin();
     const longCode = code("longPassword");
-    expect(await createAttributeDefinition(db(), actor, { code: longCode, ...LONG_PASSWORD }, null)).toMatchObject({ ok: true });
+    expect(resultInEnglish(await createAttributeDefinition(db(), actor, { code: longCode, ...LONG_PASSWORD }, null))).toMatchObject({ ok: true });
     const where = and(
       eq(registrationAttributes.shopId, demo.id),
       eq(registrationAttributes.customerType, "B2B"),
@@ -244,7 +245,7 @@ describeOnDatabases("attribute definitions", (db) => {
         values: { ...values, [longCode]: "abcdefghijklm", confirmPassword: "abcdefghijklm" },
       });
       expect(short).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { [longCode]: ["Use at least 14 characters."] } });
-      expect(await deleteAttributeDefinition(db(), actor, longCode, null)).toMatchObject({ reason: "in-use" });
+      expect(resultInEnglish(await deleteAttributeDefinition(db(), actor, longCode, null))).toMatchObject({ reason: "in-use" });
     } finally {
       await db()
         .update(registrationAttributes)

@@ -7,21 +7,19 @@ import { checkPattern } from "@/lib/passwords/pattern-check";
 import { inShopScope, shopScope, type ShopScope } from "@/lib/staff/scope";
 import { attributeChangeSchema, newAttributeSchema, type AttributeChange } from "./attributes-form";
 import { formKindProblems, valueKindMaxLength, type FieldErrors, type ValueKind } from "./registration-form";
+import { problemCode } from "./settings-messages";
 
 /**
  * Settings › Attribute definitions (SPEC §4). Definitions are shared by every shop; a business user limited to some
  * shops may create them, and change or delete those that no form of a shop outside their scope uses.
  */
+/** Problem codes (./settings-messages.ts), worded by the page. */
 export const attributeMessages = {
-  duplicate: (existing: string) => `The code ${existing} is already taken (codes are compared regardless of letter case).`,
-  notFound: "This attribute definition no longer exists.",
-  inUse: (forms: number) =>
-    `This attribute is used by ${forms === 1 ? "a registration form" : `${forms} registration forms`}. Remove it from ${
-      forms === 1 ? "that form" : "those forms"
-    } before deleting it.`,
-  outOfScope:
-    "A registration form of a shop outside your shops uses this attribute, so only a business user who works in all shops can change or delete it.",
-  breaksForm: (form: string, problem: string) => `This value kind cannot be used while the ${form} form uses this attribute: ${problem}`,
+  duplicate: (existing: string) => problemCode("attributeTaken", { code: existing }),
+  notFound: problemCode("attributeNotFound"),
+  inUse: (forms: number) => problemCode("attributeInUse", { forms }),
+  outOfScope: problemCode("attributeOutOfScope"),
+  breaksForm: (form: string, problem: string) => problemCode("attributeBreaksForm", { form, problem }),
 } as const;
 
 export type AttributeActor = Pick<StaffUser, "id" | "email" | "shopIds">;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { messageCode } from "../i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
+import { problemCode } from "./settings-messages";
 
 /** Shared by the browser and the server: the registration form's shape, built from a shop's attributes. */
 export const valueKinds = ["email", "text", "phone", "password", "confirmPassword"] as const;
@@ -38,14 +39,11 @@ export function passwordMode(attributes: Pick<FormAttribute, "valueKind">[]): Pa
   return kinds.has("password") && kinds.has("confirmPassword") ? "user-controlled" : "automatic";
 }
 
+/** Problem codes (./settings-messages.ts), worded by the Settings pages that show them. */
 export const formRuleMessages = {
-  email: (count: number) =>
-    count === 0
-      ? "The form needs an e-mail attribute: customers sign in with it."
-      : `The form must hold exactly one e-mail attribute; it has ${count}.`,
-  passwordPair:
-    "A password attribute and a confirm-password attribute come together: add both (customers choose their password) or neither (passwords are generated).",
-  passwordTwice: "The form may hold only one password attribute and one confirm-password attribute.",
+  email: (count: number) => (count === 0 ? problemCode("formNoEmail") : problemCode("formEmails", { count })),
+  passwordPair: problemCode("formPasswordPair"),
+  passwordTwice: problemCode("formPasswordTwice"),
 } as const;
 
 /** SPEC §4's rules of a registration form's value kinds: exactly one `email`; `password` and `confirmPassword` together or not at all. */

@@ -1,64 +1,51 @@
 import { z } from "zod";
 import { emailField, formKindProblems, type ValueKind } from "./registration-form";
+import { problemCode } from "./settings-messages";
 
 /**
  * Settings › Shops, customer types and registration forms: the forms' schemas and rules, shared by the browser
- * (react-hook-form) and the server (safeParse). No database access here.
+ * (react-hook-form) and the server (safeParse). No database access here. The messages are problem codes
+ * (./settings-messages.ts), worded by the page in the reader's language.
  */
 export const messages = {
-  codeFormat: "Use 2–32 lower-case letters, digits and dashes, starting and ending with a letter or digit.",
-  codeReserved: "“new” is reserved for the New shop page; choose another code.",
-  codeTaken: (code: string) => `A shop with the code “${code}” already exists.`,
-  enter: (what: string) => `Enter the ${what}.`,
-  tooLong: (max: number) => `Use at most ${max} characters.`,
-  controlCharacters: "Remove the control characters.",
-  noMarkup: "Leave out < and >: a name is plain text.",
-  senderNameCharacters: "Leave out < > \" , ; and \\: they would break the e-mail's sender line.",
-  hostsRequired: "Enter at least one host name.",
-  hostsTooMany: (max: number) => `Enter at most ${max} host names.`,
-  hostScheme: (host: string) => `${host}: leave out the scheme (http:// or https://); enter the host name only.`,
-  hostPath: (host: string) => `${host}: leave out the path; enter the host name only.`,
-  hostPort: (host: string) => `${host}: leave out the port; the port is ignored when a shop is found by its host.`,
-  hostInvalid: (host: string) =>
-    `${host} is not a host name: use letters, digits, dots and dashes (like shop.example.com), or an IPv4 address.`,
-  hostTaken: (host: string, shopName: string) => `${host} is already used by ${shopName}.`,
-  baseUrlInvalid: "Enter a full address starting with http:// or https://, like https://shop.example.com.",
-  baseUrlScheme: "Use an address starting with http:// or https://.",
-  baseUrlCredentials: "Leave out the user name and password.",
-  baseUrlPath: "Leave out the path: the base URL is the shop's address only, like https://shop.example.com.",
-  baseUrlQuery: "Leave out the query (?…) and the fragment (#…).",
-  baseUrlHost: (host: string) =>
-    `The base URL's host (${host}) is not one of this shop's host names: links in e-mails would not lead to this shop.`,
-  logoHttps: "Use an https:// address for the logo, or leave it empty.",
-  logoInvalid: "Enter a full https:// address for the logo, or leave it empty.",
-  colourFormat: "Use the form #rrggbb, like #2563eb.",
-  colourContrast: (colour: string, ratio: string) =>
-    `White text on ${colour} has a contrast ratio of only ${ratio}:1; choose a darker colour (at least 4.5:1).`,
-  resetMode: "Choose how call-centre resets reach the customer.",
-  wholeNumber: (unit: string) => `Enter a whole number of ${unit}.`,
-  between: (min: number, max: number, unit: string) => `Use between ${min} and ${max} ${unit}.`,
-  typeCodeFormat: "Use up to 32 letters, digits, underscores and dashes, like B2C.",
-  typeCodeTaken: (code: string) => `This shop already has a customer type “${code}”.`,
-  typeInUse: (count: number) =>
-    `${count === 1 ? "A customer belongs" : `${count} customers belong`} to this type, so it cannot be removed. Turn off self-registration instead.`,
-  formDuplicate: (label: string) => `${label} is in the form twice.`,
-  formUnknown: (code: string) => `There is no attribute definition “${code}”.`,
-  formTooLong: (max: number) => `A form holds at most ${max} attributes.`,
-  notFound: "This shop no longer exists, or is not one of yours.",
-  typeNotFound: "This customer type no longer exists.",
-  retry: "Someone else changed this shop at the same moment. Check the values and save again.",
-  correctFields: "Please correct the fields marked below.",
+  codeFormat: problemCode("codeFormat"),
+  codeReserved: problemCode("codeReserved"),
+  codeTaken: (code: string) => problemCode("codeTaken", { code }),
+  tooLong: (max: number) => problemCode("tooLong", { max }),
+  controlCharacters: problemCode("controlCharacters"),
+  noMarkup: problemCode("noMarkup"),
+  senderNameCharacters: problemCode("senderNameCharacters"),
+  hostsRequired: problemCode("hostsRequired"),
+  hostsTooMany: (max: number) => problemCode("hostsTooMany", { max }),
+  hostScheme: (host: string) => problemCode("hostScheme", { host }),
+  hostPath: (host: string) => problemCode("hostPath", { host }),
+  hostPort: (host: string) => problemCode("hostPort", { host }),
+  hostInvalid: (host: string) => problemCode("hostInvalid", { host }),
+  hostTaken: (host: string, shopName: string) => problemCode("hostTaken", { host, shopName }),
+  baseUrlInvalid: problemCode("baseUrlInvalid"),
+  baseUrlScheme: problemCode("baseUrlScheme"),
+  baseUrlCredentials: problemCode("baseUrlCredentials"),
+  baseUrlPath: problemCode("baseUrlPath"),
+  baseUrlQuery: problemCode("baseUrlQuery"),
+  baseUrlHost: (host: string) => problemCode("baseUrlHost", { host }),
+  logoHttps: problemCode("logoHttps"),
+  logoInvalid: problemCode("logoInvalid"),
+  colourFormat: problemCode("colourFormat"),
+  colourContrast: (colour: string, ratio: string) => problemCode("colourContrast", { colour, ratio }),
+  resetMode: problemCode("resetMode"),
+  typeCodeFormat: problemCode("typeCodeFormat"),
+  typeCodeTaken: (code: string) => problemCode("typeCodeTaken", { code }),
+  typeInUse: (count: number) => problemCode("typeInUse", { count }),
+  formDuplicate: (label: string) => problemCode("formDuplicate", { label }),
+  formUnknown: (code: string) => problemCode("formUnknown", { code }),
+  formTooLong: (max: number) => problemCode("formTooLong", { max }),
+  typeNotFound: problemCode("typeNotFound"),
+  retry: problemCode("retry"),
+  correctFields: problemCode("correctFields"),
 } as const;
 
-export const callCentreResetModes = [
-  { value: "link", label: "E-mail a reset link" },
-  { value: "generated", label: "E-mail a generated password" },
-] as const;
-
-export const passwordModeSentence = {
-  "user-controlled": "Customers choose their password",
-  automatic: "Passwords are generated and e-mailed",
-} as const;
+/** How "Send password reset" in Office › Contacts reaches a shop's customers (worded by the page). */
+export const callCentreResetModes = [{ value: "link" }, { value: "generated" }] as const;
 
 export const NAME_MAX = 100;
 export const HOSTS_MAX = 20;
@@ -73,12 +60,12 @@ const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const COLOUR = /^#[0-9a-f]{6}$/i;
 export const MIN_CONTRAST = 4.5;
 
-/** A plain-text name: trimmed, not empty, not overlong, no control characters, no markup. */
-export const plainName = (what: string) =>
+/** A plain-text name: trimmed, not empty (`empty`: the message asking for it), not overlong, no control characters, no markup. */
+export const plainName = (empty: string) =>
   z
     .string()
     .trim()
-    .min(1, messages.enter(what))
+    .min(1, empty)
     .max(NAME_MAX, messages.tooLong(NAME_MAX))
     .regex(NO_CONTROL_CHARACTERS, messages.controlCharacters)
     .regex(/^[^<>]*$/, messages.noMarkup);
@@ -136,7 +123,7 @@ function parseUrl(text: string): URL | null {
 const baseUrlField = z
   .string()
   .trim()
-  .min(1, messages.enter("base URL"))
+  .min(1, problemCode("enterBaseUrl"))
   .max(URL_MAX, messages.tooLong(URL_MAX))
   .transform((text, ctx) => {
     const url = /\s|\p{Cc}/u.test(text) ? null : parseUrl(text);
@@ -206,30 +193,30 @@ const accentColourField = z
     if (ratio < MIN_CONTRAST) ctx.addIssue({ code: "custom", message: messages.colourContrast(colour, formatRatio(ratio)) });
   });
 
-const wholeNumber = (unit: string, min: number, max: number) =>
+const wholeNumber = (unit: "Hours" | "Minutes", min: number, max: number) =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,6}$/, messages.wholeNumber(unit))
+    .regex(/^\d{1,6}$/, problemCode(`whole${unit}`))
     .transform(Number)
-    .refine((value) => value >= min && value <= max, messages.between(min, max, unit));
+    .refine((value) => value >= min && value <= max, problemCode(`between${unit}`, { min, max }));
 
 export const TTL_HOURS_MAX = 720;
 export const RESET_MINUTES_MIN = 5;
 export const RESET_MINUTES_MAX = 1440;
 
 const shopFields = {
-  name: plainName("shop's name"),
+  name: plainName(problemCode("enterShopName")),
   hostNames: hostNamesField,
   baseUrl: baseUrlField,
-  senderName: plainName("sender name").regex(/^[^<>",;\\]*$/, messages.senderNameCharacters),
+  senderName: plainName(problemCode("enterSenderName")).regex(/^[^<>",;\\]*$/, messages.senderNameCharacters),
   senderEmail: emailField,
   logoUrl: logoUrlField,
   accentColor: accentColourField,
   callCentreResetMode: z.enum(["link", "generated"], { message: messages.resetMode }),
-  activationTtlHours: wholeNumber("hours", 1, TTL_HOURS_MAX),
-  contactActivationTtlHours: wholeNumber("hours", 1, TTL_HOURS_MAX),
-  resetTtlMinutes: wholeNumber("minutes", RESET_MINUTES_MIN, RESET_MINUTES_MAX),
+  activationTtlHours: wholeNumber("Hours", 1, TTL_HOURS_MAX),
+  contactActivationTtlHours: wholeNumber("Hours", 1, TTL_HOURS_MAX),
+  resetTtlMinutes: wholeNumber("Minutes", RESET_MINUTES_MIN, RESET_MINUTES_MAX),
 };
 
 type ShopFormOutput = { hostNames: string[]; baseUrl: string };
@@ -267,11 +254,11 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 
 export const newCustomerTypeSchema = z.object({
   code: z.string().trim().regex(TYPE_CODE, messages.typeCodeFormat),
-  name: plainName("customer type's name"),
+  name: plainName(problemCode("enterTypeName")),
 });
 
 export const customerTypeSchema = z.object({
-  name: plainName("customer type's name"),
+  name: plainName(problemCode("enterTypeName")),
   selfRegistration: checkbox,
 });
 

@@ -17,6 +17,7 @@ import {
   type SettingsActor,
 } from "./settings";
 import { formatRatio, normaliseHosts, registrationFormProblems, shopFormSchema, whiteContrast, type DefinitionSummary } from "./settings-forms";
+import { resultInEnglish } from "./settings-messages-english";
 
 const everywhere: SettingsActor = { id: "00000000-0000-4000-8000-0000000005a1", email: "admin@example.com", shopIds: null };
 
@@ -73,15 +74,15 @@ describe("shop form rules", () => {
   ];
 
   it("holds a registration form to SPEC §4's rules", () => {
-    expect(registrationFormProblems(["email", "firstName"], definitions)).toEqual([]);
-    expect(registrationFormProblems(["email", "password", "confirmPassword"], definitions)).toEqual([]);
-    expect(registrationFormProblems(["firstName"], definitions)).toEqual(["The form needs an e-mail attribute: customers sign in with it."]);
-    expect(registrationFormProblems(["email", "workEmail"], definitions)).toEqual(["The form must hold exactly one e-mail attribute; it has 2."]);
-    expect(registrationFormProblems(["email", "password"], definitions)[0]).toMatch(/come together/);
-    expect(registrationFormProblems(["email", "confirmPassword"], definitions)[0]).toMatch(/come together/);
-    expect(registrationFormProblems(["email", "password", "strongPassword", "confirmPassword"], definitions)[0]).toMatch(/only one password/);
-    expect(registrationFormProblems(["email", "firstName", "firstName"], definitions)).toEqual(["First name is in the form twice."]);
-    expect(registrationFormProblems(["email", "<script>"], definitions)).toEqual(["There is no attribute definition “<script>”."]);
+    expect(resultInEnglish(registrationFormProblems(["email", "firstName"], definitions))).toEqual([]);
+    expect(resultInEnglish(registrationFormProblems(["email", "password", "confirmPassword"], definitions))).toEqual([]);
+    expect(resultInEnglish(registrationFormProblems(["firstName"], definitions))).toEqual(["The form needs an e-mail attribute: customers sign in with it."]);
+    expect(resultInEnglish(registrationFormProblems(["email", "workEmail"], definitions))).toEqual(["The form must hold exactly one e-mail attribute; it has 2."]);
+    expect(resultInEnglish(registrationFormProblems(["email", "password"], definitions))[0]).toMatch(/come together/);
+    expect(resultInEnglish(registrationFormProblems(["email", "confirmPassword"], definitions))[0]).toMatch(/come together/);
+    expect(resultInEnglish(registrationFormProblems(["email", "password", "strongPassword", "confirmPassword"], definitions))[0]).toMatch(/only one password/);
+    expect(resultInEnglish(registrationFormProblems(["email", "firstName", "firstName"], definitions))).toEqual(["First name is in the form twice."]);
+    expect(resultInEnglish(registrationFormProblems(["email", "<script>"], definitions))).toEqual(["There is no attribute definition “<script>”."]);
   });
 });
 
@@ -100,7 +101,7 @@ describeOnDatabases("Settings › Shops", (db) => {
 
   it("creates a shop whose host routes to it at once, logged with every value", async () => {
     const input = shopInput({ code: "third", name: "Third Shop", hostNames: "Third.localhost\nthird.example.com\nthird.localhost", baseUrl: "http://third.localhost:3100/" });
-    const created = await createShop(db(), everywhere, input, "192.0.2.1");
+    const created = resultInEnglish(await createShop(db(), everywhere, input, "192.0.2.1"));
     expect(created).toMatchObject({ ok: true, shop: { code: "third", baseUrl: "http://third.localhost:3100", activationTtlMinutes: 1440 } });
     if (!created.ok) return;
     expect((await findShopByHost(db(), "third.localhost:3100"))?.id).toBe(created.shop.id);
@@ -118,11 +119,11 @@ describeOnDatabases("Settings › Shops", (db) => {
       hosts: ["third.example.com", "third.localhost"],
       customers: 0,
     });
-    expect(await createShop(db(), everywhere, shopInput({ code: "third" }), null)).toMatchObject({
+    expect(resultInEnglish(await createShop(db(), everywhere, shopInput({ code: "third" }), null))).toMatchObject({
       ok: false,
       fieldErrors: { code: ["A shop with the code “third” already exists."] },
     });
-    expect(await createShop(db(), everywhere, shopInput({ code: "third", hostNames: "third.localhost", baseUrl: "http://third.localhost" }), null)).toEqual({
+    expect(resultInEnglish(await createShop(db(), everywhere, shopInput({ code: "third", hostNames: "third.localhost", baseUrl: "http://third.localhost" }), null))).toEqual({
       ok: false,
       reason: "invalid",
       fieldErrors: { code: ["A shop with the code “third” already exists."], hostNames: ["third.localhost is already used by Third Shop."] },
@@ -146,7 +147,7 @@ describeOnDatabases("Settings › Shops", (db) => {
       contactActivationTtlHours: "1e3",
       resetTtlMinutes: "100000",
     });
-    const result = await createShop(db(), everywhere, hostile, null);
+    const result = resultInEnglish(await createShop(db(), everywhere, hostile, null));
     expect(result).toMatchObject({ ok: false, reason: "invalid" });
     if (result.ok || result.reason !== "invalid") return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(
@@ -192,12 +193,12 @@ describeOnDatabases("Settings › Shops", (db) => {
       { activationTtlHours: "721" },
     ];
     for (const overrides of more) {
-      const attempt = await createShop(db(), everywhere, shopInput(overrides), null);
+      const attempt = resultInEnglish(await createShop(db(), everywhere, shopInput(overrides), null));
       expect(attempt, JSON.stringify(overrides)).toMatchObject({ ok: false, reason: "invalid" });
       if (!attempt.ok && attempt.reason === "invalid") expect(Object.keys(attempt.fieldErrors)).toEqual([Object.keys(overrides)[0]]);
     }
     // A base URL whose host is none of the shop's hosts would send e-mail links elsewhere.
-    expect(await createShop(db(), everywhere, shopInput({ hostNames: "a.example.com", baseUrl: "https://b.example.com" }), null)).toMatchObject({
+    expect(resultInEnglish(await createShop(db(), everywhere, shopInput({ hostNames: "a.example.com", baseUrl: "https://b.example.com" }), null))).toMatchObject({
       fieldErrors: { baseUrl: [expect.stringContaining("not one of this shop's host names")] },
     });
     expect(await shopCount()).toBe(before);
@@ -205,10 +206,10 @@ describeOnDatabases("Settings › Shops", (db) => {
 
   it("refuses a host of another shop, naming that shop, and changes nothing", async () => {
     const before = await shopCount();
-    const taken = await createShop(db(), everywhere, shopInput({ hostNames: "fresh.example.com\nclassic.localhost", baseUrl: "https://fresh.example.com" }), null);
+    const taken = resultInEnglish(await createShop(db(), everywhere, shopInput({ hostNames: "fresh.example.com\nclassic.localhost", baseUrl: "https://fresh.example.com" }), null));
     expect(taken).toMatchObject({ ok: false, fieldErrors: { hostNames: ["classic.localhost is already used by Classic Shop."] } });
     // What only the database can refuse shows together with what the form refuses.
-    const both = await createShop(db(), everywhere, shopInput({ code: "classic", name: "", hostNames: "classic.localhost\nbad host" }), null);
+    const both = resultInEnglish(await createShop(db(), everywhere, shopInput({ code: "classic", name: "", hostNames: "classic.localhost\nbad host" }), null));
     expect(both).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -221,7 +222,7 @@ describeOnDatabases("Settings › Shops", (db) => {
     expect(await db().select().from(shopHosts).where(eq(shopHosts.host, "fresh.example.com"))).toEqual([]);
 
     const values = shopInput({ code: "classic", name: "Classic Shop", hostNames: "classic.localhost\nlocalhost", baseUrl: classic.baseUrl });
-    expect(await updateShop(db(), everywhere, "classic", values, null)).toMatchObject({
+    expect(resultInEnglish(await updateShop(db(), everywhere, "classic", values, null))).toMatchObject({
       ok: false,
       fieldErrors: { hostNames: ["localhost is already used by Demo Shop."] },
     });
@@ -230,8 +231,8 @@ describeOnDatabases("Settings › Shops", (db) => {
 
   it("lets exactly one of two shops saving the same host at once win", async () => {
     const racer = (code: string, name: string) => shopInput({ code, name, hostNames: `${code}.localhost`, baseUrl: `https://${code}.localhost` });
-    const a = await createShop(db(), everywhere, racer("race-a", "Race A"), null);
-    const b = await createShop(db(), everywhere, racer("race-b", "Race B"), null);
+    const a = resultInEnglish(await createShop(db(), everywhere, racer("race-a", "Race A"), null));
+    const b = resultInEnglish(await createShop(db(), everywhere, racer("race-b", "Race B"), null));
     expect(a.ok && b.ok).toBe(true);
     for (let round = 0; round < 3; round++) {
       const host = `contested-${round}.example.com`;
@@ -241,7 +242,7 @@ describeOnDatabases("Settings › Shops", (db) => {
       expect(results.filter((result) => result.ok)).toHaveLength(1);
       const loser = results.find((result) => !result.ok);
       const winner = (await findShopByHost(db(), host))!;
-      expect(loser).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { hostNames: [`${host} is already used by ${winner.name}.`] } });
+      expect(resultInEnglish(loser)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { hostNames: [`${host} is already used by ${winner.name}.`] } });
       // The loser's whole save was undone: its other hosts are still there.
       const loserCode = winner.code === "race-a" ? "race-b" : "race-a";
       expect((await findShopByHost(db(), `${loserCode}.localhost`))?.code).toBe(loserCode);
@@ -249,7 +250,7 @@ describeOnDatabases("Settings › Shops", (db) => {
   });
 
   it("updates a shop and its hosts together, logging only what changed", async () => {
-    const created = await createShop(db(), everywhere, shopInput({ code: "changing", name: "Changing", hostNames: "changing.localhost\nold.changing.example" , baseUrl: "https://changing.localhost" }), null);
+    const created = resultInEnglish(await createShop(db(), everywhere, shopInput({ code: "changing", name: "Changing", hostNames: "changing.localhost\nold.changing.example" , baseUrl: "https://changing.localhost" }), null));
     if (!created.ok) throw new Error("create");
     const values = shopInput({
       code: "changing",
@@ -260,7 +261,7 @@ describeOnDatabases("Settings › Shops", (db) => {
       callCentreResetMode: "generated",
       resetTtlMinutes: "30",
     });
-    const updated = await updateShop(db(), everywhere, "changing", values, "192.0.2.7");
+    const updated = resultInEnglish(await updateShop(db(), everywhere, "changing", values, "192.0.2.7"));
     expect(updated).toMatchObject({ ok: true, shop: { accentColor: "#7c2d12", callCentreResetMode: "generated", resetTtlMinutes: 30 } });
     expect(await findShopByHost(db(), "old.changing.example")).toBeNull();
     expect((await findShopByHost(db(), "new.changing.example"))?.code).toBe("changing");
@@ -277,7 +278,7 @@ describeOnDatabases("Settings › Shops", (db) => {
     });
     const entries = async () => (await db().select().from(activityLog).where(eq(activityLog.action, "settings.shop.changed"))).length;
     const count = await entries();
-    expect(await updateShop(db(), everywhere, "changing", values, null)).toMatchObject({ ok: true, changes: {} });
+    expect(resultInEnglish(await updateShop(db(), everywhere, "changing", values, null))).toMatchObject({ ok: true, changes: {} });
     expect(await entries()).toBe(count);
   });
 
@@ -288,47 +289,47 @@ describeOnDatabases("Settings › Shops", (db) => {
     expect(await findShopSettings(db(), [classic.id], "classic")).toMatchObject({ shop: { code: "classic" }, hosts: ["classic.localhost"] });
     expect(await findShopSettings(db(), [], "classic")).toBeNull();
     const demoValues = shopInput({ code: "demo", name: "Hijacked", hostNames: "localhost", baseUrl: demo.baseUrl });
-    expect(await updateShop(db(), classicOnly, "demo", demoValues, null)).toEqual({ ok: false, reason: "not-found" });
-    expect(await createShop(db(), classicOnly, shopInput(), null)).toEqual({ ok: false, reason: "not-found" });
-    expect(await addCustomerType(db(), classicOnly, "demo", { code: "X", name: "X" }, null)).toEqual({ ok: false, reason: "not-found" });
-    expect(await updateCustomerType(db(), classicOnly, "demo", "B2C", { name: "Hijacked" }, null)).toEqual({ ok: false, reason: "not-found" });
-    expect(await removeCustomerType(db(), classicOnly, "demo", "B2B", null)).toEqual({ ok: false, reason: "not-found" });
-    expect(await saveRegistrationForm(db(), classicOnly, "demo", "B2C", ["email"], null)).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await updateShop(db(), classicOnly, "demo", demoValues, null))).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await createShop(db(), classicOnly, shopInput(), null))).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await addCustomerType(db(), classicOnly, "demo", { code: "X", name: "X" }, null))).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await updateCustomerType(db(), classicOnly, "demo", "B2C", { name: "Hijacked" }, null))).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await removeCustomerType(db(), classicOnly, "demo", "B2B", null))).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await saveRegistrationForm(db(), classicOnly, "demo", "B2C", ["email"], null))).toEqual({ ok: false, reason: "not-found" });
     const [unchanged] = await db().select().from(shops).where(eq(shops.code, "demo"));
     expect(unchanged.name).toBe("Demo Shop");
     expect(await registrationAttributesOf(db(), demo.id, "B2C")).toHaveLength(5);
   });
 
   it("adds, renames and removes customer types; a type customers belong to stays", async () => {
-    expect(await addCustomerType(db(), everywhere, "demo", { code: "B2E", name: "Employee" }, null)).toEqual({ ok: true });
+    expect(resultInEnglish(await addCustomerType(db(), everywhere, "demo", { code: "B2E", name: "Employee" }, null))).toEqual({ ok: true });
     const settings = await findShopSettings(db(), null, "demo");
     expect(settings?.types.find((type) => type.code === "B2E")).toMatchObject({ name: "Employee", selfRegistration: false, attributes: ["email"], position: 2 });
-    expect(await addCustomerType(db(), everywhere, "demo", { code: "b2e", name: "Again" }, null)).toMatchObject({
+    expect(resultInEnglish(await addCustomerType(db(), everywhere, "demo", { code: "b2e", name: "Again" }, null))).toMatchObject({
       fieldErrors: { code: ["This shop already has a customer type “b2e”."] },
     });
-    expect(await addCustomerType(db(), everywhere, "demo", { code: "has space", name: "<b>x</b>" }, null)).toMatchObject({
+    expect(resultInEnglish(await addCustomerType(db(), everywhere, "demo", { code: "has space", name: "<b>x</b>" }, null))).toMatchObject({
       fieldErrors: { code: [expect.any(String)], name: ["Leave out < and >: a name is plain text."] },
     });
 
-    expect(await updateCustomerType(db(), everywhere, "demo", "B2E", { name: "Staff", selfRegistration: "on" }, null)).toEqual({ ok: true });
+    expect(resultInEnglish(await updateCustomerType(db(), everywhere, "demo", "B2E", { name: "Staff", selfRegistration: "on" }, null))).toEqual({ ok: true });
     expect((await lastActivity("settings.customer-type.changed")).details).toEqual({
       customerType: "B2E",
       changes: { name: { from: "Employee", to: "Staff" }, selfRegistration: { from: false, to: true } },
     });
-    expect(await updateCustomerType(db(), everywhere, "demo", "NOPE", { name: "x" }, null)).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await updateCustomerType(db(), everywhere, "demo", "NOPE", { name: "x" }, null))).toEqual({ ok: false, reason: "not-found" });
 
     await db().insert(customers).values({ shopId: demo.id, customerType: "B2E", email: `member-${Date.now()}@example.com` });
-    const refused = await removeCustomerType(db(), everywhere, "demo", "B2E", null);
+    const refused = resultInEnglish(await removeCustomerType(db(), everywhere, "demo", "B2E", null));
     expect(refused).toMatchObject({ ok: false, reason: "in-use", customers: 1, message: expect.stringMatching(/^A customer belongs to this type/) });
     await db().delete(customers).where(and(eq(customers.shopId, demo.id), eq(customers.customerType, "B2E")));
-    expect(await removeCustomerType(db(), everywhere, "demo", "B2E", null)).toEqual({ ok: true });
+    expect(resultInEnglish(await removeCustomerType(db(), everywhere, "demo", "B2E", null))).toEqual({ ok: true });
     expect(await db().select().from(registrationAttributes).where(and(eq(registrationAttributes.shopId, demo.id), eq(registrationAttributes.customerType, "B2E")))).toEqual([]);
     expect((await lastActivity("settings.customer-type.removed")).details).toMatchObject({ customerType: "B2E", attributes: ["email"] });
   });
 
   it("saves registration forms by SPEC §4's rules, so the mode follows at once", async () => {
-    expect(await addCustomerType(db(), everywhere, "classic", { code: "B2B", name: "Business" }, null)).toEqual({ ok: true });
-    const invalid = await saveRegistrationForm(db(), everywhere, "classic", "B2B", ["email", "password", "firstName", "firstName", "nope"], null);
+    expect(resultInEnglish(await addCustomerType(db(), everywhere, "classic", { code: "B2B", name: "Business" }, null))).toEqual({ ok: true });
+    const invalid = resultInEnglish(await saveRegistrationForm(db(), everywhere, "classic", "B2B", ["email", "password", "firstName", "firstName", "nope"], null));
     expect(invalid).toEqual({
       ok: false,
       reason: "invalid",
@@ -338,9 +339,9 @@ describeOnDatabases("Settings › Shops", (db) => {
         expect.stringContaining("come together"),
       ],
     });
-    expect(await saveRegistrationForm(db(), everywhere, "classic", "B2B", "email", null)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(resultInEnglish(await saveRegistrationForm(db(), everywhere, "classic", "B2B", "email", null))).toMatchObject({ ok: false, reason: "invalid" });
     const codes = ["email", "company", "password", "confirmPassword"];
-    expect(await saveRegistrationForm(db(), everywhere, "classic", "B2B", codes, "192.0.2.3")).toEqual({ ok: true, codes, mode: "user-controlled", changed: true });
+    expect(resultInEnglish(await saveRegistrationForm(db(), everywhere, "classic", "B2B", codes, "192.0.2.3"))).toEqual({ ok: true, codes, mode: "user-controlled", changed: true });
     expect(passwordMode(await registrationAttributesOf(db(), classic.id, "B2B"))).toBe("user-controlled");
     expect((await lastActivity("settings.registration-form.changed")).details).toEqual({
       customerType: "B2B",
@@ -349,10 +350,10 @@ describeOnDatabases("Settings › Shops", (db) => {
       mode: { from: "automatic", to: "user-controlled" },
     });
     const reordered = ["company", "email"];
-    expect(await saveRegistrationForm(db(), everywhere, "classic", "B2B", reordered, null)).toMatchObject({ ok: true, mode: "automatic" });
+    expect(resultInEnglish(await saveRegistrationForm(db(), everywhere, "classic", "B2B", reordered, null))).toMatchObject({ ok: true, mode: "automatic" });
     expect((await registrationAttributesOf(db(), classic.id, "B2B")).map((attribute) => attribute.code)).toEqual(reordered);
-    expect(await saveRegistrationForm(db(), everywhere, "classic", "NOPE", ["email"], null)).toEqual({ ok: false, reason: "not-found" });
-    expect(await removeCustomerType(db(), everywhere, "classic", "B2B", null)).toEqual({ ok: true });
+    expect(resultInEnglish(await saveRegistrationForm(db(), everywhere, "classic", "NOPE", ["email"], null))).toEqual({ ok: false, reason: "not-found" });
+    expect(resultInEnglish(await removeCustomerType(db(), everywhere, "classic", "B2B", null))).toEqual({ ok: true });
     expect(await db().select().from(activityLog).where(like(activityLog.action, "settings.%"))).not.toHaveLength(0);
   });
 });

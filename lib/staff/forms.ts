@@ -4,6 +4,7 @@ import { backOfficeCode } from "../i18n/back-office-code";
 import { messageCode } from "../i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 import { emailField, newPasswordField, normaliseEmail } from "../shops/registration-form";
+import { roleNames, staffProblemCode } from "./staff-messages";
 
 /** The back office's forms, shared by the browser and the server. */
 export const roleLabels: Record<(typeof staffRoles)[number], string> = {
@@ -16,15 +17,12 @@ type Role = (typeof staffRoles)[number];
 
 /**
  * Separation of duties (SPEC §7): a user manager grants, and takes away, only roles they hold themselves, and on
- * their own account may only drop roles. The messages name the roles concerned.
+ * their own account may only drop roles. The messages (codes of ./staff-messages.ts) name the roles concerned.
  */
-const roleList = (roles: readonly Role[]) => roles.map((role) => roleLabels[role]).join(", ");
 export const roleGrantMessages = {
-  grant: (roles: readonly Role[]) => `You can only grant roles you hold yourself: ${roleList(roles)}.`,
-  remove: (roles: readonly Role[]) => `You can only take away roles you hold yourself: ${roleList(roles)}.`,
-  ownAdd: (roles: readonly Role[]) => `You cannot give yourself roles; another user manager who holds them can: ${roleList(roles)}.`,
-  hintOthers: "You can grant or take away only the roles you hold yourself.",
-  hintOwn: "On your own account you can only drop roles. Another user manager can give you more.",
+  grant: (roles: readonly Role[]) => staffProblemCode("grant", { roles: roleNames(roles) }),
+  remove: (roles: readonly Role[]) => staffProblemCode("remove", { roles: roleNames(roles) }),
+  ownAdd: (roles: readonly Role[]) => staffProblemCode("ownAdd", { roles: roleNames(roles) }),
 } as const;
 
 /** Which roles an actor's change of `before` into `after` adds or takes away that the rules above refuse. */
@@ -47,7 +45,7 @@ const checkedValues = (value: unknown) => (Array.isArray(value) ? value : typeof
 
 export const rolesField = z.preprocess(
   checkedValues,
-  z.array(z.enum(staffRoles, { message: "Choose roles from the list." })).min(1, "Choose at least one role.").max(staffRoles.length),
+  z.array(z.enum(staffRoles, { message: staffProblemCode("rolesFromList") })).min(1, staffProblemCode("roleNeeded")).max(staffRoles.length),
 );
 
 /**
@@ -58,9 +56,9 @@ export const rolesField = z.preprocess(
 export const shopScopeChoices = ["all", "chosen"] as const;
 
 export const shopScopeMessages = {
-  choice: "Choose All shops or the shops below.",
-  fromList: "Choose shops from the list.",
-  atLeastOne: "Choose at least one shop, or All shops.",
+  choice: staffProblemCode("scopeChoice"),
+  fromList: staffProblemCode("shopsFromList"),
+  atLeastOne: staffProblemCode("shopNeeded"),
 } as const;
 
 const shopScopeChoice = z.enum(shopScopeChoices, { message: shopScopeMessages.choice });
@@ -91,9 +89,9 @@ export const newStaffSchema = z
     name: z
       .string()
       .trim()
-      .min(1, "Enter the person's name.")
-      .max(100, "Use at most 100 characters.")
-      .regex(/^[^\p{Cc}]*$/u, "Remove the control characters."),
+      .min(1, staffProblemCode("enterName"))
+      .max(100, messageCode("tooLong", { max: 100 }))
+      .regex(/^[^\p{Cc}]*$/u, messageCode("controlCharacters")),
     roles: rolesField,
     ...shopScopeFields,
   })

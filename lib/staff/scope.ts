@@ -2,6 +2,7 @@ import { asc, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shops, type StaffUser } from "@/db/schema";
 import { shopScopeMessages } from "./forms";
+import { staffProblemCode } from "./staff-messages";
 
 /**
  * The shops a business user works in (SPEC §4 shop scope): null means "All shops". Everything of a shop outside
@@ -9,10 +10,11 @@ import { shopScopeMessages } from "./forms";
  */
 export type ShopScope = string[] | null;
 
+/** The words of describeShopScope where no page gives its own (the English default), and grant refusals as codes. */
 export const scopeMessages = {
   allShops: "All shops",
-  unknownShops: (codes: string[]) => `Unknown shop${codes.length === 1 ? "" : "s"}: ${codes.join(", ")}. ${shopScopeMessages.fromList}`,
-  cannotGrantAll: "You work in some shops only, so you cannot grant All shops. Choose shops from your own.",
+  unknownShops: (codes: string[]) => staffProblemCode("unknownShops", { count: codes.length, codes: codes.join(", ") }),
+  cannotGrantAll: staffProblemCode("cannotGrantAll"),
   otherShops: (count: number) => `${count} other shop${count === 1 ? "" : "s"}`,
 } as const;
 
@@ -61,12 +63,15 @@ export function scopeCodes(scope: ShopScope, known: ScopeShop[]): "all" | string
   return scope.map((shopId) => known.find((shop) => shop.id === shopId)?.code ?? shopId);
 }
 
+/** The words describeShopScope uses: English by default, the reader's language where a page gives them. */
+export type ShopScopeWords = { allShops: string; otherShops: (count: number) => string };
+
 /** A scope in words for a viewer who sees `visible` shops: names of those, and a count of any others. */
-export function describeShopScope(scope: ShopScope, visible: ScopeShop[]): string {
-  if (scope === null) return scopeMessages.allShops;
+export function describeShopScope(scope: ShopScope, visible: ScopeShop[], words: ShopScopeWords = scopeMessages): string {
+  if (scope === null) return words.allShops;
   const names = visible.filter((shop) => scope.includes(shop.id)).map((shop) => shop.name);
   const others = scope.length - names.length;
-  return [...names, ...(others > 0 ? [scopeMessages.otherShops(others)] : [])].join(", ") || "—";
+  return [...names, ...(others > 0 ? [words.otherShops(others)] : [])].join(", ") || "—";
 }
 
 /** What a user manager asks to grant: All shops, or the shops of these codes. */

@@ -7,7 +7,11 @@ import type { FormState } from "@/components/form-state";
 import { PasswordRulesHint } from "@/components/new-password-form";
 import { saveManagerRegexAction, saveSecondFactorRequiredAction } from "./actions";
 
+/** The preference's own name, the same in every language. */
+const MANAGER_PASSWORD_REGEX = "MANAGER_PASSWORD_REGEX";
+
 export function ManagerRegexForm({ pattern }: { pattern: string }) {
+  const t = useTranslations("settings.index.managerRegex");
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveManagerRegexAction, {});
   // The rules follow what is typed, so the admin sees in words what a pattern will ask before saving it.
   const [typed, setTyped] = useState(state.values?.pattern ?? pattern);
@@ -15,7 +19,7 @@ export function ManagerRegexForm({ pattern }: { pattern: string }) {
     <form action={formAction} className="space-y-4">
       {state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
       <Field
-        label="MANAGER_PASSWORD_REGEX"
+        label={MANAGER_PASSWORD_REGEX}
         name="pattern"
         type="text"
         spellCheck={false}
@@ -25,13 +29,13 @@ export function ManagerRegexForm({ pattern }: { pattern: string }) {
         errors={state.fieldErrors?.pattern}
         hint={
           <>
-            <p>A JavaScript regular expression that every business user&apos;s new password must match.</p>
-            <PasswordRulesHint policy={{ regex: typed.trim() }} intro="With this pattern, a new password needs:" />
+            <p>{t("hint")}</p>
+            <PasswordRulesHint policy={{ regex: typed.trim() }} intro={t("rulesIntro")} />
           </>
         }
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-slate-900"
       />
-      <SubmitButton pending={pending}>Save</SubmitButton>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }

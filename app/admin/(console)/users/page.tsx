@@ -12,12 +12,14 @@ import { UnknownFilters } from "@/components/notice";
 import { hrefWith, OffsetPagination } from "@/components/pagination";
 import { filterText } from "@/lib/activity";
 import { firstParam, pageOf, parsePage, parseSort, sortRows } from "@/lib/paging";
-import { roleLabels } from "@/lib/staff/forms";
 import { describeShopScope, shopScope, shopsInScope } from "@/lib/staff/scope";
 import { listStaff, staffListStatuses } from "@/lib/staff/users";
 import { requireStaff } from "../../guard";
+import { shopScopeWords } from "./shop-scope-words";
 
-export const metadata: Metadata = { title: "Business users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users.list"))("title") };
+}
 
 const USERS_PAGE_SIZE = 25;
 const sortKeys = ["name", "email", "status"] as const;
@@ -26,6 +28,8 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
   const { staff } = await requireStaff("user_manager");
   const params = await searchParams;
   const t = await getTranslations("admin.users");
+  const tu = await getTranslations("users");
+  const scopeWords = await shopScopeWords();
   const labels = await getAdminLabels();
   const asked = filterText(firstParam(params.status), 40);
   const status = (staffListStatuses as readonly string[]).includes(asked) ? asked : "";
@@ -38,8 +42,8 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <PageHeading>Business users</PageHeading>
-        <ButtonLink href="/admin/users/new">New user</ButtonLink>
+        <PageHeading>{tu("list.title")}</PageHeading>
+        <ButtonLink href="/admin/users/new">{tu("list.newUser")}</ButtonLink>
       </div>
       <UnknownFilters problems={asked && !status ? [{ field: t("statusField"), value: asked }] : []} />
       <LiveFilterForm label={t("filterLabel")} submitLabel={t("apply")}>
@@ -57,7 +61,7 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
       <DataTable
         rows={page.rows}
         rowKey={(user) => user.id}
-        caption="Business users"
+        caption={tu("list.title")}
         empty={
           <>
             {t("emptyFiltered")} <Link href="/admin/users">{t("clearFilters")}</Link>
@@ -65,10 +69,10 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
         }
         sort={{ ...sort, href: (key, dir) => hrefWith("/admin/users", { status, sort: key, dir }) }}
         columns={[
-          { header: "Name", cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.name}</Link>, sortKey: "name" },
-          { header: "Email", cell: (user) => <span className="break-all">{user.email}</span>, sortKey: "email" },
-          { header: "Roles", cell: (user) => user.roles.map((role) => roleLabels[role]).join(", ") },
-          { header: "Shops", cell: (user) => describeShopScope(shopScope(user), visibleShops) },
+          { header: tu("list.columns.name"), cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.name}</Link>, sortKey: "name" },
+          { header: tu("list.columns.email"), cell: (user) => <span className="break-all">{user.email}</span>, sortKey: "email" },
+          { header: tu("list.columns.roles"), cell: (user) => user.roles.map((role) => tu(`roles.${role}`)).join(", ") },
+          { header: tu("list.columns.shops"), cell: (user) => describeShopScope(shopScope(user), visibleShops, scopeWords) },
           { header: t("status"), cell: (user) => <StatusBadge labels={labels.staffStatus} code={user.listStatus} />, sortKey: "status" },
         ]}
       />

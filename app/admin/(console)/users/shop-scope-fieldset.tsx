@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes } from "react";
 import { CheckboxGroup } from "@/components/form";
 
@@ -24,23 +25,22 @@ const radioClass = "h-4 w-4 border-slate-400 focus:ring-2 focus:ring-blue-700";
  */
 export function ShopScopeFieldset({ shops, canGrantAll, chosen, errors = [], inputProps }: Props) {
   const messages = errors.filter(Boolean);
+  const t = useTranslations("users.scope");
   return (
     <fieldset className="space-y-2" aria-describedby="shop-scope-hint">
-      <legend className="text-sm font-medium text-slate-800">Shops</legend>
+      <legend className="text-sm font-medium text-slate-800">{t("legend")}</legend>
       <p id="shop-scope-hint" className="text-sm text-slate-600">
-        {canGrantAll
-          ? "The user sees contacts, e-mails and activity of these shops only."
-          : "The user sees contacts, e-mails and activity of these shops only. You can grant only the shops you work in yourself."}
+        {canGrantAll ? t("hint") : t("hintScoped")}
       </p>
       {canGrantAll ? (
         <>
           <label className="flex items-center gap-2">
             <input type="radio" name="shopScope" value="all" defaultChecked={chosen.all} className={radioClass} {...inputProps?.("shopScope")} />
-            All shops
+            {t("allShops")}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="shopScope" value="chosen" defaultChecked={!chosen.all} className={radioClass} {...inputProps?.("shopScope")} />
-            Only the shops ticked below
+            {t("chosen")}
           </label>
         </>
       ) : (
@@ -48,7 +48,7 @@ export function ShopScopeFieldset({ shops, canGrantAll, chosen, errors = [], inp
       )}
       <div className="pl-6">
         <CheckboxGroup
-          legend="Chosen shops"
+          legend={t("chosenShops")}
           name="shops"
           options={shops.map((shop) => ({ value: shop.code, label: shop.name }))}
           defaultValues={chosen.codes}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { bound, boundArguments } from "@/lib/http/bound-arguments";
@@ -14,13 +15,15 @@ import {
 } from "@/lib/shops/attributes";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
+import { problemWords } from "../word-problems";
 
 const LIST = "/admin/settings/attributes";
 
 /** What the form shows after a refusal: every field as typed, the field messages, and what went wrong. */
-function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): FormState {
-  if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
-  return { values, formError: result.message };
+async function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): Promise<FormState> {
+  const t = await getTranslations("settings.attributes.form");
+  if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: t("correctFields") };
+  return { values, formError: (await problemWords())(result.message) };
 }
 
 export async function createAttributeAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -39,19 +42,19 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
   const { staff } = await requireStaff("shop_admin");
   const values = formStrings(formData, 2000);
   const definition = definitionCodeOf(code);
-  if (!definition) return { values, formError: attributeMessages.notFound };
+  if (!definition) return { values, formError: (await problemWords())(attributeMessages.notFound) };
   const result = await updateAttributeDefinition(await getDb(), staff, definition, values, await clientAddress());
   if (!result.ok) return refused(result, values);
   revalidatePath(LIST, "layout");
-  return { notice: "Saved. Registration forms that use this attribute follow it at once." };
+  return { notice: (await getTranslations("settings.attributes.form"))("saved") };
 }
 
 export async function deleteAttributeAction(code: string): Promise<FormState> {
   const { staff } = await requireStaff("shop_admin");
   const definition = definitionCodeOf(code);
-  if (!definition) return { formError: attributeMessages.notFound };
+  if (!definition) return { formError: (await problemWords())(attributeMessages.notFound) };
   const result = await deleteAttributeDefinition(await getDb(), staff, definition, await clientAddress());
-  if (!result.ok) return { formError: result.message };
+  if (!result.ok) return { formError: (await problemWords())(result.message) };
   revalidatePath(LIST, "layout");
   redirect(`${LIST}?deleted=1`);
 }

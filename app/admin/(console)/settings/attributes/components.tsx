@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Outcome } from "@/components/action-forms";
 import { Field, SelectField, SubmitButton } from "@/components/form";
@@ -7,10 +8,9 @@ import type { FormState } from "@/components/form-state";
 import { PasswordRulesHint } from "@/components/new-password-form";
 import { useFormAction } from "@/components/use-form-action";
 import type { AttributeDefinition } from "@/db/schema";
-import { attributeChangeSchema, newAttributeSchema, valueKindLabels } from "@/lib/shops/attributes-form";
+import { attributeChangeSchema, newAttributeSchema } from "@/lib/shops/attributes-form";
 import { valueKinds } from "@/lib/shops/registration-form";
-
-const kindOptions = valueKinds.map((kind) => ({ value: kind, label: valueKindLabels[kind] }));
+import { useProblems } from "../use-problems";
 
 type AttributeFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -22,10 +22,14 @@ type Preview = { valueKind: string; regex: string; regexMessage: string };
 
 /** "New attribute" and a definition's own page. A password pattern is shown as the rules customers will read. */
 export function AttributeForm({ action, definition }: AttributeFormProps) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction(
+  const t = useTranslations("settings.attributes.form");
+  const kindOptions = valueKinds.map((kind) => ({ value: kind, label: t(`valueKinds.${kind}`) }));
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction(
     action,
     definition ? attributeChangeSchema : newAttributeSchema,
   );
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
   const initial = (name: keyof Preview | "code" | "label", stored: string | null | undefined) => state.values?.[name] ?? stored ?? "";
   const required = state.values ? state.values.required === "on" : (definition?.required ?? true);
   const [preview, setPreview] = useState<Preview>({
@@ -44,20 +48,20 @@ export function AttributeForm({ action, definition }: AttributeFormProps) {
       <Outcome state={state} />
       {definition ? null : (
         <Field
-          label="Code"
+          label={t("code")}
           type="text"
           autoComplete="off"
           spellCheck={false}
           required
           defaultValue={initial("code", "")}
-          hint="A letter, then letters, digits or underscores; fixed once saved."
+          hint={t("codeHint")}
           errors={errorsFor("code")}
           {...register("code")}
         />
       )}
-      <Field label="Label" type="text" autoComplete="off" required defaultValue={initial("label", definition?.label)} errors={errorsFor("label")} {...register("label")} />
+      <Field label={t("label")} type="text" autoComplete="off" required defaultValue={initial("label", definition?.label)} errors={errorsFor("label")} {...register("label")} />
       <SelectField
-        label="Value kind"
+        label={t("valueKind")}
         options={kindOptions}
         defaultValue={preview.valueKind}
         errors={errorsFor("valueKind")}
@@ -65,37 +69,37 @@ export function AttributeForm({ action, definition }: AttributeFormProps) {
       />
       <label className="flex items-center gap-2">
         <input type="checkbox" defaultChecked={required} className="h-4 w-4 rounded border-slate-400 focus:ring-2 focus:ring-blue-700" {...register("required")} />
-        Required
+        {t("required")}
       </label>
       <Field
-        label="Validation pattern"
+        label={t("regex")}
         type="text"
         autoComplete="off"
         spellCheck={false}
         defaultValue={initial("regex", definition?.regex)}
-        hint="Optional: a JavaScript regular expression that values must match. It is checked on save: it must compile, must not be able to stall the server and, for a password, must leave room for generated passwords."
+        hint={t("regexHint")}
         errors={errorsFor("regex")}
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-slate-900"
         {...register("regex")}
       />
       <Field
-        label="Pattern message"
+        label={t("regexMessage")}
         type="text"
         autoComplete="off"
         defaultValue={initial("regexMessage", definition?.regexMessage)}
-        hint="Shown to the customer when a value does not match the pattern; needed with a pattern."
+        hint={t("regexMessageHint")}
         errors={errorsFor("regexMessage")}
         {...register("regexMessage")}
       />
       {preview.valueKind === "password" ? (
         <section aria-labelledby="password-preview" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
           <h2 id="password-preview" className="font-semibold">
-            What customers will read
+            {t("preview")}
           </h2>
           <PasswordRulesHint policy={{ regex: preview.regex, regexMessage: preview.regexMessage }} />
         </section>
       ) : null}
-      <SubmitButton pending={pending}>Save attribute</SubmitButton>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -10,15 +10,10 @@ import { pageOf, parsePage, parseSort, sortRows } from "@/lib/paging";
 import { listAttributeDefinitions, type AttributeRow } from "@/lib/shops/attributes";
 import { requireStaff } from "../../../guard";
 
-export const metadata: Metadata = { title: "Attribute definitions" };
-
-/** How many registration forms of the user's shops use it, and whether another shop's form does. */
-function usage(row: AttributeRow): string {
-  const forms = row.forms.length;
-  const own = forms === 0 ? "None" : `${forms} ${forms === 1 ? "form" : "forms"}`;
-  if (!row.usedOutsideScope) return own;
-  return forms === 0 ? "A shop outside yours" : `${own}; also a shop outside yours`;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.attributes"))("title") };
 }
+
 
 const ATTRIBUTES_PAGE_SIZE = 25;
 
@@ -26,6 +21,13 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
   const { staff } = await requireStaff("shop_admin");
   const params = await searchParams;
   const t = await getTranslations("admin.attributes");
+  const ts = await getTranslations("settings.attributes");
+  /** How many registration forms of the user's shops use it, and whether another shop's form does. */
+  const usage = (row: AttributeRow) => {
+    const forms = row.forms.length;
+    if (!row.usedOutsideScope) return forms === 0 ? ts("usage.none") : ts("usage.forms", { forms });
+    return forms === 0 ? ts("usage.outside") : ts("usage.alsoOutside", { own: ts("usage.forms", { forms }) });
+  };
   const all = await listAttributeDefinitions(await getDb(), staff);
   const deleted = params.deleted === "1";
   const sort = parseSort(params, ["code", "label", "kind"], { key: "code", dir: "asc" });
@@ -34,21 +36,20 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
   return (
     <section className="space-y-6">
       <p>
-        <Link href="/admin/settings">Settings</Link>
+        <Link href="/admin/settings">{ts("settingsLink")}</Link>
       </p>
       <div className="flex items-center justify-between">
-        <PageHeading>Attribute definitions</PageHeading>
-        <ButtonLink href="/admin/settings/attributes/new">New attribute</ButtonLink>
+        <PageHeading>{ts("title")}</PageHeading>
+        <ButtonLink href="/admin/settings/attributes/new">{ts("newAttribute")}</ButtonLink>
       </div>
-      {deleted ? <Alert tone="success">The attribute definition has been deleted.</Alert> : null}
+      {deleted ? <Alert tone="success">{ts("deleted")}</Alert> : null}
       <p className="max-w-3xl text-slate-700">
-        The fields that registration forms can capture, shared by every shop. What counts is the value kind: a shop whose
-        form holds a password definition with its own pattern has its own password policy.
+        {ts("intro")}
       </p>
       <DataTable
         rows={page.rows}
         rowKey={(row) => row.code}
-        caption="Attribute definitions"
+        caption={ts("title")}
         empty={
           <>
             {t("empty")} <Link href="/admin/settings/attributes/new">{t("createAttribute")}</Link>
@@ -56,12 +57,12 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
         }
         sort={{ ...sort, href: (key, dir) => hrefWith("/admin/settings/attributes", { sort: key, dir }) }}
         columns={[
-          { header: "Code", cell: (row) => <Link href={`/admin/settings/attributes/${encodeURIComponent(row.code)}`}>{row.code}</Link>, sortKey: "code" },
-          { header: "Label", cell: (row) => row.label, sortKey: "label" },
-          { header: "Value kind", cell: (row) => row.valueKind, sortKey: "kind" },
-          { header: "Required", cell: (row) => (row.required ? "Yes" : "No") },
-          { header: "Pattern", cell: (row) => (row.regex ? <code className="break-all">{row.regex}</code> : "—") },
-          { header: "Used by", cell: usage, nowrap: true },
+          { header: ts("columns.code"), cell: (row) => <Link href={`/admin/settings/attributes/${encodeURIComponent(row.code)}`}>{row.code}</Link>, sortKey: "code" },
+          { header: ts("columns.label"), cell: (row) => row.label, sortKey: "label" },
+          { header: ts("columns.valueKind"), cell: (row) => row.valueKind, sortKey: "kind" },
+          { header: ts("columns.required"), cell: (row) => (row.required ? ts("yes") : ts("no")) },
+          { header: ts("columns.pattern"), cell: (row) => (row.regex ? <code className="break-all">{row.regex}</code> : "—") },
+          { header: ts("columns.usedBy"), cell: usage, nowrap: true },
         ]}
       />
       <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/settings/attributes", { ...kept, page: number > 1 ? number : undefined })} />

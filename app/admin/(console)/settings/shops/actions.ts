@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, postedForm, type FormState } from "@/components/form-state";
 import {
@@ -15,10 +16,11 @@ import {
   type CustomerTypeResult,
 } from "@/lib/shops/settings";
 import { bound, boundArguments } from "@/lib/http/bound-arguments";
-import { applyFormEdit, messages, parseFormEdit, passwordModeSentence, postedCodes } from "@/lib/shops/settings-forms";
+import { applyFormEdit, messages, parseFormEdit, postedCodes } from "@/lib/shops/settings-forms";
 import { shopScope } from "@/lib/staff/scope";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
+import { problemWords } from "../word-problems";
 
 const shopPath = (code: string) => `/admin/settings/shops/${encodeURIComponent(code)}`;
 // Host names may fill 20 lines; every field is bounded again by its schema.
@@ -47,7 +49,7 @@ export async function createShopAction(_previous: FormState, formData: FormData)
   const result = await createShop(db, staff, values, ip);
   if (result.ok) redirect(`${shopPath(result.shop.code)}?created=1`);
   if (result.reason === "not-found") notFound();
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
 }
 
 export async function updateShopAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -56,14 +58,16 @@ export async function updateShopAction(code: string, _previous: FormState, formD
   const result = await updateShop(db, staff, code, values, ip);
   if (result.ok) redirect(`${shopPath(code)}?saved=${Date.now()}`);
   if (result.reason === "not-found") notFound();
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
 }
 
-function typeAnswer(result: CustomerTypeResult, values: Record<string, string>, done: string): FormState {
+/** The notice when done, or what went wrong worded for the page (field messages are worded by the form). */
+async function typeAnswer(result: CustomerTypeResult, values: Record<string, string>, done: string): Promise<FormState> {
   if (result.ok) return { notice: done };
-  if (result.reason === "not-found") return { formError: messages.typeNotFound };
-  if (result.reason === "in-use") return { formError: result.message };
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError };
+  const word = await problemWords();
+  if (result.reason === "not-found") return { formError: word(messages.typeNotFound) };
+  if (result.reason === "in-use") return { formError: word(result.message) };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && word(result.formError) };
 }
 
 export async function addCustomerTypeAction(shopCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -82,7 +86,7 @@ export async function updateCustomerTypeAction(shopCode: string, typeCode: strin
   if (!type) return typeAnswer({ ok: false, reason: "not-found" }, values, "");
   const result = await updateCustomerType(db, staff, shopCode, type, values, ip);
   revalidatePath(shopPath(shopCode));
-  return typeAnswer(result, values, "Customer type saved.");
+  return typeAnswer(result, values, (await getTranslations("settings.shops.types"))("saved"));
 }
 
 export async function removeCustomerTypeAction(shopCode: string, typeCode: string): Promise<FormState> {
@@ -110,13 +114,15 @@ export async function editRegistrationFormAction(
   const form = postedForm(formData);
   const draft = postedCodes(form.getAll("attribute"));
   const type = typeCodeOf(typeCode);
-  if (!type) return { draft, problems: [messages.typeNotFound] };
+  const word = await problemWords();
+  if (!type) return { draft, problems: [word(messages.typeNotFound)] };
   const edit = parseFormEdit(form.get("op"), form.get("add"));
   if (!edit) return { draft };
   if (edit.op !== "save") return { draft: applyFormEdit(draft, edit) };
   const result = await saveRegistrationForm(db, staff, shopCode, type, draft, ip);
-  if (!result.ok && result.reason === "not-found") return { draft, problems: [messages.typeNotFound] };
-  if (!result.ok) return { draft, problems: result.problems };
+  if (!result.ok && result.reason === "not-found") return { draft, problems: [word(messages.typeNotFound)] };
+  if (!result.ok) return { draft, problems: result.problems.map(word) };
   revalidatePath(shopPath(shopCode));
-  return { draft: result.codes, notice: `Form saved. ${passwordModeSentence[result.mode]}.` };
+  const t = await getTranslations("settings.shops.editor");
+  return { draft: result.codes, notice: t("saved", { mode: t(`passwordMode.${result.mode}`) }) };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Outcome } from "@/components/action-forms";
 import { Alert, Field, SubmitButton } from "@/components/form";
@@ -11,7 +12,6 @@ import {
   customerTypeSchema,
   newCustomerTypeSchema,
   newShopFormSchema,
-  passwordModeSentence,
   RESET_MINUTES_MAX,
   RESET_MINUTES_MIN,
   shopFormSchema,
@@ -19,6 +19,7 @@ import {
   type DefinitionSummary,
 } from "@/lib/shops/settings-forms";
 import type { RegistrationFormState } from "./actions";
+import { useProblems } from "../use-problems";
 
 type Action<S = FormState> = (state: S, formData: FormData) => Promise<S>;
 
@@ -75,10 +76,14 @@ function Select({ label, name, hint, errors, options, ...select }: SelectHTMLAtt
 
 /** New shop and a shop's page: every setting of SPEC §2; the code only for a new shop. */
 export function ShopForm({ action, initial, isNew, saved }: { action: Action; initial: Record<string, string>; isNew: boolean; saved?: boolean }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(
     action,
     isNew ? newShopFormSchema : shopFormSchema,
   );
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
+  const t = useTranslations("settings.shops.form");
+  const resetModes = callCentreResetModes.map((mode) => ({ value: mode.value, label: t(`resetModes.${mode.value}`) }));
   const value = (name: string) => state.values?.[name] ?? initial[name] ?? "";
   const text = (name: string, label: string, hint?: ReactNode, extra: Record<string, string> = {}) => (
     <Field label={label} type="text" autoComplete="off" spellCheck={false} defaultValue={value(name)} errors={errorsFor(name)} hint={hint} {...extra} {...register(name)} />
@@ -86,91 +91,98 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
   const failed = Boolean(state.formError || state.fieldErrors);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      {saved && !failed ? <Alert tone="success">Shop saved. Host names and every other setting take effect at once.</Alert> : null}
+      {saved && !failed ? <Alert tone="success">{t("saved")}</Alert> : null}
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      {isNew ? text("code", "Code", "Lower-case letters, digits and dashes (2–32), like my-shop. It cannot be changed later.") : null}
-      {text("name", "Name")}
+      {isNew ? text("code", t("code"), t("codeHint")) : null}
+      {text("name", t("name"))}
       <TextArea
-        label="Host names"
+        label={t("hostNames")}
         rows={3}
         spellCheck={false}
         autoComplete="off"
         defaultValue={value("hostNames")}
         errors={errorsFor("hostNames")}
-        hint="One per line, without http:// or a port, like shop.example.com. The storefront finds the shop by the host name a visitor uses."
+        hint={t("hostNamesHint")}
         {...register("hostNames")}
       />
-      {text("baseUrl", "Base URL", "Every link in this shop's e-mails starts with it, like https://shop.example.com.", { inputMode: "url" })}
+      {text("baseUrl", t("baseUrl"), t("baseUrlHint"), { inputMode: "url" })}
       <div className="grid gap-5 sm:grid-cols-2">
-        {text("senderName", "Sender name")}
-        {text("senderEmail", "Sender e-mail", undefined, { inputMode: "email" })}
+        {text("senderName", t("senderName"))}
+        {text("senderEmail", t("senderEmail"), undefined, { inputMode: "email" })}
       </div>
-      {text("logoUrl", "Logo URL", "An https:// address, or empty for no logo.", { inputMode: "url" })}
+      {text("logoUrl", t("logoUrl"), t("logoUrlHint"), { inputMode: "url" })}
       {text(
         "accentColor",
-        "Accent colour",
+        t("accentColor"),
         <>
-          As #rrggbb. Buttons show white text on it, so it must be dark enough for a 4.5:1 contrast.{" "}
+          {t("accentColorHint")}{" "}
           <span className="inline-block rounded px-2 text-white" style={{ backgroundColor: /^#[0-9a-f]{6}$/i.test(initial.accentColor ?? "") ? initial.accentColor : "#2563eb" }}>
-            Sample
+            {t("sample")}
           </span>
         </>,
       )}
       <Select
-        label="Call-centre reset"
-        options={callCentreResetModes}
+        label={t("callCentreReset")}
+        options={resetModes}
         defaultValue={value("callCentreResetMode") || "link"}
         errors={errorsFor("callCentreResetMode")}
-        hint="What “Send password reset” in Office › Contacts does for this shop's customers."
+        hint={t("callCentreResetHint")}
         {...register("callCentreResetMode")}
       />
       <div className="max-w-sm space-y-5">
-        {text("activationTtlHours", "Activation link lifetime (hours)", `1–${TTL_HOURS_MAX}, for links sent at self-registration.`, { inputMode: "numeric" })}
-        {text("contactActivationTtlHours", "Back-office activation link lifetime (hours)", `1–${TTL_HOURS_MAX}, for contacts created in the back office.`, { inputMode: "numeric" })}
-        {text("resetTtlMinutes", "Reset link lifetime (minutes)", `${RESET_MINUTES_MIN}–${RESET_MINUTES_MAX}, for password reset links.`, { inputMode: "numeric" })}
+        {text("activationTtlHours", t("activationTtl"), t("activationTtlHint", { max: TTL_HOURS_MAX }), { inputMode: "numeric" })}
+        {text("contactActivationTtlHours", t("contactActivationTtl"), t("contactActivationTtlHint", { max: TTL_HOURS_MAX }), { inputMode: "numeric" })}
+        {text("resetTtlMinutes", t("resetTtl"), t("resetTtlHint", { min: RESET_MINUTES_MIN, max: RESET_MINUTES_MAX }), { inputMode: "numeric" })}
       </div>
-      <SubmitButton pending={pending}>Save shop</SubmitButton>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }
 
 export function AddCustomerTypeForm({ action }: { action: Action }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(action, newCustomerTypeSchema);
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(action, newCustomerTypeSchema);
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
+  const t = useTranslations("settings.shops.types");
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Code" id="new-type-code" type="text" autoComplete="off" spellCheck={false} defaultValue={state.values?.code} errors={errorsFor("code")} hint="Like B2C: letters, digits, _ and -, up to 32." {...register("code")} />
-        <Field label="Name" id="new-type-name" type="text" autoComplete="off" defaultValue={state.values?.name} errors={errorsFor("name")} hint="What shoppers see, like Personal." {...register("name")} />
+        <Field label={t("code")} id="new-type-code" type="text" autoComplete="off" spellCheck={false} defaultValue={state.values?.code} errors={errorsFor("code")} hint={t("codeHint")} {...register("code")} />
+        <Field label={t("name")} id="new-type-name" type="text" autoComplete="off" defaultValue={state.values?.name} errors={errorsFor("name")} hint={t("nameHint")} {...register("name")} />
       </div>
-      <SubmitButton pending={pending}>Add customer type</SubmitButton>
+      <SubmitButton pending={pending}>{t("add")}</SubmitButton>
     </form>
   );
 }
 
 export function CustomerTypeForm({ action, code, name, selfRegistration }: { action: Action; code: string; name: string; selfRegistration: boolean }) {
-  const { state, formAction, pending, register, onSubmit, errorsFor } = useFormAction<Record<string, string>>(action, customerTypeSchema);
+  const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(action, customerTypeSchema);
+  const words = useProblems();
+  const errorsFor = (name: string) => words(rawErrorsFor(name));
+  const t = useTranslations("settings.shops.types");
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <Outcome state={state} />
-      <Field label="Name" id={`type-${code}-name`} type="text" autoComplete="off" defaultValue={state.values?.name ?? name} errors={errorsFor("name")} {...register("name")} />
+      <Field label={t("name")} id={`type-${code}-name`} type="text" autoComplete="off" defaultValue={state.values?.name ?? name} errors={errorsFor("name")} {...register("name")} />
       <label className="flex items-center gap-2">
         <input type="checkbox" defaultChecked={selfRegistration} className="h-4 w-4 rounded border-slate-400 focus:ring-2 focus:ring-blue-700" {...register("selfRegistration")} />
-        Self-registration
+        {t("selfRegistration")}
       </label>
-      <p className="text-sm text-slate-600">With self-registration, shoppers can open an account of this type on the storefront.</p>
-      <SubmitButton pending={pending}>Save type</SubmitButton>
+      <p className="text-sm text-slate-600">{t("selfRegistrationHint")}</p>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }
 
 export function RemoveTypeButton({ action }: { action: () => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState<FormState>(action, {});
+  const t = useTranslations("settings.shops.types");
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
       <button type="submit" disabled={pending} className={secondaryButton}>
-        Remove type
+        {t("remove")}
       </button>
     </form>
   );
@@ -181,9 +193,10 @@ const previewInputType: Record<ValueKind, string> = { email: "email", text: "tex
 
 /** The registration form as a shopper will see it: the same fields, disabled. */
 function FormPreview({ typeCode, attributes }: { typeCode: string; attributes: DefinitionSummary[] }) {
+  const t = useTranslations("settings.shops.editor");
   return (
     <div className="rounded-md border border-dashed border-slate-400 p-4">
-      <p className="mb-3 text-sm font-medium text-slate-700">Preview: the storefront&apos;s “Create account” form</p>
+      <p className="mb-3 text-sm font-medium text-slate-700">{t("preview")}</p>
       <div className="space-y-3">
         {attributes.map((attribute) => (
           <Field
@@ -195,11 +208,11 @@ function FormPreview({ typeCode, attributes }: { typeCode: string; attributes: D
             required={attribute.required}
             disabled
             className={previewInputClass}
-            hint={attribute.required ? "Required" : "Optional"}
+            hint={attribute.required ? t("previewRequired") : t("previewOptional")}
           />
         ))}
         <button type="button" disabled className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white opacity-60">
-          Create account
+          {t("previewSubmit")}
         </button>
       </div>
     </div>
@@ -224,9 +237,10 @@ export function RegistrationFormEditor({
   definitions: DefinitionSummary[];
 }) {
   const [state, formAction, pending] = useActionState<RegistrationFormState, FormData>(action, {});
+  const t = useTranslations("settings.shops.editor");
   const draft = state.draft ?? saved;
   const byCode = new Map(definitions.map((definition) => [definition.code, definition]));
-  const rows = draft.map((code) => byCode.get(code) ?? { code, label: `Unknown attribute ${code}`, valueKind: "text" as const, required: false });
+  const rows = draft.map((code) => byCode.get(code) ?? { code, label: t("unknownAttribute", { code }), valueKind: "text" as const, required: false });
   const available = definitions.filter((definition) => !draft.includes(definition.code));
   const mode = passwordMode(rows);
   const unsaved = draft.join("\n") !== saved.join("\n");
@@ -237,7 +251,7 @@ export function RegistrationFormEditor({
         {state.notice && !unsaved ? <Alert tone="success">{state.notice}</Alert> : null}
         {state.problems?.length ? (
           <Alert tone="error">
-            <p>The form was not saved:</p>
+            <p>{t("notSaved")}</p>
             <ul className="list-disc pl-5">
               {state.problems.map((problem) => (
                 <li key={problem}>{problem}</li>
@@ -246,15 +260,11 @@ export function RegistrationFormEditor({
           </Alert>
         ) : null}
         <p>
-          <span className="font-medium">{passwordModeSentence[mode]}.</span>{" "}
-          <span className="text-slate-700">
-            {mode === "user-controlled"
-              ? "The form has a password and a confirm-password attribute."
-              : "The form has no password attributes, so the system generates each password and e-mails it."}
-          </span>
-          {unsaved ? <span className="ml-1 font-medium text-amber-900">Not saved yet.</span> : null}
+          <span className="font-medium">{t(`passwordMode.${mode}`)}.</span>{" "}
+          <span className="text-slate-700">{t(`modeExplained.${mode}`)}</span>
+          {unsaved ? <span className="ml-1 font-medium text-amber-900">{t("unsaved")}</span> : null}
         </p>
-        <ol aria-label={`Registration form of ${typeName}`} className="divide-y divide-slate-200 rounded-md border border-slate-300">
+        <ol aria-label={t("formOf", { name: typeName })} className="divide-y divide-slate-200 rounded-md border border-slate-300">
           {rows.map((row, index) => (
             <li key={row.code} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
               <input type="hidden" name="attribute" value={row.code} />
@@ -262,29 +272,29 @@ export function RegistrationFormEditor({
                 <span className="font-medium">{row.label}</span>{" "}
                 <span className="break-all text-sm text-slate-600">
                   ({row.code}, {row.valueKind}
-                  {row.required ? ", required" : ""})
+                  {row.required ? t("required") : ""})
                 </span>
               </span>
               <span className="flex gap-2">
                 <button type="submit" name="op" value={`up:${index}`} disabled={pending || index === 0} className={secondaryButton}>
-                  Move up
+                  {t("moveUp")}
                 </button>
                 <button type="submit" name="op" value={`down:${index}`} disabled={pending || index === rows.length - 1} className={secondaryButton}>
-                  Move down
+                  {t("moveDown")}
                 </button>
                 <button type="submit" name="op" value={`remove:${index}`} disabled={pending} className={secondaryButton}>
-                  Remove
+                  {t("remove")}
                 </button>
               </span>
             </li>
           ))}
-          {rows.length === 0 ? <li className="px-3 py-2 text-slate-600">No attributes yet.</li> : null}
+          {rows.length === 0 ? <li className="px-3 py-2 text-slate-600">{t("empty")}</li> : null}
         </ol>
         {available.length > 0 ? (
           <div className="flex flex-wrap items-end gap-2">
             <div className="space-y-1">
               <label htmlFor={addId} className="block text-sm font-medium text-slate-800">
-                Attribute to add
+                {t("attributeToAdd")}
               </label>
               <select id={addId} name="add" className="rounded-md border border-slate-400 bg-white px-3 py-2">
                 {available.map((definition) => (
@@ -295,7 +305,7 @@ export function RegistrationFormEditor({
               </select>
             </div>
             <button type="submit" name="op" value="add" disabled={pending} className={secondaryButton}>
-              Add attribute
+              {t("addAttribute")}
             </button>
           </div>
         ) : null}
@@ -306,7 +316,7 @@ export function RegistrationFormEditor({
           disabled={pending}
           className="inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60"
         >
-          Save form
+          {t("save")}
         </button>
       </form>
       <FormPreview typeCode={typeCode} attributes={rows} />

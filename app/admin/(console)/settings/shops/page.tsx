@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
@@ -11,7 +11,9 @@ import { listShopSummaries } from "@/lib/shops/settings";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../guard";
 
-export const metadata: Metadata = { title: "Shops" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.shops"))("title") };
+}
 
 const SHOPS_PAGE_SIZE = 25;
 
@@ -20,6 +22,8 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
   const scope = shopScope(staff);
   const params = await searchParams;
   const t = await getTranslations("admin.shops");
+  const ts = await getTranslations("settings.shops");
+  const format = await getFormatter();
   const sort = parseSort(params, ["code", "name", "customers"], { key: "code", dir: "asc" });
   const all = await listShopSummaries(await getDb(), scope);
   const page = pageOf(sortRows(all, sort, { code: (shop) => shop.code, name: (shop) => shop.name, customers: (shop) => shop.customers }), parsePage(params), SHOPS_PAGE_SIZE);
@@ -27,19 +31,19 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
   return (
     <section className="space-y-6">
       <p>
-        <Link href="/admin/settings">Settings</Link>
+        <Link href="/admin/settings">{ts("settingsLink")}</Link>
       </p>
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <PageHeading>Shops</PageHeading>
+        <PageHeading>{ts("title")}</PageHeading>
         {scope === null ? (
-          <ButtonLink href="/admin/settings/shops/new">New shop</ButtonLink>
+          <ButtonLink href="/admin/settings/shops/new">{ts("newShop")}</ButtonLink>
         ) : null}
       </div>
-      {scope !== null ? <p className="text-slate-700">You see the shops you work in. Only users who work in all shops can add one.</p> : null}
+      {scope !== null ? <p className="text-slate-700">{ts("scoped")}</p> : null}
       <DataTable
         rows={page.rows}
         rowKey={(shop) => shop.id}
-        caption="Shops"
+        caption={ts("title")}
         empty={
           scope === null ? (
             <>
@@ -51,10 +55,10 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
         }
         sort={{ ...sort, href: (key, dir) => hrefWith("/admin/settings/shops", { sort: key, dir }) }}
         columns={[
-          { header: "Code", cell: (shop) => <Link href={`/admin/settings/shops/${encodeURIComponent(shop.code)}`}>{shop.code}</Link>, sortKey: "code" },
-          { header: "Name", cell: (shop) => shop.name, sortKey: "name" },
+          { header: ts("columns.code"), cell: (shop) => <Link href={`/admin/settings/shops/${encodeURIComponent(shop.code)}`}>{shop.code}</Link>, sortKey: "code" },
+          { header: ts("columns.name"), cell: (shop) => shop.name, sortKey: "name" },
           {
-            header: "Host names",
+            header: ts("columns.hostNames"),
             cell: (shop) => (
               <ul>
                 {shop.hosts.map((host) => (
@@ -63,7 +67,7 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
               </ul>
             ),
           },
-          { header: "Customers", cell: (shop) => shop.customers.toLocaleString("en"), sortKey: "customers" },
+          { header: ts("columns.customers"), cell: (shop) => format.number(shop.customers), sortKey: "customers" },
         ]}
       />
       <OffsetPagination page={page.page} pages={page.pages} hrefFor={(number) => hrefWith("/admin/settings/shops", { ...kept, page: number > 1 ? number : undefined })} />

@@ -13,21 +13,19 @@ import { clientAddress } from "../../../../request";
 import { backOffice, requireStaff } from "../../../guard";
 import { shopScopeInput } from "../shop-scope-input";
 
-const problems = {
-  "not-found": "This user no longer exists.",
-  "last-manager": "This is the last active user manager: give another user that role first.",
-  "last-all-shops-manager": "This is the last active user manager who works in all shops: give another user manager All shops first.",
-  "outside-scope": "This user also works in shops outside yours, so only a user manager of those shops can change their shops.",
-} as const;
-
 /** A user's id as a page binds it; anything else (a forged call) is a user that does not exist. */
 const userIdOf = (userId: unknown) => boundArguments([bound.id], [userId])?.[0];
-const noSuchUser: FormState = { formError: problems["not-found"] };
 
-function answer(result: StaffChangeResult, done: string, invalid = "Please correct the roles."): FormState {
+async function noSuchUser(): Promise<FormState> {
+  return { formError: (await getTranslations("users.user.problems"))("not-found") };
+}
+
+/** The page's answer: the notice when done, or what went wrong (`invalid`: the form's own request to correct it). */
+async function answer(result: StaffChangeResult, done: string, invalid: "correctRoles" | "correctShops" = "correctRoles"): Promise<FormState> {
   if (result.ok) return { notice: done };
-  if (result.reason === "invalid") return { fieldErrors: result.fieldErrors, formError: invalid };
-  return { formError: problems[result.reason] };
+  const t = await getTranslations("users.user");
+  if (result.reason === "invalid") return { fieldErrors: result.fieldErrors, formError: t(invalid) };
+  return { formError: t(`problems.${result.reason}`) };
 }
 
 /** What happened, to whom: the notice names the user by e-mail. */
@@ -39,7 +37,7 @@ async function staffNotice(key: "passwordReset" | "deactivated" | "reactivated",
 export async function resetStaffPasswordAction(userId: string): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const id = userIdOf(userId);
-  if (!id) return noSuchUser;
+  if (!id) return noSuchUser();
   const result = await resetStaffPassword(await getDb(), staff, id, await backOffice());
   if (result.ok) afterResponse();
   revalidatePath(`/admin/users/${id}`);
@@ -49,26 +47,26 @@ export async function resetStaffPasswordAction(userId: string): Promise<FormStat
 export async function setStaffRolesAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const id = userIdOf(userId);
-  if (!id) return noSuchUser;
+  if (!id) return noSuchUser();
   const roles = postedForm(formData).getAll("roles").filter((role) => typeof role === "string");
   const result = await setStaffRoles(await getDb(), staff, id, roles, await clientAddress());
   revalidatePath(`/admin/users/${id}`);
-  return answer(result, "Roles saved.");
+  return answer(result, (await getTranslations("users.user"))("rolesSaved"));
 }
 
 export async function setStaffShopsAction(userId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const id = userIdOf(userId);
-  if (!id) return noSuchUser;
+  if (!id) return noSuchUser();
   const result = await setStaffShops(await getDb(), staff, id, shopScopeInput(formData), await clientAddress());
   revalidatePath(`/admin/users/${id}`);
-  return answer(result, "Shops saved.", "Please correct the shops.");
+  return answer(result, (await getTranslations("users.user"))("shopsSaved"), "correctShops");
 }
 
 export async function setStaffStatusAction(userId: string, status: "active" | "disabled"): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const args = boundArguments([bound.id, bound.staffStatus], [userId, status]);
-  if (!args) return userIdOf(userId) ? { formError: forgedCall } : noSuchUser;
+  if (!args) return userIdOf(userId) ? { formError: forgedCall } : noSuchUser();
   const [id, next] = args;
   const result = await setStaffStatus(await getDb(), staff, id, next, await clientAddress());
   revalidatePath(`/admin/users/${id}`);
@@ -82,7 +80,7 @@ export async function setStaffStatusAction(userId: string, status: "active" | "d
 export async function resetSecondFactorAction(userId: string): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const id = userIdOf(userId);
-  if (!id) return noSuchUser;
+  if (!id) return noSuchUser();
   const result = await resetSecondFactor(await getDb(), staff, id, await clientAddress());
   if (!result.ok) return { formError: (await getTranslations("secondFactor.user"))(`problems.${result.reason}`) };
   revalidatePath(`/admin/users/${id}`);

@@ -1,14 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Outcome } from "@/components/action-forms";
 import { CheckboxGroup, SubmitButton } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { staffRoles } from "@/db/schema-enums";
-import { roleGrantMessages, roleLabels } from "@/lib/staff/forms";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
-
-const roleOptions = staffRoles.map((role) => ({ value: role, label: roleLabels[role] }));
+import { useStaffProblems } from "../use-staff-problems";
 
 type RolesFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -22,8 +21,11 @@ type RolesFormProps = {
 
 export function RolesForm({ action, roles, grantable, own }: RolesFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const t = useTranslations("users");
+  const words = useStaffProblems();
+  const roleOptions = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const changeable = (role: string) => grantable.includes(role) && (!own || roles.includes(role));
-  const hint = own ? roleGrantMessages.hintOwn : roleOptions.every((role) => changeable(role.value)) ? null : roleGrantMessages.hintOthers;
+  const hint = own ? t("roleHints.own") : roleOptions.every((role) => changeable(role.value)) ? null : t("roleHints.others");
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
@@ -32,15 +34,15 @@ export function RolesForm({ action, roles, grantable, own }: RolesFormProps) {
         <input key={role} type="hidden" name="roles" value={role} />
       ))}
       <CheckboxGroup
-        legend="Roles"
+        legend={t("user.rolesHeading")}
         name="roles"
         options={roleOptions}
         defaultValues={roles}
-        errors={state.fieldErrors?.roles}
+        errors={words(state.fieldErrors?.roles)}
         inputProps={(role) => ({ disabled: !changeable(role) })}
       />
       {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
-      <SubmitButton pending={pending}>Save roles</SubmitButton>
+      <SubmitButton pending={pending}>{t("user.saveRoles")}</SubmitButton>
     </form>
   );
 }
@@ -52,11 +54,13 @@ type ShopsFormProps = GrantableShops & {
 
 export function ShopsForm({ action, shops, canGrantAll, chosen }: ShopsFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const t = useTranslations("users.user");
+  const words = useStaffProblems();
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
-      <ShopScopeFieldset shops={shops} canGrantAll={canGrantAll} chosen={chosen} errors={[...(state.fieldErrors?.shopScope ?? []), ...(state.fieldErrors?.shops ?? [])]} />
-      <SubmitButton pending={pending}>Save shops</SubmitButton>
+      <ShopScopeFieldset shops={shops} canGrantAll={canGrantAll} chosen={chosen} errors={words([...(state.fieldErrors?.shopScope ?? []), ...(state.fieldErrors?.shops ?? [])])} />
+      <SubmitButton pending={pending}>{t("saveShops")}</SubmitButton>
     </form>
   );
 }

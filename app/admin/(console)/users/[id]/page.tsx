@@ -13,8 +13,11 @@ import { setStaffRolesAction, setStaffShopsAction, setStaffStatusAction } from "
 import { userConfirmations } from "./confirmations";
 import { ActionButton } from "@/components/action-forms";
 import { RolesForm, ShopsForm } from "./components";
+import { shopScopeWords } from "../shop-scope-words";
 
-export const metadata: Metadata = { title: "Business user" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users.user"))("title") };
+}
 
 export default async function StaffDetailsPage({
   params,
@@ -29,11 +32,14 @@ export default async function StaffDetailsPage({
   if (!user) notFound();
   const viewerScope = shopScope(staff);
   const userScope = shopScope(user);
-  const [grantable, asking, factor, t] = await Promise.all([
+  const [grantable, asking, factor, t, tu, labels, scopeWords] = await Promise.all([
     shopsInScope(db, viewerScope),
     userConfirmations(user),
     hasSecondFactor(db, user.id),
     getTranslations("secondFactor.user"),
+    getTranslations("users.user"),
+    getTranslations("admin.labels.staffStatus"),
+    shopScopeWords(),
   ]);
   const codesLeft = factor ? await remainingRecoveryCodes(db, user.id) : 0;
   const { created: createdParam, reset } = await searchParams;
@@ -42,32 +48,30 @@ export default async function StaffDetailsPage({
   return (
     <section className="max-w-2xl space-y-8">
       <p>
-        <Link href="/admin/users">All business users</Link>
+        <Link href="/admin/users">{tu("allUsers")}</Link>
       </p>
       <PageHeading>{user.name}</PageHeading>
-      {created ? <Alert tone="success">The user has been created and their temporary password e-mailed to them.</Alert> : null}
+      {created ? <Alert tone="success">{tu("created")}</Alert> : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
-        <dt className="font-medium text-slate-700">Email</dt>
+        <dt className="font-medium text-slate-700">{tu("email")}</dt>
         <dd>{user.email}</dd>
-        <dt className="font-medium text-slate-700">Status</dt>
-        <dd>{disabled ? "Deactivated" : "Active"}</dd>
-        <dt className="font-medium text-slate-700">Password</dt>
+        <dt className="font-medium text-slate-700">{tu("status")}</dt>
+        <dd>{disabled ? labels("disabled") : labels("active")}</dd>
+        <dt className="font-medium text-slate-700">{tu("password")}</dt>
         <dd>
-          {user.passwordTemporary
-            ? `Temporary, valid until ${formatUtc(user.temporaryExpiresAt)}`
-            : "Chosen by the user"}
+          {user.passwordTemporary ? tu("temporary", { date: formatUtc(user.temporaryExpiresAt) }) : tu("chosen")}
         </dd>
-        <dt className="font-medium text-slate-700">Shops</dt>
-        <dd>{describeShopScope(userScope, grantable)}</dd>
-        <dt className="font-medium text-slate-700">Created</dt>
+        <dt className="font-medium text-slate-700">{tu("shops")}</dt>
+        <dd>{describeShopScope(userScope, grantable, scopeWords)}</dd>
+        <dt className="font-medium text-slate-700">{tu("createdAt")}</dt>
         <dd>{formatUtc(user.createdAt)}</dd>
       </dl>
       <section aria-labelledby="roles-heading" className="space-y-3">
-        <h2 id="roles-heading" className="text-lg font-semibold">Roles</h2>
+        <h2 id="roles-heading" className="text-lg font-semibold">{tu("rolesHeading")}</h2>
         <RolesForm action={setStaffRolesAction.bind(null, user.id)} roles={user.roles} grantable={staff.roles} own={user.id === staff.id} />
       </section>
       <section aria-labelledby="shops-heading" className="space-y-3">
-        <h2 id="shops-heading" className="text-lg font-semibold">Shops</h2>
+        <h2 id="shops-heading" className="text-lg font-semibold">{tu("shopsHeading")}</h2>
         {withinShopScope(userScope, viewerScope) ? (
           <ShopsForm
             action={setStaffShopsAction.bind(null, user.id)}
@@ -76,15 +80,13 @@ export default async function StaffDetailsPage({
             chosen={{ all: userScope === null, codes: grantable.filter((shop) => userScope?.includes(shop.id)).map((shop) => shop.code) }}
           />
         ) : (
-          <p className="text-slate-700">
-            This user also works in shops outside yours, so only a user manager of those shops can change their shops.
-          </p>
+          <p className="text-slate-700">{tu("outsideScope")}</p>
         )}
       </section>
       <section aria-labelledby="password-heading" className="space-y-3">
-        <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
-        <p className="text-slate-700">E-mails a new temporary password and ends the user&apos;s open sessions.</p>
-        <ActionButton {...asking["reset-password"]} label="Reset password" />
+        <h2 id="password-heading" className="text-lg font-semibold">{tu("passwordHeading")}</h2>
+        <p className="text-slate-700">{tu("passwordIntro")}</p>
+        <ActionButton {...asking["reset-password"]} label={tu("resetPassword")} />
       </section>
       <section aria-labelledby="two-step-heading" className="space-y-3">
         <h2 id="two-step-heading" className="text-lg font-semibold">{t("heading")}</h2>
@@ -99,11 +101,11 @@ export default async function StaffDetailsPage({
         {factor && !withinShopScope(userScope, viewerScope) ? <p className="text-slate-700">{t("outsideScope")}</p> : null}
       </section>
       <section aria-labelledby="status-heading" className="space-y-3">
-        <h2 id="status-heading" className="text-lg font-semibold">Access</h2>
+        <h2 id="status-heading" className="text-lg font-semibold">{tu("accessHeading")}</h2>
         {disabled ? (
-          <ActionButton action={setStaffStatusAction.bind(null, user.id, "active")} label="Reactivate" />
+          <ActionButton action={setStaffStatusAction.bind(null, user.id, "active")} label={tu("reactivate")} />
         ) : (
-          <ActionButton {...asking.deactivate} label="Deactivate" />
+          <ActionButton {...asking.deactivate} label={tu("deactivate")} />
         )}
       </section>
     </section>

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, postedForm, type FormState } from "@/components/form-state";
 import { createStaffUser } from "@/lib/staff/users";
@@ -18,7 +19,8 @@ export async function createStaffAction(_previous: FormState, formData: FormData
     afterResponse();
     redirect(`/admin/users/${result.user.id}?created=1`);
   }
+  const t = await getTranslations("users.new");
   const echo = { email: values.email ?? "", name: values.name ?? "", shopScope: shops.shopScope ?? "", shops: shops.shops.join(",") };
-  if (result.reason === "exists") return { values: echo, fieldErrors: { email: ["A business user with this e-mail address already exists."] } };
-  return { values: echo, fieldErrors: result.fieldErrors, formError: "Please correct the fields marked below." };
+  if (result.reason === "exists") return { values: echo, fieldErrors: { email: [t("exists")] } };
+  return { values: echo, fieldErrors: result.fieldErrors, formError: t("correctFields") };
 }

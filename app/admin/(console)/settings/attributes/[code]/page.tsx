@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionButton } from "@/components/action-forms";
 import { Alert, PageHeading } from "@/components/form";
@@ -9,8 +10,11 @@ import { requireStaff } from "../../../../guard";
 import { updateAttributeAction } from "../actions";
 import { AttributeForm } from "../components";
 import { deleteAttributeConfirmation } from "./confirmations";
+import { problemWords } from "../../word-problems";
 
-export const metadata: Metadata = { title: "Attribute definition" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.attributes.page"))("title") };
+}
 
 export default async function AttributeDefinitionPage({
   params,
@@ -23,22 +27,27 @@ export default async function AttributeDefinitionPage({
   const definition = await findAttributeDefinition(await getDb(), staff, (await params).code);
   if (!definition) notFound();
   const created = (await searchParams).created === "1";
-  const asking = await deleteAttributeConfirmation(definition);
+  const [asking, t, ta, word] = await Promise.all([
+    deleteAttributeConfirmation(definition),
+    getTranslations("settings.attributes.page"),
+    getTranslations("settings.attributes"),
+    problemWords(),
+  ]);
   const used = definition.forms.length > 0 || definition.usedOutsideScope;
   return (
     <section className="max-w-2xl space-y-8">
       <p>
-        <Link href="/admin/settings/attributes">All attribute definitions</Link>
+        <Link href="/admin/settings/attributes">{ta("allAttributes")}</Link>
       </p>
       <PageHeading>{definition.label}</PageHeading>
-      {created ? <Alert tone="success">The attribute definition has been created. Add it to a registration form on a shop&apos;s page.</Alert> : null}
-      {definition.usedOutsideScope ? <Alert tone="info">{attributeMessages.outOfScope}</Alert> : null}
+      {created ? <Alert tone="success">{t("created")}</Alert> : null}
+      {definition.usedOutsideScope ? <Alert tone="info">{word(attributeMessages.outOfScope)}</Alert> : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
-        <dt className="font-medium text-slate-700">Code</dt>
+        <dt className="font-medium text-slate-700">{t("code")}</dt>
         <dd>
           <code>{definition.code}</code>
         </dd>
-        <dt className="font-medium text-slate-700">Used by</dt>
+        <dt className="font-medium text-slate-700">{t("usedBy")}</dt>
         <dd>
           {definition.forms.length > 0 ? (
             <ul>
@@ -49,24 +58,22 @@ export default async function AttributeDefinitionPage({
               ))}
             </ul>
           ) : definition.usedOutsideScope ? (
-            "Only forms of shops outside yours"
+            t("onlyOutside")
           ) : (
-            "No registration form"
+            t("noForm")
           )}
         </dd>
       </dl>
       <section aria-labelledby="edit-heading" className="space-y-3">
-        <h2 id="edit-heading" className="text-lg font-semibold">Definition</h2>
+        <h2 id="edit-heading" className="text-lg font-semibold">{t("definitionHeading")}</h2>
         <AttributeForm action={updateAttributeAction.bind(null, definition.code)} definition={definition} />
       </section>
       <section aria-labelledby="delete-heading" className="space-y-3">
-        <h2 id="delete-heading" className="text-lg font-semibold">Delete</h2>
+        <h2 id="delete-heading" className="text-lg font-semibold">{t("deleteHeading")}</h2>
         <p className="text-slate-700">
-          {used
-            ? "A definition that a registration form uses cannot be deleted: remove it from those forms first."
-            : "No registration form uses this definition."}
+          {used ? t("cannotDelete") : t("unused")}
         </p>
-        <ActionButton {...asking} label="Delete attribute" />
+        <ActionButton {...asking} label={t("delete")} />
       </section>
     </section>
   );

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ConfirmPanel } from "@/components/confirm-dialog";
 import { findStaff } from "@/lib/staff/users";
 import { requireStaff } from "../../../../../guard";
 import { isUserConfirmationKey, userConfirmations } from "../../confirmations";
 
-export const metadata: Metadata = { title: "Confirm" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("confirm"))("confirm") };
+}
 
 /** A business-user action's question without JavaScript; only the POST of "Confirm" changes anything. */
 export default async function ConfirmUserActionPage({ params }: { params: Promise<{ id: string; action: string }> }) {
