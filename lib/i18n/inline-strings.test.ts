@@ -5,17 +5,16 @@ import { findInlineStrings, isLanguage } from "./inline-strings";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Everything a shopper sees: the storefront's routes, the pages Next shows them, and the shared parts they use. */
-const storefrontFiles = [
-  ...readdirSync(path.join(root, "app/(storefront)"), { recursive: true, encoding: "utf8" })
-    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith(".test.ts"))
-    .map((file) => path.join("app/(storefront)", file)),
-  "app/not-found.tsx",
-  "app/error.tsx",
-  ...["form", "password-field", "password-checklist", "strength-meter", "new-password-form", "email-form", "signed-in-devices", "outcome-page", "notice", "pagination", "data-table", "confirm-dialog", "action-forms"].map(
-    (name) => `components/${name}.tsx`,
-  ),
-];
+const sourcesUnder = (folder: string) =>
+  readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => path.join(folder, file));
+
+/**
+ * Everything a person sees: the storefront, the back office, the pages Next shows, and every shared component. Only the
+ * developer's local mailbox (app/dev, never served in production) stays in English.
+ */
+const shownFiles = [...sourcesUnder("app").filter((file) => !file.startsWith(path.join("app", "dev"))), ...sourcesUnder("components")];
 
 describe("inline strings", () => {
   it("finds text, shown strings and visible props, and leaves keys, class names, codes and punctuation alone", () => {
@@ -43,8 +42,9 @@ describe("inline strings", () => {
     expect(["—", "✓", ";", "/forgot-password", "https://example.com/a", "user-controlled", "field-email"].filter(isLanguage)).toEqual([]);
   });
 
-  it("none are left on the storefront: its words come from the catalogue (messages/en)", () => {
-    const found = storefrontFiles.flatMap((file) => findInlineStrings(file, readFileSync(path.join(root, file), "utf8")));
+  it("none are left on any page or component: their words come from the catalogue (messages/en)", () => {
+    expect(shownFiles.length).toBeGreaterThan(100);
+    const found = shownFiles.flatMap((file) => findInlineStrings(file, readFileSync(path.join(root, file), "utf8")));
     expect(found.map(({ file, line, text }) => `${file}:${line} ${text}`)).toEqual([]);
   });
 });
