@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isLocale, locales } from "../../i18n/locales";
+import { checkedValues } from "../staff/forms";
 import { emailField, formKindProblems, type ValueKind } from "./registration-form";
 import { problemCode } from "./settings-messages";
 
@@ -33,6 +35,10 @@ export const messages = {
   colourFormat: problemCode("colourFormat"),
   colourContrast: (colour: string, ratio: string) => problemCode("colourContrast", { colour, ratio }),
   resetMode: problemCode("resetMode"),
+  languages: problemCode("languages"),
+  languageNeeded: problemCode("languageNeeded"),
+  defaultLanguage: problemCode("defaultLanguage"),
+  defaultNotOffered: problemCode("defaultNotOffered"),
   typeCodeFormat: problemCode("typeCodeFormat"),
   typeCodeTaken: (code: string) => problemCode("typeCodeTaken", { code }),
   typeInUse: (count: number) => problemCode("typeInUse", { count }),
@@ -217,9 +223,23 @@ const shopFields = {
   activationTtlHours: wholeNumber("Hours", 1, TTL_HOURS_MAX),
   contactActivationTtlHours: wholeNumber("Hours", 1, TTL_HOURS_MAX),
   resetTtlMinutes: wholeNumber("Minutes", RESET_MINUTES_MIN, RESET_MINUTES_MAX),
+  defaultLocale: z.enum(locales, { message: messages.defaultLanguage }),
+  locales: z.preprocess(checkedValues, z.array(z.enum(locales, { message: messages.languages })).min(1, messages.languageNeeded).max(locales.length)),
 };
 
-type ShopFormOutput = { hostNames: string[]; baseUrl: string };
+type ShopFormOutput = { hostNames: string[]; baseUrl: string; defaultLocale: string; locales: string[] };
+
+/** SPEC §9: the default language is one the shop offers. */
+function defaultAmongOffered(values: ShopFormOutput, ctx: z.RefinementCtx): void {
+  if (!Array.isArray(values.locales) || values.locales.length === 0 || !isLocale(values.defaultLocale)) return;
+  if (!values.locales.includes(values.defaultLocale)) ctx.addIssue({ code: "custom", path: ["locales"], message: messages.defaultNotOffered });
+}
+
+/** Every check of a shop's form that involves two fields. */
+function acrossFields(values: ShopFormOutput, ctx: z.RefinementCtx): void {
+  baseUrlAmongHosts(values, ctx);
+  defaultAmongOffered(values, ctx);
+}
 
 /** Links in e-mails lead to the base URL's host: it must be one that finds this shop. */
 function baseUrlAmongHosts(values: ShopFormOutput, ctx: z.RefinementCtx): void {
@@ -232,7 +252,7 @@ function baseUrlAmongHosts(values: ShopFormOutput, ctx: z.RefinementCtx): void {
 }
 
 /** A shop's page: every setting but the code, which never changes (it names the shop in URLs and logs). */
-export const shopFormSchema = z.object(shopFields).superRefine(baseUrlAmongHosts);
+export const shopFormSchema = z.object(shopFields).superRefine(acrossFields);
 
 export const newShopFormSchema = z
   .object({
@@ -243,7 +263,7 @@ export const newShopFormSchema = z
       .refine((code) => code !== "new", messages.codeReserved),
     ...shopFields,
   })
-  .superRefine(baseUrlAmongHosts);
+  .superRefine(acrossFields);
 
 export type ShopFormValues = z.output<typeof shopFormSchema>;
 export type NewShopFormValues = z.output<typeof newShopFormSchema>;

@@ -22,7 +22,7 @@ import { resultInEnglish } from "./settings-messages-english";
 const everywhere: SettingsActor = { id: "00000000-0000-4000-8000-0000000005a1", email: "admin@example.com", shopIds: null };
 
 /** A complete, valid shop form; tests change one field at a time. */
-function shopInput(overrides: Record<string, string> = {}): Record<string, string> {
+function shopInput(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   const id = `s-${randomBytes(4).toString("hex")}`;
   return {
     code: id,
@@ -37,6 +37,8 @@ function shopInput(overrides: Record<string, string> = {}): Record<string, strin
     activationTtlHours: "24",
     contactActivationTtlHours: "72",
     resetTtlMinutes: "60",
+    defaultLocale: "en",
+    locales: ["en", "de", "ru", "uk"],
     ...overrides,
   };
 }
@@ -280,6 +282,25 @@ describeOnDatabases("Settings › Shops", (db) => {
     const count = await entries();
     expect(resultInEnglish(await updateShop(db(), everywhere, "changing", values, null))).toMatchObject({ ok: true, changes: {} });
     expect(await entries()).toBe(count);
+  });
+
+  it("keeps a shop's default and offered languages, the default always among them (SPEC §9)", async () => {
+    const values = shopInput({ code: "speaking", hostNames: "speaking.localhost", baseUrl: "https://speaking.localhost" });
+    const created = resultInEnglish(await createShop(db(), everywhere, values, null));
+    expect(created).toMatchObject({ ok: true, shop: { defaultLocale: "en", locales: ["en", "de", "ru", "uk"] } });
+    const updated = resultInEnglish(await updateShop(db(), everywhere, "speaking", { ...values, defaultLocale: "de", locales: ["de", "uk"] }, null));
+    expect(updated).toMatchObject({ ok: true, shop: { defaultLocale: "de", locales: ["de", "uk"] } });
+    expect((await lastActivity("settings.shop.changed")).details).toMatchObject({
+      changes: { defaultLocale: { from: "en", to: "de" }, locales: { from: ["en", "de", "ru", "uk"], to: ["de", "uk"] } },
+    });
+    const refusal = async (changes: Record<string, unknown>) =>
+      resultInEnglish(await updateShop(db(), everywhere, "speaking", { ...values, ...changes }, null));
+    expect(await refusal({ defaultLocale: "ru", locales: ["de", "uk"] })).toMatchObject({ ok: false, fieldErrors: { locales: ["Offer the default language too."] } });
+    expect(await refusal({ locales: [] })).toMatchObject({ ok: false, fieldErrors: { locales: ["Offer at least one language."] } });
+    expect(await refusal({ locales: ["en", "fr"] })).toMatchObject({ ok: false, fieldErrors: { locales: ["Choose languages from the list."] } });
+    expect(await refusal({ defaultLocale: "<script>" })).toMatchObject({ ok: false, fieldErrors: { defaultLocale: ["Choose the default language from the list."] } });
+    const [stored] = await db().select().from(shops).where(eq(shops.code, "speaking"));
+    expect({ defaultLocale: stored.defaultLocale, locales: stored.locales }).toEqual({ defaultLocale: "de", locales: ["de", "uk"] });
   });
 
   it("confines a scoped shop administrator to their shops", async () => {

@@ -132,6 +132,8 @@ export function shopFormValues(shop: Shop, hosts: string[]): Record<string, stri
     activationTtlHours: String(Math.round(shop.activationTtlMinutes / 60)),
     contactActivationTtlHours: String(Math.round(shop.contactActivationTtlMinutes / 60)),
     resetTtlMinutes: String(shop.resetTtlMinutes),
+    defaultLocale: shop.defaultLocale,
+    locales: shop.locales.join(","),
   };
 }
 
@@ -193,7 +195,7 @@ async function conflicts(db: Db, input: unknown, shopId: string | null, checked?
 
 type ShopColumns = Omit<typeof shops.$inferInsert, "id" | "code" | "createdAt">;
 
-function columnsOf(values: ShopFormValues): Required<Omit<ShopColumns, "defaultLocale" | "locales">> {
+function columnsOf(values: ShopFormValues): Required<ShopColumns> {
   return {
     name: values.name,
     baseUrl: values.baseUrl,
@@ -205,6 +207,8 @@ function columnsOf(values: ShopFormValues): Required<Omit<ShopColumns, "defaultL
     activationTtlMinutes: values.activationTtlHours * 60,
     contactActivationTtlMinutes: values.contactActivationTtlHours * 60,
     resetTtlMinutes: values.resetTtlMinutes,
+    defaultLocale: values.defaultLocale,
+    locales: values.locales,
   };
 }
 

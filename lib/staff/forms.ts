@@ -7,11 +7,6 @@ import { emailField, newPasswordField, normaliseEmail } from "../shops/registrat
 import { roleNames, staffProblemCode } from "./staff-messages";
 
 /** The back office's forms, shared by the browser and the server. */
-export const roleLabels: Record<(typeof staffRoles)[number], string> = {
-  customer_service: "Customer service",
-  user_manager: "User manager",
-  shop_admin: "Shop administrator",
-};
 
 type Role = (typeof staffRoles)[number];
 
@@ -41,7 +36,7 @@ export function refusedRoleChange(
 }
 
 /** Checkboxes arrive as one value, several, or none (false in react-hook-form, absent in a form post). */
-const checkedValues = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
+export const checkedValues = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
 
 export const rolesField = z.preprocess(
   checkedValues,

@@ -43,10 +43,21 @@ async function shopAdmin(...bindings: [] | [shopCode: unknown]) {
 /** A customer type's code as its page binds it; null (a type that does not exist) for anything else. */
 const typeCodeOf = (typeCode: unknown) => boundArguments([bound.customerTypeCode], [typeCode])?.[0] ?? null;
 
+/** A shop's form as posted: its fields, with every ticked language (a checkbox group), and the same for showing again. */
+function shopFormInput(formData: FormData): { values: Record<string, string>; input: Record<string, unknown> } {
+  const locales = postedForm(formData)
+    .getAll("locales")
+    .filter((locale): locale is string => typeof locale === "string")
+    .slice(0, 10)
+    .map((locale) => locale.slice(0, 16));
+  const values = { ...formStrings(formData, FIELD_MAX), locales: locales.join(",") };
+  return { values, input: { ...values, locales } };
+}
+
 export async function createShopAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff, db, ip } = await shopAdmin();
-  const values = formStrings(formData, FIELD_MAX);
-  const result = await createShop(db, staff, values, ip);
+  const { values, input } = shopFormInput(formData);
+  const result = await createShop(db, staff, input, ip);
   if (result.ok) redirect(`${shopPath(result.shop.code)}?created=1`);
   if (result.reason === "not-found") notFound();
   return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
@@ -54,8 +65,8 @@ export async function createShopAction(_previous: FormState, formData: FormData)
 
 export async function updateShopAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { staff, db, ip } = await shopAdmin(code);
-  const values = formStrings(formData, FIELD_MAX);
-  const result = await updateShop(db, staff, code, values, ip);
+  const { values, input } = shopFormInput(formData);
+  const result = await updateShop(db, staff, code, input, ip);
   if (result.ok) redirect(`${shopPath(code)}?saved=${Date.now()}`);
   if (result.reason === "not-found") notFound();
   return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };

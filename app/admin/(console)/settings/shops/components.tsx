@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Outcome } from "@/components/action-forms";
-import { Alert, Field, SubmitButton } from "@/components/form";
+import { localeNames, locales } from "@/i18n/locales";
+import { Alert, CheckboxGroup, Field, SubmitButton } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { useFormAction } from "@/components/use-form-action";
 import { passwordMode, type ValueKind } from "@/lib/shops/registration-form";
@@ -129,6 +130,27 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
         hint={t("callCentreResetHint")}
         {...register("callCentreResetMode")}
       />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Select
+          label={t("defaultLocale")}
+          options={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
+          defaultValue={value("defaultLocale") || "en"}
+          errors={errorsFor("defaultLocale")}
+          hint={t("defaultLocaleHint")}
+          {...register("defaultLocale")}
+        />
+        <div className="space-y-1">
+          <CheckboxGroup
+            legend={t("locales")}
+            name="locales"
+            options={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
+            defaultValues={value("locales").split(",")}
+            errors={errorsFor("locales")}
+            inputProps={() => register("locales")}
+          />
+          <p className="text-sm text-slate-600">{t("localesHint")}</p>
+        </div>
+      </div>
       <div className="max-w-sm space-y-5">
         {text("activationTtlHours", t("activationTtl"), t("activationTtlHint", { max: TTL_HOURS_MAX }), { inputMode: "numeric" })}
         {text("contactActivationTtlHours", t("contactActivationTtl"), t("contactActivationTtlHint", { max: TTL_HOURS_MAX }), { inputMode: "numeric" })}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/form";
+import { locales } from "@/i18n/locales";
 import { shopScope } from "@/lib/staff/scope";
 import { requireStaff } from "../../../../guard";
 import { createShopAction } from "../actions";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.shops.new"))("title") };
 }
 
-const defaults = { callCentreResetMode: "link", accentColor: "#2563eb", activationTtlHours: "24", contactActivationTtlHours: "72", resetTtlMinutes: "60" };
+const defaults = { callCentreResetMode: "link", accentColor: "#2563eb", activationTtlHours: "24", contactActivationTtlHours: "72", resetTtlMinutes: "60", defaultLocale: "en", locales: locales.join(",") };
 
 export default async function NewShopPage() {
   const { staff } = await requireStaff("shop_admin");
