@@ -4,6 +4,7 @@ import { activityLog, shops, staffSessions, staffUsers, type Shop } from "@/db/s
 import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
+import ruEmails from "@/messages/ru/emails.json";
 import { staffResultInEnglish } from "./staff-messages-english";
 import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex, setManagerPasswordRegex } from "./preferences";
 import {
@@ -12,6 +13,7 @@ import {
   bootstrapStaff,
   changeOwnPassword,
   createStaffUser,
+  chooseStaffLocale,
   resetStaffPassword,
   setStaffRoles,
   setStaffShops,
@@ -101,6 +103,21 @@ describeOnDatabases("business users", (db) => {
     expect(await authenticateStaff(db(), { email: agent.staff.email, password: agent.password }, null)).toMatchObject({ ok: false });
     expect(await authenticateStaff(db(), { email: agent.staff.email, password: fresh }, null)).toMatchObject({ ok: true });
     expect(await resetStaffPassword(db(), manager.actor, "not-a-uuid", office)).toEqual({ ok: false, reason: "not-found" });
+  });
+
+  it("keeps a user's own language, logged, and writes their e-mails in it (SPEC §9)", async () => {
+    const manager = await signedIn();
+    const agent = await signedIn(["customer_service"]);
+    expect(await chooseStaffLocale(db(), agent.staff, "ru", "192.0.2.4")).toBe("ru");
+    for (const refused of ["fr", "", null, ["ru"], "RU"]) expect(await chooseStaffLocale(db(), agent.staff, refused, null)).toBeNull();
+    const [stored] = await db().select().from(staffUsers).where(eq(staffUsers.id, agent.staff.id));
+    expect(stored.locale).toBe("ru");
+    const [logged] = await db().select().from(activityLog).where(and(eq(activityLog.staffId, agent.staff.id), eq(activityLog.action, "staff.language-changed")));
+    expect(logged).toMatchObject({ actorId: agent.staff.id, ip: "192.0.2.4", details: { from: "en", to: "ru" } });
+    expect(await resetStaffPassword(db(), manager.actor, agent.staff.id, office)).toEqual({ ok: true });
+    const [mail] = await mailTo(agent.staff.email, "business-user-password-reset");
+    expect(mail.subject).toContain(ruEmails["business-user-password-reset"].subject);
+    expect(mail.text).toMatch(/:\s*\S{16,}/);
   });
 
   it("never removes or deactivates the last active user manager", async () => {

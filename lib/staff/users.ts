@@ -1,6 +1,7 @@
 import { and, asc, count, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { isLocale, type Locale } from "@/i18n/locales";
 import { rowsOf } from "@/db/rows";
 import { staffRoles, staffSecondFactors, staffSessions, staffUsers, systemPreferences, type StaffRole, type StaffUser } from "@/db/schema";
 import { activityInsert, recordActivity, type ActivityEntry } from "@/lib/activity";
@@ -562,4 +563,23 @@ export async function signOutOtherStaffSessions(db: Db, context: StaffContext, i
   const { staff, sessionId } = context;
   const entry = { action: "staff.signed-out-elsewhere", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip } as const;
   return signOutElsewhere(db, staffSessionStore, { ownerId: staff.id, currentSessionId: sessionId }, entry);
+}
+
+/** A business user's own choice of language for the back office and their e-mails (SPEC §9); logged. Null: not one of ours. */
+export async function chooseStaffLocale(db: Db, staff: StaffUser, value: unknown, ip: string | null): Promise<Locale | null> {
+  if (!isLocale(value)) return null;
+  if (value === staff.locale) return value;
+  await db.transaction(async (tx) => {
+    await tx.update(staffUsers).set({ locale: value }).where(eq(staffUsers.id, staff.id));
+    await recordActivity(tx, {
+      action: "staff.language-changed",
+      actorType: "staff",
+      actorId: staff.id,
+      staffId: staff.id,
+      email: staff.email,
+      ip,
+      details: { from: staff.locale, to: value },
+    });
+  });
+  return value;
 }

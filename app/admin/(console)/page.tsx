@@ -4,14 +4,16 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { Alert, PageHeading } from "@/components/form";
+import { LanguageForm } from "@/components/language-form";
 import { SignedInDevices } from "@/components/signed-in-devices";
+import { locales } from "@/i18n/locales";
 import { getEnv } from "@/lib/env";
 import { hrefWith } from "@/components/pagination";
 import { dashboardCounts, dashboardLists, type DashboardCounts } from "@/lib/staff/dashboard";
 import { hasSecondFactor, remainingRecoveryCodes } from "@/lib/staff/second-factor";
 import { staffDevices } from "@/lib/staff/users";
 import { requireStaff } from "../guard";
-import { signOutElsewhereAction } from "./actions";
+import { chooseStaffLanguageAction, signOutElsewhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("office.dashboard"))("title") };
@@ -114,7 +116,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   const { staff } = context;
   const changed = (await searchParams).password === "changed";
   const db = await getDb();
-  const [t, roles] = await Promise.all([getTranslations("office.dashboard"), getTranslations("console.roles")]);
+  const [t, roles, language] = await Promise.all([getTranslations("office.dashboard"), getTranslations("console.roles"), getTranslations("console.language")]);
   const [devices, counts] = await Promise.all([staffDevices(db, context, getEnv().adminIdleMinutes), dashboardCounts(db, staff)]);
   return (
     <section className="max-w-3xl space-y-8">
@@ -125,6 +127,13 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       </div>
       <Dashboard counts={counts} activity={staff.roles.some((role) => role === "user_manager" || role === "shop_admin")} />
       <TwoStepSignIn staffId={staff.id} />
+      <section aria-labelledby="language-heading" className="space-y-3">
+        <h2 id="language-heading" className="text-lg font-semibold">
+          {language("heading")}
+        </h2>
+        <p className="text-slate-700">{language("intro")}</p>
+        <LanguageForm action={chooseStaffLanguageAction} current={staff.locale} offered={locales} text={{ label: language("label"), submit: language("submit") }} />
+      </section>
       <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} confirmHref="/admin/confirm/sign-out-elsewhere" />
     </section>
   );
