@@ -4,7 +4,14 @@ import type { Locale } from "@/i18n/locales";
 import deEmails from "@/messages/de/emails.json" with { type: "json" };
 import ruEmails from "@/messages/ru/emails.json" with { type: "json" };
 import ukEmails from "@/messages/uk/emails.json" with { type: "json" };
+import admin from "@/messages/en/admin.json" with { type: "json" };
 import common from "@/messages/en/common.json" with { type: "json" };
+import consoleWords from "@/messages/en/console.json" with { type: "json" };
+import dashboard from "@/messages/en/dashboard.json" with { type: "json" };
+import office from "@/messages/en/office.json" with { type: "json" };
+import secondFactor from "@/messages/en/secondFactor.json" with { type: "json" };
+import ukConsole from "@/messages/uk/console.json" with { type: "json" };
+import ukOffice from "@/messages/uk/office.json" with { type: "json" };
 import forms from "@/messages/en/forms.json" with { type: "json" };
 import storefront from "@/messages/en/storefront.json" with { type: "json" };
 import deStorefront from "@/messages/de/storefront.json" with { type: "json" };
@@ -17,10 +24,10 @@ import { waitForEmail } from "./sink";
 const words = { de: deStorefront, ru: ruStorefront, uk: ukStorefront };
 const emailWords = { de: deEmails, ru: ruEmails, uk: ukEmails };
 
-/** Every English sentence of the storefront's catalogue that a translated page must not show (the static ones). */
-const englishSentences = [...flattenMessages({ storefront, forms, common }).values()].filter(
-  (text) => text.split(" ").length >= 3 && !/[{<]/.test(text),
-);
+/** Every English sentence of a catalogue that a translated page must not show (the static ones). */
+const sentencesOf = (messages: object) => [...flattenMessages(messages).values()].filter((text) => text.split(" ").length >= 3 && !/[{<]/.test(text));
+const englishSentences = sentencesOf({ storefront, forms, common });
+const backOfficeSentences = sentencesOf({ admin, common, console: consoleWords, dashboard, forms, office, secondFactor });
 
 async function shopperIn(browser: Browser, clientAddress: string, locale: string): Promise<Page> {
   const context = await browser.newContext({ locale, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
@@ -38,10 +45,10 @@ async function registerIn(page: Page, locale: keyof typeof words, shopper: Shopp
   await expect(page.getByRole("heading", { name: words[locale].checkInbox.heading })).toBeVisible();
 }
 
-async function expectNoEnglish(page: Page, locale: Locale): Promise<void> {
+async function expectNoEnglish(page: Page, locale: Locale, sentences = englishSentences): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
   const text = await page.locator("body").innerText();
-  expect(englishSentences.filter((sentence) => text.includes(sentence))).toEqual([]);
+  expect(sentences.filter((sentence) => text.includes(sentence))).toEqual([]);
 }
 
 test("the storefront speaks German from Accept-Language, switches to Ukrainian, and registers in Ukrainian with a Ukrainian activation e-mail", async ({
@@ -126,4 +133,19 @@ test("a call-centre reset that an English-speaking agent sends to a Russian-spea
   expect(reset.text).toContain(emailWords.ru["storefront-password-reset"].byCallCentre);
   expect(reset.text).toMatch(/\d{1,2} [а-яё]+ \d{4} г\. в \d{2}:\d{2} UTC/);
   expect(reset.text).not.toMatch(/customer service/i);
+});
+
+test("a business user chooses Ukrainian on their own page, and the back office speaks it", async ({ browser, clientAddress }) => {
+  const { page } = await newStaff(browser, clientAddress, ["customer_service"]);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("uk");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByText(ukConsole.language.saved.replace("{language}", "Українська"))).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: ukConsole.language.heading })).toBeVisible();
+  await expectNoEnglish(page, "uk", backOfficeSentences);
+  for (const path of ["/admin/contacts", "/admin/notifications", "/admin/contacts/new"]) {
+    await page.goto(path);
+    await expectNoEnglish(page, "uk", backOfficeSentences);
+  }
+  await expect(page.getByRole("heading", { level: 1, name: ukOffice.newContact.title })).toBeVisible();
 });
