@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { staffRoles } from "../../db/schema-enums";
+import { locales } from "../../i18n/locales";
 import { backOfficeCode } from "../i18n/back-office-code";
 import { messageCode } from "../i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
@@ -88,6 +89,8 @@ export const newStaffSchema = z
       .max(100, messageCode("tooLong", { max: 100 }))
       .regex(/^[^\p{Cc}]*$/u, messageCode("controlCharacters")),
     roles: rolesField,
+    /** The language of the welcome e-mail and of the back office for them; English when not given (admin:create). */
+    locale: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(locales, { message: staffProblemCode("language") }).optional()),
     ...shopScopeFields,
   })
   .superRefine(requireChosenShops);

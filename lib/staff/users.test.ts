@@ -5,6 +5,7 @@ import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
 import ruEmails from "@/messages/ru/emails.json";
+import ukEmails from "@/messages/uk/emails.json";
 import { staffResultInEnglish } from "./staff-messages-english";
 import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex, setManagerPasswordRegex } from "./preferences";
 import {
@@ -118,6 +119,15 @@ describeOnDatabases("business users", (db) => {
     const [mail] = await mailTo(agent.staff.email, "business-user-password-reset");
     expect(mail.subject).toContain(ruEmails["business-user-password-reset"].subject);
     expect(mail.text).toMatch(/:\s*\S{16,}/);
+    // A new user's welcome e-mail in the language their manager chose; anything else is refused.
+    const address = email();
+    expect(await createStaffUser(db(), manager.actor, { email: address, name: "Olena", roles: ["user_manager"], locale: "uk" }, office)).toMatchObject({ ok: true, user: { locale: "uk" } });
+    const [welcome] = await mailTo(address, "business-user-account-created");
+    expect(welcome.subject).toContain(ukEmails["business-user-account-created"].subject);
+    expect(staffResultInEnglish(await createStaffUser(db(), manager.actor, { email: email(), name: "X", roles: ["user_manager"], locale: "fr" }, office))).toMatchObject({
+      ok: false,
+      fieldErrors: { locale: ["Choose a language from the list."] },
+    });
   });
 
   it("never removes or deactivates the last active user manager", async () => {

@@ -164,6 +164,7 @@ export async function createStaffUser(
         name: parsed.data.name,
         roles,
         shopIds: granted.scope,
+        locale: parsed.data.locale,
         passwordHash,
         passwordTemporary: true,
         temporaryExpiresAt: temporaryUntil(now),

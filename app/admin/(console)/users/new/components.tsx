@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Alert, CheckboxGroup, Field, SubmitButton } from "@/components/form";
+import { Alert, CheckboxGroup, Field, SelectField, SubmitButton } from "@/components/form";
+import { localeNames, locales, type Locale } from "@/i18n/locales";
 import { useFormAction } from "@/components/use-form-action";
 import { staffRoles } from "@/db/schema-enums";
 import { newStaffSchema } from "@/lib/staff/forms";
@@ -10,7 +11,7 @@ import { createStaffAction } from "./actions";
 import { useStaffProblems } from "../use-staff-problems";
 
 /** `grantable`: the roles the signed-in user manager holds, the only ones they may grant (the server checks it too). */
-export function NewStaffForm({ shops, canGrantAll, grantable }: GrantableShops & { grantable: string[] }) {
+export function NewStaffForm({ shops, canGrantAll, grantable, locale }: GrantableShops & { grantable: string[]; locale: Locale }) {
   const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction(createStaffAction, newStaffSchema);
   const words = useStaffProblems();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
@@ -27,6 +28,17 @@ export function NewStaffForm({ shops, canGrantAll, grantable }: GrantableShops &
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <Field label={t("new.email")} type="email" autoComplete="off" required defaultValue={state.values?.email} errors={errorsFor("email")} {...register("email")} />
       <Field label={t("new.name")} type="text" autoComplete="off" required defaultValue={state.values?.name} errors={errorsFor("name")} {...register("name")} />
+      <div className="space-y-1">
+        <SelectField
+          {...register("locale")}
+          label={t("new.language")}
+          name="locale"
+          defaultValue={state.values?.locale || locale}
+          options={locales.map((option) => ({ value: option, label: localeNames[option] }))}
+          errors={errorsFor("locale")}
+        />
+        <p className="text-sm text-slate-600">{t("new.languageHint")}</p>
+      </div>
       <div className="space-y-1">
         <CheckboxGroup
           legend={t("new.roles")}

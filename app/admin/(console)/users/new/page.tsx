@@ -19,7 +19,7 @@ export default async function NewStaffPage() {
     <section className="max-w-md space-y-6">
       <PageHeading>{t("title")}</PageHeading>
       <p className="text-slate-700">{t("intro")}</p>
-      <NewStaffForm shops={shops.map(({ code, name }) => ({ code, name }))} canGrantAll={scope === null} grantable={staff.roles} />
+      <NewStaffForm shops={shops.map(({ code, name }) => ({ code, name }))} canGrantAll={scope === null} grantable={staff.roles} locale={staff.locale} />
     </section>
   );
 }
