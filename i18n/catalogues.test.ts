@@ -36,8 +36,8 @@ const englishFiles = readdirSync(folder("en")).filter((file) => file.endsWith(".
 describe.each(locales.filter((locale) => locale !== "en"))("the %s catalogues", (locale) => {
   const files = existsSync(folder(locale)) ? readdirSync(folder(locale)).filter((file) => file.endsWith(".json")) : [];
 
-  it("are areas English has", () => {
-    expect(files.filter((file) => !englishFiles.includes(file))).toEqual([]);
+  it("are exactly the areas English has: none missing, none extra", () => {
+    expect([...files].sort()).toEqual([...englishFiles].sort());
   });
 
   it.each(files)("%s has every key of English, no other, with the same arguments, none left empty or in English", (file) => {
