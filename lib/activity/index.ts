@@ -18,6 +18,17 @@ export function customerEntry(
   return { action, actorType: "customer", actorId: customer.id, shopId: customer.shopId, customerId: customer.id, email: customer.email, ip, details };
 }
 
+/** An entry for what a business user did to a business user: another one, or themselves (`actor` and `user` the same). */
+export function staffEntry(
+  actor: { id: string },
+  user: { id: string; email: string },
+  action: string,
+  ip: string | null,
+  details?: Record<string, unknown>,
+): ActivityEntry {
+  return { action, actorType: "staff", actorId: actor.id, staffId: user.id, email: user.email, ip, details };
+}
+
 /** The security log of SPEC §7: who did what to whom, when and from where. Never pass secrets in details. */
 export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void> {
   await activityInsert(db, entry);

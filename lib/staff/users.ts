@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { isLocale, type Locale } from "@/i18n/locales";
 import { rowsOf } from "@/db/rows";
 import { staffRoles, staffSecondFactors, staffSessions, staffUsers, systemPreferences, type StaffRole, type StaffUser } from "@/db/schema";
-import { activityInsert, recordActivity, type ActivityEntry } from "@/lib/activity";
+import { activityInsert, recordActivity, staffEntry, type ActivityEntry } from "@/lib/activity";
 import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { attemptSucceeded, firstStepOf, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
@@ -286,7 +286,7 @@ export async function resetStaffPassword(
       .where(eq(staffUsers.id, user.id));
     await endStaffSessions(tx, user.id);
     await sendTemporaryPassword(tx, user, "business-user-password-reset", password, backOffice);
-    await recordActivity(tx, { action: "staff.password-reset", actorType: "staff", actorId: actor.id, staffId: user.id, email: user.email, ip: backOffice.ip });
+    await recordActivity(tx, staffEntry(actor, user, "staff.password-reset", backOffice.ip));
     return { ok: true } as const;
   });
 }
@@ -312,15 +312,7 @@ export async function setStaffRoles(db: Db, actor: RoleGranter, userId: string, 
     const problem = await managerProblem(tx, user, { manager: next.includes("user_manager"), shopIds: user.shopIds });
     if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ roles: next }).where(eq(staffUsers.id, user.id));
-    await recordActivity(tx, {
-      action: "staff.roles-changed",
-      actorType: "staff",
-      actorId: actor.id,
-      staffId: user.id,
-      email: user.email,
-      ip,
-      details: { from: user.roles, to: next },
-    });
+    await recordActivity(tx, staffEntry(actor, user, "staff.roles-changed", ip, { from: user.roles, to: next }));
     return { ok: true };
   });
 }
@@ -343,15 +335,10 @@ export async function setStaffShops(db: Db, actor: Granter, userId: string, inpu
     const problem = await managerProblem(tx, user, { manager: user.roles.includes("user_manager"), shopIds: granted.scope });
     if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ shopIds: granted.scope }).where(eq(staffUsers.id, user.id));
-    await recordActivity(tx, {
-      action: "staff.shops-changed",
-      actorType: "staff",
-      actorId: actor.id,
-      staffId: user.id,
-      email: user.email,
-      ip,
-      details: { from: scopeCodes(shopScope(user), granted.known), to: scopeCodes(granted.scope, granted.known) },
-    });
+    await recordActivity(
+      tx,
+      staffEntry(actor, user, "staff.shops-changed", ip, { from: scopeCodes(shopScope(user), granted.known), to: scopeCodes(granted.scope, granted.known) }),
+    );
     return { ok: true };
   });
 }
@@ -371,14 +358,7 @@ export async function setStaffStatus(
     if (problem) return { ok: false, reason: problem };
     await tx.update(staffUsers).set({ status }).where(eq(staffUsers.id, user.id));
     if (status === "disabled") await endStaffSessions(tx, user.id);
-    await recordActivity(tx, {
-      action: status === "disabled" ? "staff.deactivated" : "staff.reactivated",
-      actorType: "staff",
-      actorId: actor.id,
-      staffId: user.id,
-      email: user.email,
-      ip,
-    });
+    await recordActivity(tx, staffEntry(actor, user, status === "disabled" ? "staff.deactivated" : "staff.reactivated", ip));
     return { ok: true };
   });
 }
@@ -398,7 +378,7 @@ export async function changeOwnPassword(
   const current = typeof input.currentPassword === "string" ? input.currentPassword : "";
   const { valid } = await verifyPassword(current.length <= PASSWORD_MAX ? staff.passwordHash : null, current);
   if (!valid) {
-    await recordActivity(db, { action: "staff.password-change-failed", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip });
+    await recordActivity(db, staffEntry(staff, staff, "staff.password-change-failed", ip));
     return { ok: false, reason: "rejected", fieldErrors: { currentPassword: [backOfficeCode("console", "currentPasswordWrong")] } };
   }
   if (!parsed.success) return { ok: false, reason: "rejected", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
@@ -409,7 +389,7 @@ export async function changeOwnPassword(
       .set({ passwordHash, passwordTemporary: false, temporaryExpiresAt: null })
       .where(eq(staffUsers.id, staff.id));
     await endStaffSessions(tx, staff.id, sessionId);
-    await recordActivity(tx, { action: "staff.password-changed", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip });
+    await recordActivity(tx, staffEntry(staff, staff, "staff.password-changed", ip));
   });
   return { ok: true };
 }
@@ -562,7 +542,7 @@ export async function staffDevices(db: Db, context: StaffContext, idleMinutes: n
 /** "Sign out everywhere else": every other back-office session of the user ends; logged. Returns how many ended. */
 export async function signOutOtherStaffSessions(db: Db, context: StaffContext, ip: string | null): Promise<number> {
   const { staff, sessionId } = context;
-  const entry = { action: "staff.signed-out-elsewhere", actorType: "staff", actorId: staff.id, staffId: staff.id, email: staff.email, ip } as const;
+  const entry = staffEntry(staff, staff, "staff.signed-out-elsewhere", ip);
   return signOutElsewhere(db, staffSessionStore, { ownerId: staff.id, currentSessionId: sessionId }, entry);
 }
 
@@ -572,15 +552,7 @@ export async function chooseStaffLocale(db: Db, staff: StaffUser, value: unknown
   if (value === staff.locale) return value;
   await db.transaction(async (tx) => {
     await tx.update(staffUsers).set({ locale: value }).where(eq(staffUsers.id, staff.id));
-    await recordActivity(tx, {
-      action: "staff.language-changed",
-      actorType: "staff",
-      actorId: staff.id,
-      staffId: staff.id,
-      email: staff.email,
-      ip,
-      details: { from: staff.locale, to: value },
-    });
+    await recordActivity(tx, staffEntry(staff, staff, "staff.language-changed", ip, { from: staff.locale, to: value }));
   });
   return value;
 }
