@@ -8,7 +8,7 @@ describe("storefrontReturnPath", () => {
   });
 
   it("sends anything that could leave the storefront of this host home", () => {
-    for (const hostile of [null, "", "register", "//evil.example", "/\\evil.example", "https://evil.example/", "/ space", "/admin", "/admin/users", "/api/health", "/language?to=de", `/${"a".repeat(2001)}`]) {
+    for (const hostile of [null, "", "register", "//evil.example", "/\r\nSet-Cookie: x=1", "/\u0000", "/\u007f", "/\\evil.example", "https://evil.example/", "/ space", "/admin", "/admin/users", "/api/health", "/language?to=de", `/${"a".repeat(2001)}`]) {
       expect(storefrontReturnPath(hostile)).toBe("/");
     }
   });

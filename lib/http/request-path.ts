@@ -6,7 +6,7 @@ export const REQUEST_PATH_HEADER = "x-request-path";
  * host ("//evil.example"), a back-slash trick or the back office. Anything else goes to the home page.
  */
 export function storefrontReturnPath(path: string | null | undefined): string {
-  if (!path || path.length > 2000 || !/^\/(?![/\\])[^\s\\]*$/.test(path)) return "/";
+  if (!path || path.length > 2000 || !/^\/(?![/\\])[^\s\\\p{Cc}]*$/u.test(path)) return "/";
   if (/^\/(admin|api|language)(\/|\?|$)/i.test(path)) return "/";
   return path;
 }
