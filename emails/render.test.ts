@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createElement, type ReactElement } from "react";
+import { createElement } from "react";
 import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
 import type { NotificationProps, NotificationType } from "../lib/mail/notifications";
@@ -9,7 +9,7 @@ import { notificationTypes } from "../lib/mail/notifications";
 import ActivationSuccessful from "./activation-successful";
 import BusinessUserAccountCreated from "./business-user-account-created";
 import BusinessUserPasswordReset from "./business-user-password-reset";
-import { renderNotification } from "./render";
+import { renderNotification, templates, type Template } from "./render";
 import ResetPasswordSuccessful from "./reset-password-successful";
 import StorefrontAccountActivation from "./storefront-account-activation";
 import StorefrontAccountExists from "./storefront-account-exists";
@@ -225,13 +225,12 @@ describe("branding", () => {
 
 /** `npm run email:dev` shows every file with a default export under emails/: the templates and emails/previews/<type>/*. */
 describe("previews", () => {
-  type Preview<P> = ((props: P) => ReactElement) & { PreviewProps?: P };
   const previewsDir = fileURLToPath(new URL("./previews", import.meta.url));
   const variants = readdirSync(previewsDir, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".tsx"))
     .map((file) => ({ file, type: dirname(file) }));
 
-  async function expectPreviewRendersAsSent<T extends NotificationType>(type: T, Preview: Preview<NotificationProps[T]>) {
+  async function expectPreviewRendersAsSent<T extends NotificationType>(type: T, Preview: Template<NotificationProps[T]>) {
     const props = Preview.PreviewProps;
     if (!props) throw new Error(`${Preview.name} has no PreviewProps`);
     const sent = await renderNotification(type, props);
@@ -242,15 +241,6 @@ describe("previews", () => {
     expect(sent.text).toBe(await render(createElement(Preview, props), { plainText: true, htmlToTextOptions: { selectors: headings } }));
   }
 
-  const templates: { [T in NotificationType]: Preview<NotificationProps[T]> } = {
-    "storefront-account-activation": StorefrontAccountActivation,
-    "activation-successful": ActivationSuccessful,
-    "storefront-password-reset": StorefrontPasswordReset,
-    "reset-password-successful": ResetPasswordSuccessful,
-    "storefront-account-exists": StorefrontAccountExists,
-    "business-user-account-created": BusinessUserAccountCreated,
-    "business-user-password-reset": BusinessUserPasswordReset,
-  };
 
   it.each(notificationTypes)("%s exports PreviewProps that the app's renderer renders", async (type) => {
     const check = <T extends NotificationType>(t: T) => expectPreviewRendersAsSent(t, templates[t]);
@@ -273,7 +263,7 @@ describe("previews", () => {
   it.each(variants)("$file renders its template, as the app would send it", async ({ file, type }) => {
     expect(notificationTypes).toContain(type);
     const mod = (await import(/* @vite-ignore */ pathToFileURL(join(previewsDir, file)).href)) as {
-      default: Preview<NotificationProps[NotificationType]>;
+      default: Template<NotificationProps[NotificationType]>;
     };
     await expectPreviewRendersAsSent(type as NotificationType, mod.default);
   });

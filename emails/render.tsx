@@ -11,7 +11,11 @@ import StorefrontAccountExists from "./storefront-account-exists";
 import StorefrontPasswordReset from "./storefront-password-reset";
 import { emailText } from "./_components/text";
 
-const templates: { [T in NotificationType]: (props: NotificationProps[T]) => ReactElement } = {
+/** A notification's template, with the example props React Email's preview (and the tests) render it with. */
+export type Template<P> = ((props: P) => ReactElement) & { PreviewProps?: P };
+
+/** The template of each notification type. */
+export const templates: { [T in NotificationType]: Template<NotificationProps[T]> } = {
   "storefront-account-activation": StorefrontAccountActivation,
   "activation-successful": ActivationSuccessful,
   "storefront-password-reset": StorefrontPasswordReset,
