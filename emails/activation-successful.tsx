@@ -1,5 +1,5 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph, Secret } from "./_components/layout";
 import { emailText } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
@@ -7,17 +7,9 @@ type Props = NotificationProps["activation-successful"];
 
 export default function ActivationSuccessful({ shop, recipient, link, password, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("activation-successful.preview", names)}
-      heading={t("activation-successful.heading")}
-      reason={t("activation-successful.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="activation-successful" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>{t("activation-successful.active", names)}</Paragraph>
       {password && (
         <>

@@ -1,5 +1,5 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph, Secret } from "./_components/layout";
 import { emailText } from "./_components/text";
 import { previewBackOffice, previewStaff } from "./_components/preview-data";
 
@@ -7,17 +7,9 @@ type Props = NotificationProps["business-user-account-created"];
 
 export default function BusinessUserAccountCreated({ shop, recipient, link, password, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("business-user-account-created.preview", names)}
-      heading={t("business-user-account-created.heading")}
-      reason={t("business-user-account-created.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="business-user-account-created" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>{t("business-user-account-created.created", names)}</Paragraph>
       <Secret label={t("layout.temporaryPassword")} value={password} />
       <Paragraph>{t("business-user-account-created.changeFirst")}</Paragraph>

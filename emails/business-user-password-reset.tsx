@@ -1,5 +1,5 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph, Secret } from "./_components/layout";
 import { emailText } from "./_components/text";
 import { previewBackOffice, previewStaff } from "./_components/preview-data";
 
@@ -7,17 +7,9 @@ type Props = NotificationProps["business-user-password-reset"];
 
 export default function BusinessUserPasswordReset({ shop, recipient, link, password, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("business-user-password-reset.preview", names)}
-      heading={t("business-user-password-reset.heading")}
-      reason={t("business-user-password-reset.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="business-user-password-reset" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>{t("business-user-password-reset.reset", names)}</Paragraph>
       <Secret label={t("layout.temporaryPassword")} value={password} />
       <Paragraph>{t("business-user-password-reset.changeFirst")}</Paragraph>

@@ -1,5 +1,5 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph, Secret } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph, Secret } from "./_components/layout";
 import { emailText } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
@@ -7,17 +7,9 @@ type Props = NotificationProps["reset-password-successful"];
 
 export default function ResetPasswordSuccessful({ shop, recipient, link, password, additionalData, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("reset-password-successful.preview", names)}
-      heading={t("reset-password-successful.heading")}
-      reason={t("reset-password-successful.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="reset-password-successful" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>
         {additionalData.callCentrePasswordReset ? t("reset-password-successful.byCallCentre", names) : t("reset-password-successful.reset", names)}{" "}
         {t("reset-password-successful.signedOut")}

@@ -1,5 +1,5 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph } from "./_components/layout";
 import { emailText, formatExpiry } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
@@ -7,17 +7,9 @@ type Props = NotificationProps["storefront-account-activation"];
 
 export default function StorefrontAccountActivation({ shop, recipient, link, expiresAt, setPassword, generatedPassword, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("storefront-account-activation.preview", names)}
-      heading={t("storefront-account-activation.heading")}
-      reason={t("storefront-account-activation.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="storefront-account-activation" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>{t("storefront-account-activation.confirm", names)}</Paragraph>
       {setPassword ? (
         <Paragraph>{t("storefront-account-activation.setPassword")}</Paragraph>

@@ -1,6 +1,6 @@
 import { Link } from "@react-email/components";
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph } from "./_components/layout";
 import { emailText } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
@@ -8,17 +8,9 @@ type Props = NotificationProps["storefront-account-exists"];
 
 export default function StorefrontAccountExists({ shop, recipient, link, resetLink, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("storefront-account-exists.preview", names)}
-      heading={t("storefront-account-exists.heading")}
-      reason={t("storefront-account-exists.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="storefront-account-exists" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>{t("storefront-account-exists.tried", names)}</Paragraph>
       <ActionButton shop={shop} t={t} href={link}>
         {t("storefront-account-exists.button")}

@@ -1,5 +1,5 @@
 import type { NotificationProps } from "../lib/mail/notifications";
-import { ActionButton, EmailLayout, Greeting, Paragraph } from "./_components/layout";
+import { ActionButton, EmailLayout, namesOf, Paragraph } from "./_components/layout";
 import { emailText, formatExpiry } from "./_components/text";
 import { previewCustomer, previewShop } from "./_components/preview-data";
 
@@ -7,17 +7,9 @@ type Props = NotificationProps["storefront-password-reset"];
 
 export default function StorefrontPasswordReset({ shop, recipient, link, expiresAt, additionalData, locale = "en" }: Props) {
   const t = emailText(locale);
-  const names = { shop: shop.name, email: recipient.email };
+  const names = namesOf(shop, recipient);
   return (
-    <EmailLayout
-      shop={shop}
-      locale={locale}
-      t={t}
-      preview={t("storefront-password-reset.preview", names)}
-      heading={t("storefront-password-reset.heading")}
-      reason={t("storefront-password-reset.reason", names)}
-    >
-      <Greeting recipient={recipient} t={t} />
+    <EmailLayout type="storefront-password-reset" shop={shop} recipient={recipient} locale={locale} t={t}>
       <Paragraph>
         {additionalData.callCentrePasswordReset ? t("storefront-password-reset.byCallCentre") : t("storefront-password-reset.requested", names)}{" "}
         {t("storefront-password-reset.useButton")}

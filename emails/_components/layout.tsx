@@ -13,7 +13,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import type { Recipient, ShopBranding } from "../../lib/mail/notifications";
+import type { NotificationType, Recipient, ShopBranding } from "../../lib/mail/notifications";
 import type { Locale } from "../../i18n/locales";
 import type { EmailText } from "./text";
 
@@ -53,23 +53,28 @@ function textColourOn(hex: string): string {
 }
 
 type EmailLayoutProps = {
+  /** Which notification: its preview line, heading and "You received this e-mail because …" come from its catalogue entry. */
+  type: NotificationType;
   shop: ShopBranding;
+  recipient: Recipient;
   /** The e-mail's language, and its words in it (emailText). */
   locale: Locale;
   t: EmailText;
-  /** Inbox preview line shown after the subject. */
-  preview: string;
-  heading: string;
-  /** Completes "You received this e-mail because …". */
-  reason: string;
   children: ReactNode;
 };
 
-export function EmailLayout({ shop, locale, t, preview, heading, reason, children }: EmailLayoutProps) {
+/** The shop's and the recipient's names as every e-mail's sentences take them. */
+export function namesOf(shop: ShopBranding, recipient: Recipient): { shop: string; email: string } {
+  return { shop: shop.name, email: recipient.email };
+}
+
+/** Every e-mail's frame: the shop's logo or name, the heading, the greeting, then the body, and why it was sent. */
+export function EmailLayout({ type, shop, recipient, locale, t, children }: EmailLayoutProps) {
+  const names = namesOf(shop, recipient);
   return (
     <Html lang={locale} dir="ltr">
       <Head />
-      <Preview>{preview}</Preview>
+      <Preview>{t(`${type}.preview`, names)}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Section>
@@ -80,11 +85,12 @@ export function EmailLayout({ shop, locale, t, preview, heading, reason, childre
             )}
           </Section>
           <Heading as="h1" style={styles.heading}>
-            {heading}
+            {t(`${type}.heading`)}
           </Heading>
+          <Greeting recipient={recipient} t={t} />
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.small}>{t("layout.receivedBecause", { reason })}</Text>
+          <Text style={styles.small}>{t("layout.receivedBecause", { reason: t(`${type}.reason`, names) })}</Text>
           <Text style={styles.small}>
             {shop.name} · <Link href={shop.baseUrl}>{shop.baseUrl}</Link>
           </Text>
@@ -94,7 +100,7 @@ export function EmailLayout({ shop, locale, t, preview, heading, reason, childre
   );
 }
 
-export function Greeting({ recipient, t }: { recipient: Recipient; t: EmailText }) {
+function Greeting({ recipient, t }: { recipient: Recipient; t: EmailText }) {
   const firstName = recipient.firstName.trim();
   return <Paragraph>{firstName ? t("layout.hello", { firstName }) : t("layout.helloAnonymous")}</Paragraph>;
 }
