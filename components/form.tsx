@@ -1,7 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
-import { readBackOfficeCode } from "@/lib/i18n/back-office-code";
-import { readMessageCode } from "@/lib/i18n/message-code";
+import { wordMessage, type CatalogueTranslator } from "@/lib/i18n/message-code";
 import { wordPasswordMessage } from "@/lib/passwords/words";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
@@ -15,23 +14,19 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 /**
- * A field's errors as the person reads them: every kind of message code the forms carry worded from the catalogue —
- * validation (lib/i18n/message-code.ts), password rules (lib/passwords/words.ts) and the back office's own
- * (lib/i18n/back-office-code.ts) — and any other text (a shop's own pattern message) as it is.
+ * Errors as the person reads them: message codes of any catalogue area (lib/i18n/message-code.ts) and password
+ * failures (lib/passwords/words.ts) worded in the page's language; any other text (a shop's own pattern message) as it
+ * is. For controls that show errors themselves; Field, SelectField, CheckboxGroup and FieldErrorText word their own.
  */
-function useErrorList(errors: string[] | string | undefined): string[] {
-  const validation = useTranslations("validation");
+export function useMessageWords(): (errors: string[] | string | undefined) => string[] {
+  const t = useTranslations() as unknown as CatalogueTranslator;
   const passwords = useTranslations("passwords");
-  const consoleErrors = useTranslations("console.formErrors");
-  const officeErrors = useTranslations("office.formErrors");
-  const word = (message: string): string => {
-    const code = readMessageCode(message);
-    if (code) return validation.has(code.key) ? validation(code.key, code.values) : message;
-    const backOffice = readBackOfficeCode(message);
-    if (backOffice) return backOffice.area === "console" ? consoleErrors(backOffice.key) : officeErrors(backOffice.key);
-    return wordPasswordMessage(passwords, message);
-  };
-  return (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean).map(word);
+  return (errors) =>
+    (Array.isArray(errors) ? errors : errors ? [errors] : []).filter(Boolean).map((message) => wordMessage(t, wordPasswordMessage(passwords, message)));
+}
+
+function useErrorList(errors: string[] | string | undefined): string[] {
+  return useMessageWords()(errors);
 }
 
 /** A field's worded errors under it, for a control that is not a Field (its aria-describedby names `id`). */

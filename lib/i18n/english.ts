@@ -1,17 +1,24 @@
-import validation from "@/messages/en/validation.json";
+import { createTranslator } from "next-intl";
+import { englishMessages } from "@/i18n/messages";
 import { passwordMessageInEnglish } from "@/lib/passwords/english";
-import { problemInEnglish } from "@/lib/shops/settings-messages-english";
-import { staffProblemInEnglish } from "@/lib/staff/staff-messages-english";
-import { readMessageCode } from "./message-code";
+import { wordMessage, type CatalogueTranslator } from "./message-code";
+
+const english = createTranslator({ locale: "en", messages: englishMessages }) as unknown as CatalogueTranslator;
 
 /**
- * A validation message in English, for what has no shopper's language: the command line and tests. Validation
- * messages hold plain `{name}` placeholders only (no plurals), so they are filled in here without a formatter; password
- * failures (lib/passwords/words.ts), Settings' and Business users' problems by their own English helpers.
+ * A message in English, for what has no reader's language: the command line and tests. Codes of any area
+ * (./message-code.ts) and password failures (lib/passwords/words.ts) are worded; any other text stays as it is.
  */
 export function inEnglish(message: string): string {
-  const code = readMessageCode(message);
-  if (!code) return staffProblemInEnglish(problemInEnglish(passwordMessageInEnglish(message)));
-  if (!(code.key in validation)) return message;
-  return validation[code.key].replace(/\{(\w+)\}/g, (whole, name: string) => String(code.values?.[name] ?? whole));
+  return wordMessage(english, passwordMessageInEnglish(message));
+}
+
+/** Every message in a value (strings, arrays, plain objects) in English, the rest as it is (for results in tests). */
+export function resultInEnglish<T>(value: T): T {
+  if (typeof value === "string") return inEnglish(value) as T;
+  if (Array.isArray(value)) return value.map((item) => resultInEnglish(item)) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resultInEnglish(item)])) as T;
+  }
+  return value;
 }

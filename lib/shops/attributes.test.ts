@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { resultInEnglish } from "@/lib/i18n/english";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, attributeDefinitions, registrationAttributes, shops, type Shop } from "@/db/schema";
 import { registerCustomer } from "@/lib/accounts/registration";
 import { describeOnDatabases } from "@/lib/testing/databases";
-import { resultInEnglish } from "./settings-messages-english";
 import {
   attributeMessages,
   createAttributeDefinition,

@@ -8,6 +8,7 @@ import { inShopScope, shopScope, type ShopScope } from "@/lib/staff/scope";
 import { attributeChangeSchema, newAttributeSchema, type AttributeChange } from "./attributes-form";
 import { formKindProblems, valueKindMaxLength, type FieldErrors, type ValueKind } from "./registration-form";
 import { problemCode } from "./settings-messages";
+import { nested } from "@/lib/i18n/message-code";
 
 /**
  * Settings › Attribute definitions (SPEC §4). Definitions are shared by every shop; a business user limited to some
@@ -19,7 +20,7 @@ export const attributeMessages = {
   notFound: problemCode("attributeNotFound"),
   inUse: (forms: number) => problemCode("attributeInUse", { forms }),
   outOfScope: problemCode("attributeOutOfScope"),
-  breaksForm: (form: string, problem: string) => problemCode("attributeBreaksForm", { form, problem }),
+  breaksForm: (form: string, problem: string) => problemCode("attributeBreaksForm", { form, problem: nested(problem) }),
 } as const;
 
 export type AttributeActor = Pick<StaffUser, "id" | "email" | "shopIds">;

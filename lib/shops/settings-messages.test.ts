@@ -1,32 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish, resultInEnglish } from "@/lib/i18n/english";
 import { attributeMessages } from "./attributes";
 import { formRuleMessages } from "./registration-form";
 import { messages, shopFormSchema } from "./settings-forms";
-import { problemInEnglish, resultInEnglish } from "./settings-messages-english";
-import { problemCode, readProblemCode } from "./settings-messages";
+import { problemCode } from "./settings-messages";
 
 describe("Settings' problems as codes", () => {
-  it("carry their key and values, and come back whole", () => {
-    expect(readProblemCode(problemCode("hostTaken", { host: "a.example", shopName: "Demo {Shop}" }))).toEqual({
-      key: "hostTaken",
-      values: { host: "a.example", shopName: "Demo {Shop}" },
-    });
-    expect(readProblemCode(problemCode("retry"))).toEqual({ key: "retry" });
-    expect(readProblemCode("validation:tooLong{\"max\":5}")).toBeNull();
-  });
-
   it("are worded in English as the pages said it before, typed values kept as they are", () => {
-    expect(problemInEnglish(messages.hostTaken("a.example", "Demo {Shop}"))).toBe("a.example is already used by Demo {Shop}.");
-    expect(problemInEnglish(messages.typeInUse(1))).toBe("A customer belongs to this type, so it cannot be removed. Turn off self-registration instead.");
-    expect(problemInEnglish(messages.typeInUse(1234))).toMatch(/^1234 customers belong to this type/);
-    expect(problemInEnglish(messages.noMarkup)).toBe("Leave out < and >: a name is plain text.");
-    expect(problemInEnglish(attributeMessages.inUse(2))).toBe("This attribute is used by 2 registration forms. Remove it from those forms before deleting it.");
-    expect(problemInEnglish(attributeMessages.breaksForm("Demo · B2C", formRuleMessages.passwordTwice))).toBe(
+    expect(inEnglish(messages.hostTaken("a.example", "Demo {Shop}"))).toBe("a.example is already used by Demo {Shop}.");
+    expect(inEnglish(messages.typeInUse(1))).toBe("A customer belongs to this type, so it cannot be removed. Turn off self-registration instead.");
+    expect(inEnglish(messages.typeInUse(1234))).toMatch(/^1234 customers belong to this type/);
+    expect(inEnglish(messages.noMarkup)).toBe("Leave out < and >: a name is plain text.");
+    expect(inEnglish(attributeMessages.inUse(2))).toBe("This attribute is used by 2 registration forms. Remove it from those forms before deleting it.");
+    expect(inEnglish(attributeMessages.breaksForm("Demo · B2C", formRuleMessages.passwordTwice))).toBe(
       "This value kind cannot be used while the Demo · B2C form uses this attribute: The form may hold only one password attribute and one confirm-password attribute.",
     );
     // Only the `problem` slot is a code: what a person typed is never worded as one.
-    expect(problemInEnglish(messages.formDuplicate(problemCode("retry")))).toBe(`${problemCode("retry")} is in the form twice.`);
-    expect(problemInEnglish("A message of another module.")).toBe("A message of another module.");
+    expect(inEnglish(messages.formDuplicate(problemCode("retry")))).toBe(`${problemCode("retry")} is in the form twice.`);
+    expect(inEnglish("A message of another module.")).toBe("A message of another module.");
   });
 
   it("are what the shared schemas give, so the browser and the server refuse alike and the page words it", () => {

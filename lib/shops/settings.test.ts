@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { resultInEnglish } from "@/lib/i18n/english";
 import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityLog, customers, registrationAttributes, shopHosts, shops, type Shop } from "@/db/schema";
@@ -17,7 +18,6 @@ import {
   type SettingsActor,
 } from "./settings";
 import { formatRatio, normaliseHosts, registrationFormProblems, shopFormSchema, whiteContrast, type DefinitionSummary } from "./settings-forms";
-import { resultInEnglish } from "./settings-messages-english";
 
 const everywhere: SettingsActor = { id: "00000000-0000-4000-8000-0000000005a1", email: "admin@example.com", shopIds: null };
 

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { resultInEnglish } from "@/lib/i18n/english";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, shops, staffSessions, staffUsers, type Shop } from "@/db/schema";
 import { backOfficeCode } from "@/lib/i18n/back-office-code";
@@ -6,7 +7,6 @@ import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
 import ruEmails from "@/messages/ru/emails.json";
 import ukEmails from "@/messages/uk/emails.json";
-import { staffResultInEnglish } from "./staff-messages-english";
 import { DEFAULT_MANAGER_PASSWORD_REGEX, managerPasswordRegex, setManagerPasswordRegex } from "./preferences";
 import {
   authenticateStaff,
@@ -124,7 +124,7 @@ describeOnDatabases("business users", (db) => {
     expect(await createStaffUser(db(), manager.actor, { email: address, name: "Olena", roles: ["user_manager"], locale: "uk" }, office)).toMatchObject({ ok: true, user: { locale: "uk" } });
     const [welcome] = await mailTo(address, "business-user-account-created");
     expect(welcome.subject).toContain(ukEmails["business-user-account-created"].subject);
-    expect(staffResultInEnglish(await createStaffUser(db(), manager.actor, { email: email(), name: "X", roles: ["user_manager"], locale: "fr" }, office))).toMatchObject({
+    expect(resultInEnglish(await createStaffUser(db(), manager.actor, { email: email(), name: "X", roles: ["user_manager"], locale: "fr" }, office))).toMatchObject({
       ok: false,
       fieldErrors: { locale: ["Choose a language from the list."] },
     });
@@ -148,7 +148,7 @@ describeOnDatabases("business users", (db) => {
     const countOf = async (address: string) => (await db().select().from(staffUsers).where(eq(staffUsers.email, address))).length;
 
     const refusedEmail = email();
-    expect(staffResultInEnglish(await createStaffUser(db(), manager.actor, { email: refusedEmail, name: "R", roles: ["customer_service", "shop_admin"] }, office))).toEqual(grant);
+    expect(resultInEnglish(await createStaffUser(db(), manager.actor, { email: refusedEmail, name: "R", roles: ["customer_service", "shop_admin"] }, office))).toEqual(grant);
     expect(await countOf(refusedEmail)).toBe(0);
     const [trace] = await db().select().from(activityLog).where(and(eq(activityLog.action, "staff.roles-refused"), eq(activityLog.email, refusedEmail)));
     expect(trace).toMatchObject({ actorId: manager.staff.id, details: { from: [], to: ["customer_service", "shop_admin"] } });
@@ -156,8 +156,8 @@ describeOnDatabases("business users", (db) => {
     const agent = await create(manager.actor, { roles: ["customer_service"] });
     if (!agent.ok) throw new Error("create");
     const agentId = agent.user.id;
-    expect(staffResultInEnglish(await setStaffRoles(db(), manager.actor, agentId, ["customer_service", "shop_admin"], null))).toEqual(grant);
-    expect(staffResultInEnglish(await setStaffRoles(db(), manager.actor, manager.staff.id, ["user_manager", "customer_service", "shop_admin"], null))).toEqual(
+    expect(resultInEnglish(await setStaffRoles(db(), manager.actor, agentId, ["customer_service", "shop_admin"], null))).toEqual(grant);
+    expect(resultInEnglish(await setStaffRoles(db(), manager.actor, manager.staff.id, ["user_manager", "customer_service", "shop_admin"], null))).toEqual(
       roleField("You cannot give yourself roles; another user manager who holds them can: Shop administrator."),
     );
     const rolesOf = async (id: string) => (await db().select().from(staffUsers).where(eq(staffUsers.id, id)))[0].roles;
@@ -167,7 +167,7 @@ describeOnDatabases("business users", (db) => {
     // A role the manager does not hold is not theirs to take away either.
     const admin = await create(null, { roles: ["shop_admin", "customer_service"] });
     if (!admin.ok) throw new Error("create");
-    expect(staffResultInEnglish(await setStaffRoles(db(), manager.actor, admin.user.id, ["customer_service"], null))).toEqual(
+    expect(resultInEnglish(await setStaffRoles(db(), manager.actor, admin.user.id, ["customer_service"], null))).toEqual(
       roleField("You can only take away roles you hold yourself: Shop administrator."),
     );
     expect(await setStaffRoles(db(), manager.actor, admin.user.id, ["shop_admin"], null)).toEqual({ ok: true });
@@ -247,16 +247,16 @@ describeOnDatabases("business users", (db) => {
     const created = await create(limited);
     expect(await scopeOf(created)).toEqual([classic.id]);
     expect(await logged(created.ok ? created.user.id : "", "staff.created")).toEqual([{ roles: ["customer_service"], shops: ["classic"] }]);
-    expect(staffResultInEnglish(await create(limited, { shopScope: "all" }))).toMatchObject({
+    expect(resultInEnglish(await create(limited, { shopScope: "all" }))).toMatchObject({
       fieldErrors: { shops: ["You work in some shops only, so you cannot grant All shops. Choose shops from your own."] },
     });
     // A shop outside the manager's scope is as unknown as one that does not exist.
     for (const code of ["demo", "nowhere"]) {
-      expect(staffResultInEnglish(await create(limited, { shopScope: "chosen", shops: ["classic", code] }))).toMatchObject({
+      expect(resultInEnglish(await create(limited, { shopScope: "chosen", shops: ["classic", code] }))).toMatchObject({
         fieldErrors: { shops: [`Unknown shop: ${code}. Choose shops from the list.`] },
       });
     }
-    expect(staffResultInEnglish(await create(all, { shopScope: "chosen", shops: [] }))).toMatchObject({ fieldErrors: { shops: ["Choose at least one shop, or All shops."] } });
+    expect(resultInEnglish(await create(all, { shopScope: "chosen", shops: [] }))).toMatchObject({ fieldErrors: { shops: ["Choose at least one shop, or All shops."] } });
     expect(await create(all, { shopScope: "some", shops: "<script>" })).toMatchObject({ reason: "invalid" });
     expect(await create(all, { shopScope: "chosen", shops: ["x".repeat(101)] })).toMatchObject({ reason: "invalid" });
   });
@@ -275,7 +275,7 @@ describeOnDatabases("business users", (db) => {
     expect(await setStaffShops(db(), limited, id, { shopScope: "all" }, null)).toMatchObject({ reason: "invalid" });
     expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: ["demo"] }, null)).toMatchObject({ reason: "invalid" });
     expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: [] }, null)).toMatchObject({ reason: "invalid" });
-    expect(staffResultInEnglish(await setStaffShops(db(), limited, id, {}, null))).toMatchObject({ fieldErrors: { shopScope: ["Choose All shops or the shops below."] } });
+    expect(resultInEnglish(await setStaffShops(db(), limited, id, {}, null))).toMatchObject({ fieldErrors: { shopScope: ["Choose All shops or the shops below."] } });
     expect(await setStaffShops(db(), limited, id, { shopScope: "chosen", shops: ["classic"] }, null)).toEqual({ ok: true });
     expect(await setStaffShops(db(), all, "not-a-uuid", { shopScope: "all" }, null)).toEqual({ ok: false, reason: "not-found" });
     const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, id));

@@ -15,7 +15,7 @@ import {
 } from "@/lib/shops/attributes";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
-import { problemWords } from "../word-problems";
+import { messageWords } from "@/app/words";
 
 const LIST = "/admin/settings/attributes";
 
@@ -23,7 +23,7 @@ const LIST = "/admin/settings/attributes";
 async function refused(result: Exclude<AttributeResult, { ok: true }>, values: Record<string, string>): Promise<FormState> {
   const t = await getTranslations("settings.attributes.form");
   if (result.reason === "invalid") return { values, fieldErrors: result.fieldErrors, formError: t("correctFields") };
-  return { values, formError: (await problemWords())(result.message) };
+  return { values, formError: (await messageWords())(result.message) };
 }
 
 export async function createAttributeAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -42,7 +42,7 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
   const { staff } = await requireStaff("shop_admin");
   const values = formStrings(formData, 2000);
   const definition = definitionCodeOf(code);
-  if (!definition) return { values, formError: (await problemWords())(attributeMessages.notFound) };
+  if (!definition) return { values, formError: (await messageWords())(attributeMessages.notFound) };
   const result = await updateAttributeDefinition(await getDb(), staff, definition, values, await clientAddress());
   if (!result.ok) return refused(result, values);
   revalidatePath(LIST, "layout");
@@ -52,9 +52,9 @@ export async function updateAttributeAction(code: string, _previous: FormState, 
 export async function deleteAttributeAction(code: string): Promise<FormState> {
   const { staff } = await requireStaff("shop_admin");
   const definition = definitionCodeOf(code);
-  if (!definition) return { formError: (await problemWords())(attributeMessages.notFound) };
+  if (!definition) return { formError: (await messageWords())(attributeMessages.notFound) };
   const result = await deleteAttributeDefinition(await getDb(), staff, definition, await clientAddress());
-  if (!result.ok) return { formError: (await problemWords())(result.message) };
+  if (!result.ok) return { formError: (await messageWords())(result.message) };
   revalidatePath(LIST, "layout");
   redirect(`${LIST}?deleted=1`);
 }

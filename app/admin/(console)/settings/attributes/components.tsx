@@ -3,14 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Outcome } from "@/components/action-forms";
-import { Field, SelectField, SubmitButton } from "@/components/form";
+import { Field, SelectField, SubmitButton, useMessageWords } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { PasswordRulesHint } from "@/components/new-password-form";
 import { useFormAction } from "@/components/use-form-action";
 import type { AttributeDefinition } from "@/db/schema";
 import { attributeChangeSchema, newAttributeSchema } from "@/lib/shops/attributes-form";
 import { valueKinds } from "@/lib/shops/registration-form";
-import { useProblems } from "../use-problems";
 
 type AttributeFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -28,7 +27,7 @@ export function AttributeForm({ action, definition }: AttributeFormProps) {
     action,
     definition ? attributeChangeSchema : newAttributeSchema,
   );
-  const words = useProblems();
+  const words = useMessageWords();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
   const initial = (name: keyof Preview | "code" | "label", stored: string | null | undefined) => state.values?.[name] ?? stored ?? "";
   const required = state.values ? state.values.required === "on" : (definition?.required ?? true);

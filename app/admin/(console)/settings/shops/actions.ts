@@ -20,7 +20,7 @@ import { applyFormEdit, messages, parseFormEdit, postedCodes } from "@/lib/shops
 import { shopScope } from "@/lib/staff/scope";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";
-import { problemWords } from "../word-problems";
+import { messageWords } from "@/app/words";
 
 const shopPath = (code: string) => `/admin/settings/shops/${encodeURIComponent(code)}`;
 // Host names may fill 20 lines; every field is bounded again by its schema.
@@ -60,7 +60,7 @@ export async function createShopAction(_previous: FormState, formData: FormData)
   const result = await createShop(db, staff, input, ip);
   if (result.ok) redirect(`${shopPath(result.shop.code)}?created=1`);
   if (result.reason === "not-found") notFound();
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await messageWords())(result.formError) };
 }
 
 export async function updateShopAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -69,13 +69,13 @@ export async function updateShopAction(code: string, _previous: FormState, formD
   const result = await updateShop(db, staff, code, input, ip);
   if (result.ok) redirect(`${shopPath(code)}?saved=${Date.now()}`);
   if (result.reason === "not-found") notFound();
-  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await problemWords())(result.formError) };
+  return { values, fieldErrors: result.fieldErrors, formError: result.formError && (await messageWords())(result.formError) };
 }
 
 /** The notice when done, or what went wrong worded for the page (field messages are worded by the form). */
 async function typeAnswer(result: CustomerTypeResult, values: Record<string, string>, done: string): Promise<FormState> {
   if (result.ok) return { notice: done };
-  const word = await problemWords();
+  const word = await messageWords();
   if (result.reason === "not-found") return { formError: word(messages.typeNotFound) };
   if (result.reason === "in-use") return { formError: word(result.message) };
   return { values, fieldErrors: result.fieldErrors, formError: result.formError && word(result.formError) };
@@ -125,7 +125,7 @@ export async function editRegistrationFormAction(
   const form = postedForm(formData);
   const draft = postedCodes(form.getAll("attribute"));
   const type = typeCodeOf(typeCode);
-  const word = await problemWords();
+  const word = await messageWords();
   if (!type) return { draft, problems: [word(messages.typeNotFound)] };
   const edit = parseFormEdit(form.get("op"), form.get("add"));
   if (!edit) return { draft };

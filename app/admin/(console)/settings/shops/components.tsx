@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Outcome } from "@/components/action-forms";
 import { localeNames, locales } from "@/i18n/locales";
-import { Alert, CheckboxGroup, Field, SubmitButton } from "@/components/form";
+import { Alert, CheckboxGroup, Field, SubmitButton, useMessageWords } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { useFormAction } from "@/components/use-form-action";
 import { passwordMode, type ValueKind } from "@/lib/shops/registration-form";
@@ -20,7 +20,6 @@ import {
   type DefinitionSummary,
 } from "@/lib/shops/settings-forms";
 import type { RegistrationFormState } from "./actions";
-import { useProblems } from "../use-problems";
 
 type Action<S = FormState> = (state: S, formData: FormData) => Promise<S>;
 
@@ -81,7 +80,7 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
     action,
     isNew ? newShopFormSchema : shopFormSchema,
   );
-  const words = useProblems();
+  const words = useMessageWords();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.form");
   const resetModes = callCentreResetModes.map((mode) => ({ value: mode.value, label: t(`resetModes.${mode.value}`) }));
@@ -163,7 +162,7 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
 
 export function AddCustomerTypeForm({ action }: { action: Action }) {
   const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(action, newCustomerTypeSchema);
-  const words = useProblems();
+  const words = useMessageWords();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.types");
   return (
@@ -180,7 +179,7 @@ export function AddCustomerTypeForm({ action }: { action: Action }) {
 
 export function CustomerTypeForm({ action, code, name, selfRegistration }: { action: Action; code: string; name: string; selfRegistration: boolean }) {
   const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction<Record<string, string>>(action, customerTypeSchema);
-  const words = useProblems();
+  const words = useMessageWords();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.types");
   return (

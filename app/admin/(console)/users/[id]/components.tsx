@@ -3,11 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Outcome } from "@/components/action-forms";
-import { CheckboxGroup, SubmitButton } from "@/components/form";
+import { CheckboxGroup, SubmitButton, useMessageWords } from "@/components/form";
 import type { FormState } from "@/components/form-state";
 import { staffRoles } from "@/db/schema-enums";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
-import { useStaffProblems } from "../use-staff-problems";
 
 type RolesFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -22,7 +21,7 @@ type RolesFormProps = {
 export function RolesForm({ action, roles, grantable, own }: RolesFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   const t = useTranslations("users");
-  const words = useStaffProblems();
+  const words = useMessageWords();
   const roleOptions = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const changeable = (role: string) => grantable.includes(role) && (!own || roles.includes(role));
   const hint = own ? t("roleHints.own") : roleOptions.every((role) => changeable(role.value)) ? null : t("roleHints.others");
@@ -55,7 +54,7 @@ type ShopsFormProps = GrantableShops & {
 export function ShopsForm({ action, shops, canGrantAll, chosen }: ShopsFormProps) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   const t = useTranslations("users.user");
-  const words = useStaffProblems();
+  const words = useMessageWords();
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />

@@ -1,19 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Alert, CheckboxGroup, Field, SelectField, SubmitButton } from "@/components/form";
+import { Alert, CheckboxGroup, Field, SelectField, SubmitButton, useMessageWords } from "@/components/form";
 import { localeNames, locales, type Locale } from "@/i18n/locales";
 import { useFormAction } from "@/components/use-form-action";
 import { staffRoles } from "@/db/schema-enums";
 import { newStaffSchema } from "@/lib/staff/forms";
 import { ShopScopeFieldset, type GrantableShops } from "../shop-scope-fieldset";
 import { createStaffAction } from "./actions";
-import { useStaffProblems } from "../use-staff-problems";
 
 /** `grantable`: the roles the signed-in user manager holds, the only ones they may grant (the server checks it too). */
 export function NewStaffForm({ shops, canGrantAll, grantable, locale }: GrantableShops & { grantable: string[]; locale: Locale }) {
   const { state, formAction, pending, register, onSubmit, errorsFor: rawErrorsFor } = useFormAction(createStaffAction, newStaffSchema);
-  const words = useStaffProblems();
+  const words = useMessageWords();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("users");
   const roleOptions = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));

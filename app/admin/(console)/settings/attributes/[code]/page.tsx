@@ -10,7 +10,7 @@ import { requireStaff } from "../../../../guard";
 import { updateAttributeAction } from "../actions";
 import { AttributeForm } from "../components";
 import { deleteAttributeConfirmation } from "./confirmations";
-import { problemWords } from "../../word-problems";
+import { messageWords } from "@/app/words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.attributes.page"))("title") };
@@ -31,7 +31,7 @@ export default async function AttributeDefinitionPage({
     deleteAttributeConfirmation(definition),
     getTranslations("settings.attributes.page"),
     getTranslations("settings.attributes"),
-    problemWords(),
+    messageWords(),
   ]);
   const used = definition.forms.length > 0 || definition.usedOutsideScope;
   return (
