@@ -1,4 +1,5 @@
 import vm from "node:vm";
+import { codeOf, type MessageValues } from "../i18n/message-code";
 import { generatePassword } from "./hash";
 import { PASSWORD_MAX } from "./policy";
 
@@ -28,12 +29,11 @@ const BATCH_ATTEMPTS = 3;
 const PROBES_BUDGET_MS = 400;
 const GENERATE_TIMEOUT_MS = 1000;
 
-const TOO_SLOW =
-  "This pattern can take too long to check some passwords (catastrophic backtracking). " +
-  "Simplify it, e.g. avoid nested quantifiers like (a+)+.";
-const UNGENERATABLE =
-  "Generated passwords (16 characters of letters, digits and @#$%^&+=) cannot satisfy this pattern, " +
-  "so temporary passwords could not be issued.";
+/** What a pattern is refused with: codes of passwords.json "patterns" (lib/i18n/message-code.ts), worded by the page. */
+const patternProblem = (key: "empty" | "tooLong" | "invalid" | "slow" | "fails" | "ungeneratable", values?: MessageValues) =>
+  codeOf("passwords", `patterns.${key}`, values);
+const TOO_SLOW = patternProblem("slow");
+const UNGENERATABLE = patternProblem("ungeneratable");
 
 const PROBE_LENGTHS = [16, 32, 64];
 // Endings that make a match fail late, after the engine has tried every way of splitting the body.
@@ -140,7 +140,7 @@ function stallProblem(pattern: string, maxLength: number): string | null {
   } catch (error) {
     if (isTimeout(error)) return TOO_SLOW;
     // E.g. the engine running out of backtracking stack: passwords would hit the same error.
-    return `This pattern fails on some passwords: ${errorText(error)}`;
+    return patternProblem("fails", { reason: errorText(error) });
   }
   return null;
 }
@@ -150,15 +150,13 @@ function stallProblem(pattern: string, maxLength: number): string | null {
  * also leave room for generated passwords.
  */
 export function checkPattern(pattern: string, { generatedPasswords, maxLength = PASSWORD_MAX }: PatternUse): PatternVerdict {
-  if (!pattern.trim()) return { ok: false, message: "Enter a pattern." };
-  if (pattern.length > PATTERN_MAX) {
-    return { ok: false, message: `Use at most ${PATTERN_MAX} characters for the pattern.` };
-  }
+  if (!pattern.trim()) return { ok: false, message: patternProblem("empty") };
+  if (pattern.length > PATTERN_MAX) return { ok: false, message: patternProblem("tooLong", { max: PATTERN_MAX }) };
   try {
     new RegExp(pattern);
   } catch (error) {
     const reason = errorText(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
-    return { ok: false, message: `This is not a valid regular expression: ${reason}.` };
+    return { ok: false, message: patternProblem("invalid", { reason }) };
   }
 
   const stall = stallProblem(pattern, maxLength);
