@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { backOfficeCode } from "@/lib/i18n/back-office-code";
 import { CODE_SHAPE } from "@/lib/shops/attributes-form";
 import { SHOP_CODE, TYPE_CODE } from "@/lib/shops/settings-forms";
 
@@ -33,4 +34,4 @@ export function boundArguments<const Schemas extends readonly z.ZodType[]>(schem
 }
 
 /** What an action answers when its bound arguments are not what its page bound: a call no page of ours made. */
-export const forgedCall = "This action could not be done. Reload the page and try again.";
+export const forgedCall = backOfficeCode("console", "forgedCall");

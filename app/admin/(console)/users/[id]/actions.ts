@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { messageWords } from "@/app/words";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { postedForm, type FormState } from "@/components/form-state";
@@ -66,7 +67,7 @@ export async function setStaffShopsAction(userId: string, _previous: FormState, 
 export async function setStaffStatusAction(userId: string, status: "active" | "disabled"): Promise<FormState> {
   const { staff } = await requireStaff("user_manager");
   const args = boundArguments([bound.id, bound.staffStatus], [userId, status]);
-  if (!args) return userIdOf(userId) ? { formError: forgedCall } : noSuchUser();
+  if (!args) return userIdOf(userId) ? { formError: (await messageWords())(forgedCall) } : noSuchUser();
   const [id, next] = args;
   const result = await setStaffStatus(await getDb(), staff, id, next, await clientAddress());
   revalidatePath(`/admin/users/${id}`);
