@@ -137,6 +137,15 @@ test("a call-centre reset that an English-speaking agent sends to a Russian-spea
 
 test("a business user chooses Ukrainian on their own page, and the back office speaks it", async ({ browser, clientAddress }) => {
   const { page } = await newStaff(browser, clientAddress, ["customer_service"]);
+  // A value the list does not hold (a forged form) is refused with a message and changes nothing.
+  await page.getByRole("combobox", { name: "Language" }).evaluate((select: HTMLSelectElement) => {
+    select.append(new Option("forged", "<script>x</script>"));
+    select.value = "<script>x</script>";
+  });
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose a language from the list." })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("combobox", { name: "Language" }).selectOption("uk");
   await page.getByRole("button", { name: "Save language" }).click();
   await expect(page.getByText(ukConsole.language.saved.replace("{language}", "Українська"))).toBeVisible();

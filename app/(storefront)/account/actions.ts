@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import type { FormState } from "@/components/form-state";
+import { postedForm, type FormState } from "@/components/form-state";
 import { localeNames } from "@/i18n/locales";
 import { chooseCustomerLocale } from "@/lib/accounts/customers";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
@@ -42,7 +42,7 @@ export async function chooseLanguageAction(_previous: FormState, formData: FormD
   const shop = await requireShop();
   const customer = (await currentCustomer(shop.id))?.customer;
   if (!customer) return sessionEnded();
-  const locale = await chooseCustomerLocale(await getDb(), shop, customer, formData.get("locale"), await clientAddress());
+  const locale = await chooseCustomerLocale(await getDb(), shop, customer, postedForm(formData).get("locale"), await clientAddress());
   if (!locale) {
     const message = (await getTranslations("storefront.account.language"))("notOffered");
     return { formError: message, fieldErrors: { locale: [message] } };

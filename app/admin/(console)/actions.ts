@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import type { FormState } from "@/components/form-state";
+import { postedForm, type FormState } from "@/components/form-state";
 import { localeNames } from "@/i18n/locales";
 import { chooseStaffLocale, endStaffSession, signOutOtherStaffSessions } from "@/lib/staff/users";
 import { clientAddress } from "../../request";
@@ -28,7 +28,7 @@ export async function signOutElsewhereAction(): Promise<FormState> {
 /** The user's own page: their language for the back office and the e-mails it sends them. */
 export async function chooseStaffLanguageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { staff } = await requireStaff();
-  const locale = await chooseStaffLocale(await getDb(), staff, formData.get("locale"), await clientAddress());
+  const locale = await chooseStaffLocale(await getDb(), staff, postedForm(formData).get("locale"), await clientAddress());
   if (!locale) {
     const message = (await getTranslations("console.language"))("notOffered");
     return { formError: message, fieldErrors: { locale: [message] } };
