@@ -75,13 +75,3 @@ export function DataTable<T>({ rows, columns, rowKey, caption, empty, sort }: Da
     </div>
   );
 }
-
-/** "2026-11-23 14:05 UTC": times as the back office shows them. */
-export function formatUtc(date: Date | null | undefined, { seconds = false } = {}): string {
-  return date
-    ? `${date
-        .toISOString()
-        .replace("T", " ")
-        .slice(0, seconds ? 19 : 16)} UTC`
-    : "—";
-}

@@ -43,8 +43,8 @@ export function SignedInDevices({
             ),
           },
           { header: text("address"), cell: (row) => row.ip ?? text("unknownAddress") },
-          { header: text("signedIn"), cell: (row) => formatInstant(row.createdAt, locale, "medium"), nowrap: true },
-          { header: text("lastSeen"), cell: (row) => formatInstant(row.lastSeenAt, locale, "medium"), nowrap: true },
+          { header: text("signedIn"), cell: (row) => formatInstant(row.createdAt, locale, { dateStyle: "medium" }), nowrap: true },
+          { header: text("lastSeen"), cell: (row) => formatInstant(row.lastSeenAt, locale, { dateStyle: "medium" }), nowrap: true },
         ]}
       />
       <ActionButton

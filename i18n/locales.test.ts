@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, negotiateLocale, type Locale } from "./locales";
+import { acceptedLanguages, formatInstant, negotiateLocale, type Locale } from "./locales";
 
 const all: Locale[] = ["en", "de", "ru", "uk"];
 
@@ -33,5 +33,18 @@ describe("negotiateLocale", () => {
     expect(negotiateLocale({ chosen: "../../etc", acceptLanguage: "*", offered, fallback: "de" })).toBe("de");
     // A default the shop no longer offers gives way to the first it does.
     expect(negotiateLocale({ acceptLanguage: "fr", offered: ["ru", "uk"], fallback: "en" })).toBe("ru");
+  });
+});
+
+describe("formatInstant", () => {
+  const instant = new Date("2026-03-14T15:30:45Z");
+  it("writes an instant in each language's words, in UTC and saying so", () => {
+    expect(formatInstant(instant, "en")).toBe("14 March 2026 at 15:30 UTC");
+    expect(formatInstant(instant, "de")).toBe("14. März 2026 um 15:30 UTC");
+    expect(formatInstant(instant, "ru")).toBe("14 марта 2026 г. в 15:30 UTC");
+    expect(formatInstant(instant, "uk")).toBe("14 березня 2026 р. о 15:30 UTC");
+    expect(formatInstant(instant, "de", { dateStyle: "medium", seconds: true })).toBe("14.03.2026, 15:30:45 UTC");
+    // Whatever the server's own time zone, the time is UTC's.
+    expect(formatInstant(new Date("2026-12-31T23:59:00Z"), "en", { dateStyle: "medium" })).toBe("31 Dec 2026, 23:59 UTC");
   });
 });

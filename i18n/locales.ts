@@ -68,9 +68,13 @@ export const languageTags: Record<Locale, string> = { en: "en-GB", de: "de-DE", 
 
 /**
  * An instant in the language's words, in UTC and saying so (SPEC §9): "14 March 2026 at 15:30 UTC" (long, e-mails),
- * "14 Mar 2026, 15:30 UTC" (medium, tables).
+ * "14 Mar 2026, 15:30 UTC" (medium, pages and tables), with seconds where a log needs them.
  */
-export function formatInstant(date: Date, locale: Locale, style: "long" | "medium" = "long"): string {
-  const formatted = new Intl.DateTimeFormat(languageTags[locale], { dateStyle: style, timeStyle: "short", timeZone: "UTC" }).format(date);
+export function formatInstant(
+  date: Date,
+  locale: Locale,
+  { dateStyle = "long", seconds = false }: { dateStyle?: "long" | "medium"; seconds?: boolean } = {},
+): string {
+  const formatted = new Intl.DateTimeFormat(languageTags[locale], { dateStyle, timeStyle: seconds ? "medium" : "short", timeZone: "UTC" }).format(date);
   return `${formatted} UTC`;
 }

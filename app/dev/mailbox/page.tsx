@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { DataTable, formatUtc } from "@/components/data-table";
+import { DataTable } from "@/components/data-table";
+import { formatInstant } from "@/i18n/locales";
 import { PageHeading } from "@/components/form";
 import { listMailbox } from "@/lib/mail/mailbox";
 
@@ -22,7 +23,7 @@ export default async function MailboxPage() {
         rowKey={(message) => message.id}
         empty="No e-mails yet."
         columns={[
-          { header: "Received", cell: (message) => formatUtc(message.createdAt, { seconds: true }), nowrap: true },
+          { header: "Received", cell: (message) => formatInstant(message.createdAt, "en", { dateStyle: "medium", seconds: true }), nowrap: true },
           { header: "To", cell: (message) => message.to },
           { header: "Subject", cell: (message) => <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link> },
         ]}

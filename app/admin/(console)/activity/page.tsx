@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { timeFormatter } from "@/app/words";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CodedLabel } from "@/components/badge";
-import { DataTable, formatUtc } from "@/components/data-table";
+import { DataTable } from "@/components/data-table";
 import { PageHeading, SelectField } from "@/components/form";
 import { UnknownFilters } from "@/components/notice";
 import { getAdminLabels } from "@/components/labels";
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const formatTime = await timeFormatter();
   const { staff } = await requireStaff(["user_manager", "shop_admin"]);
   const params = await searchParams;
   const t = await getTranslations("admin.activity");
@@ -82,7 +84,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         }
         sort={{ key: sort.key, dir: sort.dir, href: (_key, dir) => hrefWith("/admin/activity", { person, action, within, ...(dir === "asc" ? { sort: "time", dir } : {}) }) }}
         columns={[
-          { header: t("columns.time"), cell: (row) => formatUtc(row.at, { seconds: true }), nowrap: true, sortKey: "time" },
+          { header: t("columns.time"), cell: (row) => formatTime(row.at, { seconds: true }), nowrap: true, sortKey: "time" },
           { header: t("columns.action"), cell: (row) => <CodedLabel labels={labels.activityAction} code={row.action} /> },
           { header: t("columns.by"), cell: (row) => <span className="break-all">{row.actorEmail ?? row.actorType}</span> },
           { header: t("columns.concerning"), cell: (row) => <span className="break-all">{row.email ?? "—"}</span> },

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { timeFormatter } from "@/app/words";
 import { firstParam } from "@/lib/paging";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { outboxStatuses } from "@/db/schema";
 import { StatusBadge } from "@/components/badge";
-import { DataTable, formatUtc } from "@/components/data-table";
+import { DataTable } from "@/components/data-table";
 import { getAdminLabels } from "@/components/labels";
 import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
@@ -28,6 +29,7 @@ const withAsked = (options: { value: string; label: string }[], asked: string) =
   asked && !options.some((option) => option.value === asked) ? [...options, { value: asked, label: asked }] : options;
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const formatTime = await timeFormatter();
   const { staff } = await requireStaff(notificationRoles);
   const scope = shopScope(staff);
   const params = await searchParams;
@@ -110,8 +112,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           { header: t("columns.status"), cell: (row) => <StatusBadge labels={labels.outboxStatus} code={row.status} /> },
           { header: t("columns.attempts"), cell: (row) => row.attempts },
           { header: t("columns.lastError"), cell: (row) => <span className="break-words">{row.lastError?.slice(0, 120) ?? "—"}</span> },
-          { header: t("columns.queued"), cell: (row) => formatUtc(row.createdAt), nowrap: true },
-          { header: t("columns.sent"), cell: (row) => formatUtc(row.sentAt), nowrap: true },
+          { header: t("columns.queued"), cell: (row) => formatTime(row.createdAt), nowrap: true },
+          { header: t("columns.sent"), cell: (row) => formatTime(row.sentAt), nowrap: true },
         ]}
       />
       <KeysetPagination

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { timeFormatter } from "@/app/words";
 import Link from "next/link";
 import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CodedLabel, StatusBadge } from "@/components/badge";
-import { DataTable, formatUtc } from "@/components/data-table";
+import { DataTable } from "@/components/data-table";
 import { getAdminLabels } from "@/components/labels";
 import { Alert, PageHeading } from "@/components/form";
 import { listActivity } from "@/lib/activity";
@@ -29,6 +30,7 @@ export default async function ContactPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string; lifted?: string }>;
 }) {
+  const formatTime = await timeFormatter();
   const { staff } = await requireStaff("customer_service");
   const db = await getDb();
   const scope = shopScope(staff);
@@ -54,7 +56,7 @@ export default async function ContactPage({
       {suppression ? (
         <section aria-labelledby="suppression-heading" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
           <h2 id="suppression-heading" className="font-semibold">{t("suppression.heading")}</h2>
-          <p>{t("suppression.explain", { since: formatUtc(suppression.createdAt), reason: suppression.reason })}</p>
+          <p>{t("suppression.explain", { since: formatTime(suppression.createdAt), reason: suppression.reason })}</p>
           <ActionButton {...asking["remove-suppression"]} label={t("suppression.lift")} />
         </section>
       ) : null}
@@ -77,10 +79,10 @@ export default async function ContactPage({
         </dd>
         <dt className="font-medium text-slate-700">{t("facts.created")}</dt>
         <dd>
-          {formatUtc(customer.createdAt)} {createdBy ? t("createdBy", { name: createdBy }) : t("selfRegistered")}
+          {formatTime(customer.createdAt)} {createdBy ? t("createdBy", { name: createdBy }) : t("selfRegistered")}
         </dd>
         <dt className="font-medium text-slate-700">{t("facts.activated")}</dt>
-        <dd>{formatUtc(customer.activatedAt)}</dd>
+        <dd>{formatTime(customer.activatedAt)}</dd>
       </dl>
       <section aria-labelledby="actions-heading" className="space-y-4">
         <h2 id="actions-heading" className="text-lg font-semibold">{t("actions.heading")}</h2>
@@ -118,8 +120,8 @@ export default async function ContactPage({
               ),
             },
             { header: t("notifications.columns.attempts"), cell: (row) => row.attempts },
-            { header: t("notifications.columns.queued"), cell: (row) => formatUtc(row.createdAt) },
-            { header: t("notifications.columns.sent"), cell: (row) => formatUtc(row.sentAt) },
+            { header: t("notifications.columns.queued"), cell: (row) => formatTime(row.createdAt) },
+            { header: t("notifications.columns.sent"), cell: (row) => formatTime(row.sentAt) },
           ]}
         />
       </section>
@@ -128,7 +130,7 @@ export default async function ContactPage({
         <ul className="space-y-1 text-sm">
           {activity.map((row) => (
             <li key={row.id}>
-              {formatUtc(row.at)} · <CodedLabel labels={labels.activityAction} code={row.action} /> · {t("activity.by", { actor: row.actorEmail ?? row.actorType })}
+              {formatTime(row.at)} · <CodedLabel labels={labels.activityAction} code={row.action} /> · {t("activity.by", { actor: row.actorEmail ?? row.actorType })}
               {row.ip ? ` · ${t("activity.from", { ip: row.ip })}` : ""}
             </li>
           ))}

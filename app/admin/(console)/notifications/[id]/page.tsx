@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { timeFormatter } from "@/app/words";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { StatusBadge } from "@/components/badge";
-import { DataTable, formatUtc } from "@/components/data-table";
+import { DataTable } from "@/components/data-table";
 import { getAdminLabels } from "@/components/labels";
 import { Alert, PageHeading, SubmitButton } from "@/components/form";
 import { findNotification, notificationRoles, type ShownVariable } from "@/lib/mail/notifications-admin";
@@ -29,6 +30,7 @@ const outcomes = {
 const pageEvents = { attempts: "attempts", "last error": "lastError" } as const;
 
 export default async function NotificationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ retry?: string }> }) {
+  const formatTime = await timeFormatter();
   const { staff } = await requireStaff(notificationRoles);
   const email = await findNotification(await getDb(), (await params).id, shopScope(staff));
   if (!email) notFound();
@@ -56,9 +58,9 @@ export default async function NotificationPage({ params, searchParams }: { param
     [t("facts.status"), status(email.status)],
     [t("facts.attempts"), String(email.attempts)],
     [t("facts.lastError"), email.lastError ?? "—"],
-    [t("facts.queued"), formatUtc(email.createdAt, { seconds: true })],
-    ...(email.status === "queued" || email.status === "sending" ? [[t("facts.nextAttempt"), formatUtc(email.nextAttemptAt, { seconds: true })] as [string, ReactNode]] : []),
-    [t("facts.sent"), formatUtc(email.sentAt, { seconds: true })],
+    [t("facts.queued"), formatTime(email.createdAt, { seconds: true })],
+    ...(email.status === "queued" || email.status === "sending" ? [[t("facts.nextAttempt"), formatTime(email.nextAttemptAt, { seconds: true })] as [string, ReactNode]] : []),
+    [t("facts.sent"), formatTime(email.sentAt, { seconds: true })],
     [t("facts.providerId"), email.providerId ?? "—"],
   ];
   return (
@@ -108,7 +110,7 @@ export default async function NotificationPage({ params, searchParams }: { param
           rowKey={(row) => row.key}
           caption={t("history")}
           columns={[
-            { header: t("when"), cell: (row) => (row.at ? formatUtc(row.at, { seconds: true }) : "—"), nowrap: true },
+            { header: t("when"), cell: (row) => (row.at ? formatTime(row.at, { seconds: true }) : "—"), nowrap: true },
             { header: t("event"), cell: (row) => status(row.event) },
             { header: t("detail"), cell: (row) => <span className="break-words">{row.detail ?? "—"}</span> },
           ]}

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { timeFormatter } from "@/app/words";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { formatUtc } from "@/components/data-table";
+
 import { Alert, PageHeading } from "@/components/form";
 import { describeShopScope, shopScope, shopsInScope, withinShopScope } from "@/lib/staff/scope";
 import { hasSecondFactor, remainingRecoveryCodes } from "@/lib/staff/second-factor";
@@ -26,6 +27,7 @@ export default async function StaffDetailsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string; reset?: string }>;
 }) {
+  const formatTime = await timeFormatter();
   const { staff } = await requireStaff("user_manager");
   const db = await getDb();
   const user = await findStaff(db, (await params).id);
@@ -59,12 +61,12 @@ export default async function StaffDetailsPage({
         <dd>{disabled ? labels("disabled") : labels("active")}</dd>
         <dt className="font-medium text-slate-700">{tu("password")}</dt>
         <dd>
-          {user.passwordTemporary ? tu("temporary", { date: formatUtc(user.temporaryExpiresAt) }) : tu("chosen")}
+          {user.passwordTemporary ? tu("temporary", { date: formatTime(user.temporaryExpiresAt) }) : tu("chosen")}
         </dd>
         <dt className="font-medium text-slate-700">{tu("shops")}</dt>
         <dd>{describeShopScope(userScope, grantable, scopeWords)}</dd>
         <dt className="font-medium text-slate-700">{tu("createdAt")}</dt>
-        <dd>{formatUtc(user.createdAt)}</dd>
+        <dd>{formatTime(user.createdAt)}</dd>
       </dl>
       <section aria-labelledby="roles-heading" className="space-y-3">
         <h2 id="roles-heading" className="text-lg font-semibold">{tu("rolesHeading")}</h2>
