@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
-import { wordMessage, type CatalogueTranslator } from "@/lib/i18n/message-code";
+import { wordMessage, type CatalogueTranslator } from "@/i18n/message-code";
 import { wordPasswordMessage } from "@/lib/passwords/words";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
@@ -14,7 +14,7 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 /**
- * Errors as the person reads them: message codes of any catalogue area (lib/i18n/message-code.ts) and password
+ * Errors as the person reads them: message codes of any catalogue area (i18n/message-code.ts) and password
  * failures (lib/passwords/words.ts) worded in the page's language; any other text (a shop's own pattern message) as it
  * is. For controls that show errors themselves; Field, SelectField, CheckboxGroup and FieldErrorText word their own.
  */

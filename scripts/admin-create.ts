@@ -8,7 +8,7 @@ import { staffRoles } from "@/db/schema";
 import { ConfigError, getEnv } from "@/lib/env";
 import { deliverWithConfiguredTransport } from "@/lib/mail/deliver";
 import { backOfficeBranding, createStaffUser } from "@/lib/staff/users";
-import { inEnglish } from "@/lib/i18n/english";
+import { inEnglish } from "@/i18n/english";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { backOfficeCode } from "../i18n/back-office-code";
+import { backOfficeCode } from "@/i18n/back-office-code";
 import { registrationSchema, type FormAttribute } from "../shops/registration-form";
 
 /** The contact form's own messages, worded where the form is shown (office.json › formErrors). */

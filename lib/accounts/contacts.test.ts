@@ -21,7 +21,7 @@ import {
 import { resetPassword } from "./password-reset";
 import { openCustomerSession, sessionCustomer } from "./sessions";
 import { authenticateCustomer } from "./sign-in";
-import { messageCode } from "@/lib/i18n/message-code";
+import { messageCode } from "@/i18n/message-code";
 
 const agent = { id: "00000000-0000-4000-8000-00000000a9e7", email: "agent@example.com", shopIds: null };
 

@@ -8,7 +8,7 @@ import { deliverAndReadMailbox, linkToken } from "@/lib/testing/mail";
 import { inspectResetLink, requestPasswordReset, resetPassword } from "./password-reset";
 import { openCustomerSession, sessionCustomer } from "./sessions";
 import { authenticateCustomer } from "./sign-in";
-import { inEnglish } from "@/lib/i18n/english";
+import { inEnglish } from "@/i18n/english";
 
 const OLD = "correct horse 1";
 const NEW = "Brand-new-secret-7";

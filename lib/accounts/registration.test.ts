@@ -8,7 +8,7 @@ import { emailMessages } from "@/lib/shops/registration-form";
 import { emailText } from "@/emails/_components/text";
 import { chooseCustomerLocale } from "./customers";
 import { registerCustomer } from "./registration";
-import { messageCode } from "@/lib/i18n/message-code";
+import { messageCode } from "@/i18n/message-code";
 
 const form = (email: string, extra: Record<string, string> = {}) => ({
   customerType: "B2C",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { backOfficeCode } from "@/lib/i18n/back-office-code";
+import { backOfficeCode } from "@/i18n/back-office-code";
 import { CODE_SHAPE } from "@/lib/shops/attributes-form";
 import { SHOP_CODE, TYPE_CODE } from "@/lib/shops/settings-forms";
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { inEnglish, resultInEnglish } from "@/lib/i18n/english";
+import { inEnglish, resultInEnglish } from "@/i18n/english";
 import { generatePassword } from "./hash";
 import { checkPattern } from "./pattern-check";
 

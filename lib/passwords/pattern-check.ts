@@ -1,5 +1,5 @@
 import vm from "node:vm";
-import { codeOf, type MessageValues } from "../i18n/message-code";
+import { codeOf, type MessageValues } from "@/i18n/message-code";
 import { generatePassword } from "./hash";
 import { PASSWORD_MAX } from "./policy";
 

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { inEnglish } from "@/lib/i18n/english";
-import { messageCode } from "@/lib/i18n/message-code";
+import { inEnglish } from "@/i18n/english";
+import { messageCode } from "@/i18n/message-code";
 import de from "@/messages/de/passwords.json";
 import en from "@/messages/en/passwords.json";
 import ru from "@/messages/ru/passwords.json";

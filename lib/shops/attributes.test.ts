@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { resultInEnglish } from "@/lib/i18n/english";
+import { resultInEnglish } from "@/i18n/english";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, attributeDefinitions, registrationAttributes, shops, type Shop } from "@/db/schema";

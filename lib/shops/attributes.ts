@@ -8,7 +8,7 @@ import { inShopScope, shopScope, type ShopScope } from "@/lib/staff/scope";
 import { attributeChangeSchema, newAttributeSchema, type AttributeChange } from "./attributes-form";
 import { formKindProblems, valueKindMaxLength, type FieldErrors, type ValueKind } from "./registration-form";
 import { problemCode } from "./settings-messages";
-import { nested } from "@/lib/i18n/message-code";
+import { nested } from "@/i18n/message-code";
 
 /**
  * Settings › Attribute definitions (SPEC §4). Definitions are shared by every shop; a business user limited to some

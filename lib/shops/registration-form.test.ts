@@ -3,7 +3,7 @@ import { signInSchema as storefrontSignIn } from "@/app/(storefront)/login/schem
 import { signInSchema as staffSignIn } from "@/lib/staff/forms";
 import { changePasswordSchema } from "@/lib/staff/forms";
 import { controlCharactersMessage, emailField, emailMessages, newPasswordSchema, registrationSchema, type FormAttribute } from "./registration-form";
-import { inEnglish } from "@/lib/i18n/english";
+import { inEnglish } from "@/i18n/english";
 
 const messagesFor = (value: string) => {
   const parsed = emailField.safeParse(value);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageCode } from "../i18n/message-code";
+import { messageCode } from "@/i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 import { problemCode } from "./settings-messages";
 

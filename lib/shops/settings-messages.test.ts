@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inEnglish, resultInEnglish } from "@/lib/i18n/english";
+import { inEnglish, resultInEnglish } from "@/i18n/english";
 import { attributeMessages } from "./attributes";
 import { formRuleMessages } from "./registration-form";
 import { messages, shopFormSchema } from "./settings-forms";

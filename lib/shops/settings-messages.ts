@@ -1,9 +1,9 @@
 import type settings from "@/messages/en/settings.json";
-import { codeOf, type MessageValues } from "@/lib/i18n/message-code";
+import { codeOf, type MessageValues } from "@/i18n/message-code";
 
 /**
  * What Settings' forms and their domain refuse with, as codes of settings.json "problems"
- * (`settings:problems.hostPort{"host":"x:80"}`, lib/i18n/message-code.ts), worded where they are shown.
+ * (`settings:problems.hostPort{"host":"x:80"}`, i18n/message-code.ts), worded where they are shown.
  */
 export type SettingsProblem = keyof typeof settings.problems;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { resultInEnglish } from "@/lib/i18n/english";
+import { resultInEnglish } from "@/i18n/english";
 import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityLog, customers, registrationAttributes, shopHosts, shops, type Shop } from "@/db/schema";

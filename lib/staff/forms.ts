@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { staffRoles } from "../../db/schema-enums";
 import { locales } from "../../i18n/locales";
-import { backOfficeCode } from "../i18n/back-office-code";
-import { messageCode } from "../i18n/message-code";
+import { backOfficeCode } from "@/i18n/back-office-code";
+import { messageCode } from "@/i18n/message-code";
 import { passwordProblems, PASSWORD_MAX, type CommonPasswordCheck, type PasswordPolicy } from "../passwords/policy";
 import { emailField, newPasswordField, normaliseEmail } from "../shops/registration-form";
 import { roleNames, staffProblemCode } from "./staff-messages";

@@ -1,10 +1,10 @@
 import type users from "@/messages/en/users.json";
 import type { StaffRole } from "../../db/schema-enums";
-import { codeOf, nested, type MessageValues } from "../i18n/message-code";
+import { codeOf, nested, type MessageValues } from "@/i18n/message-code";
 
 /**
  * What the Business users forms and their domain refuse with, as codes of users.json "problems"
- * (`users:problems.grant{"roles":[…]}`, lib/i18n/message-code.ts), worded where they are shown.
+ * (`users:problems.grant{"roles":[…]}`, i18n/message-code.ts), worded where they are shown.
  */
 export type StaffProblem = keyof typeof users.problems;
 

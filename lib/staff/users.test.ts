@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { resultInEnglish } from "@/lib/i18n/english";
+import { resultInEnglish } from "@/i18n/english";
 import { beforeAll, expect, it } from "vitest";
 import { activityLog, shops, staffSessions, staffUsers, type Shop } from "@/db/schema";
-import { backOfficeCode } from "@/lib/i18n/back-office-code";
+import { backOfficeCode } from "@/i18n/back-office-code";
 import { describeOnDatabases } from "@/lib/testing/databases";
 import { deliverAndReadMailbox } from "@/lib/testing/mail";
 import ruEmails from "@/messages/ru/emails.json";

@@ -5,7 +5,7 @@ import { isLocale, type Locale } from "@/i18n/locales";
 import { rowsOf } from "@/db/rows";
 import { staffRoles, staffSecondFactors, staffSessions, staffUsers, systemPreferences, type StaffRole, type StaffUser } from "@/db/schema";
 import { activityInsert, recordActivity, staffEntry, type ActivityEntry } from "@/lib/activity";
-import { backOfficeCode } from "@/lib/i18n/back-office-code";
+import { backOfficeCode } from "@/i18n/back-office-code";
 import { attemptSucceeded, firstStepOf, reserveAttempt, signInSubjects, succeededAttempt } from "@/lib/limits";
 import type { ShopBranding } from "@/lib/mail/notifications";
 import { enqueueEmail } from "@/lib/mail/outbox";

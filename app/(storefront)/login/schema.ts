@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageCode } from "@/lib/i18n/message-code";
+import { messageCode } from "@/i18n/message-code";
 import { emailMessages, normaliseEmail } from "@/lib/shops/registration-form";
 
 export const signInSchema = z.object({

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formStrings, type FormState } from "@/components/form-state";
 import { createContact } from "@/lib/accounts/contacts";
-import { backOfficeCode } from "@/lib/i18n/back-office-code";
+import { backOfficeCode } from "@/i18n/back-office-code";
 import { afterResponse } from "../../../../mail";
 import { clientAddress } from "../../../../request";
 import { requireStaff } from "../../../guard";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findInlineStrings, isLanguage } from "./inline-strings";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "..");
 
 const sourcesUnder = (folder: string) =>
   readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" })
