@@ -200,6 +200,34 @@ test("a shop administrator creates a third shop whose shoppers register, activat
   await admin.goto("/admin/settings/shops");
   await expect(admin.getByRole("row").filter({ hasText: "Third Shop" }).getByRole("cell").last()).toHaveText("1");
 
+  // Its languages: German by default, offering German and Ukrainian only. A browser asking for English gets German,
+  // the switcher offers the two, and the shop's own e-mails follow the customer's stored language.
+  await admin.goto("/admin/settings/shops/third");
+  await admin.getByLabel("Default language").selectOption("de");
+  const offered = admin.getByRole("group", { name: "Languages offered" });
+  await offered.getByLabel("English").uncheck();
+  await offered.getByLabel("Русский").uncheck();
+  await admin.getByRole("button", { name: "Save shop" }).click();
+  await expect(admin.getByText("Shop saved.", { exact: false })).toBeVisible();
+  const [languages] = await sql`select default_locale, locales from shops where code = 'third'`;
+  expect(languages).toEqual({ default_locale: "de", locales: ["de", "uk"] });
+  const visitor = await (await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "x-forwarded-for": clientAddress } })).newPage();
+  await visitor.goto(`${third}/`);
+  await expect(visitor.locator("html")).toHaveAttribute("lang", "de");
+  const switcher = visitor.getByRole("navigation", { name: "Sprache" });
+  await expect(switcher.getByRole("listitem")).toHaveText(["Deutsch", "Українська"]);
+  await switcher.getByRole("link", { name: "Українська" }).click();
+  await expect(visitor.locator("html")).toHaveAttribute("lang", "uk");
+  // A language the shop no longer offers is not taken from the switcher's link either.
+  await visitor.goto(`${third}/language?to=en&back=/`);
+  await expect(visitor.locator("html")).toHaveAttribute("lang", "uk");
+  await visitor.context().close();
+  // The default must be offered: refused with a message, nothing stored.
+  await admin.getByLabel("Default language").selectOption("ru");
+  await admin.getByRole("button", { name: "Save shop" }).click();
+  await expect(admin.getByText("Offer the default language too.")).toBeVisible();
+  expect((await sql`select default_locale from shops where code = 'third'`)[0].default_locale).toBe("de");
+
   // On a phone the pages fit the screen: nothing scrolls sideways.
   await admin.setViewportSize({ width: 390, height: 844 });
   for (const path of ["/admin/settings/shops", "/admin/settings/shops/third", "/admin/settings/shops/new"]) {
