@@ -142,6 +142,9 @@ export async function seriousViolations(page: Page, tags?: string[]): Promise<st
 
 /** No serious or critical accessibility violation on the current page. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A page that has just been re-rendered by an action may not have its streamed <title> yet: wait for it (a page
+  // without one still fails, here), then let axe read the whole page.
+  await expect(page, `title of ${page.url()}`).toHaveTitle(/\S/);
   expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
 }
 
