@@ -54,18 +54,12 @@ export default async function AccountPage() {
         <p className="text-slate-700">{t("passwordIntro")}</p>
         <SendResetLinkForm />
       </section>
-      <section aria-labelledby="language-heading" className="space-y-3">
-        <h2 id="language-heading" className="text-lg font-semibold">
-          {language("heading")}
-        </h2>
-        <p className="text-slate-700">{language("intro")}</p>
-        <LanguageForm
-          action={chooseLanguageAction}
-          current={customer.locale}
-          offered={offeredLocales(shop)}
-          text={{ label: language("label"), submit: language("submit") }}
-        />
-      </section>
+      <LanguageForm
+        action={chooseLanguageAction}
+        current={customer.locale}
+        offered={offeredLocales(shop)}
+        text={{ heading: language("heading"), intro: language("intro"), label: language("label"), submit: language("submit") }}
+      />
       <SignedInDevices devices={await customerDevices(db, context)} signOutElsewhere={signOutElsewhereAction} confirmHref="/account/confirm/sign-out-elsewhere" />
     </section>
   );

@@ -127,13 +127,12 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       </div>
       <Dashboard counts={counts} activity={staff.roles.some((role) => role === "user_manager" || role === "shop_admin")} />
       <TwoStepSignIn staffId={staff.id} />
-      <section aria-labelledby="language-heading" className="space-y-3">
-        <h2 id="language-heading" className="text-lg font-semibold">
-          {language("heading")}
-        </h2>
-        <p className="text-slate-700">{language("intro")}</p>
-        <LanguageForm action={chooseStaffLanguageAction} current={staff.locale} offered={locales} text={{ label: language("label"), submit: language("submit") }} />
-      </section>
+      <LanguageForm
+        action={chooseStaffLanguageAction}
+        current={staff.locale}
+        offered={locales}
+        text={{ heading: language("heading"), intro: language("intro"), label: language("label"), submit: language("submit") }}
+      />
       <SignedInDevices devices={devices} signOutElsewhere={signOutElsewhereAction} confirmHref="/admin/confirm/sign-out-elsewhere" />
     </section>
   );
