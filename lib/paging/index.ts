@@ -23,9 +23,16 @@ export function parsePage(params: Record<string, string | string[] | undefined>)
 
 export type SortValue = string | number | boolean | Date | null | undefined;
 
-const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const collators = new Map<string, Intl.Collator>();
 
-function compare(a: SortValue, b: SortValue): number {
+/** Text in a language's alphabetical order ("ru" puts Cyrillic first), case and accents aside, "User 2" before "User 10". */
+export function textOrder(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true })));
+  return collator;
+}
+
+function compare(a: SortValue, b: SortValue, collator: Intl.Collator): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
@@ -35,16 +42,17 @@ function compare(a: SortValue, b: SortValue): number {
   return x - y;
 }
 
-/** A stable sort by one key; empty values last in either direction. */
-export function sortRows<T, K extends string>(rows: readonly T[], sort: Sort<K>, valueOf: Record<K, (row: T) => SortValue>): T[] {
+/** A stable sort by one key, text in the page's language's order; empty values last in either direction. */
+export function sortRows<T, K extends string>(rows: readonly T[], sort: Sort<K>, valueOf: Record<K, (row: T) => SortValue>, locale: string): T[] {
   const value = valueOf[sort.key];
+  const collator = textOrder(locale);
   const sign = sort.dir === "desc" ? -1 : 1;
   return rows
     .map((row, index) => ({ row, index, key: value(row) }))
     .sort((a, b) => {
       const empty = (a.key === null || a.key === undefined ? 1 : 0) - (b.key === null || b.key === undefined ? 1 : 0);
       if (empty !== 0) return empty;
-      return sign * compare(a.key, b.key) || a.index - b.index;
+      return sign * compare(a.key, b.key, collator) || a.index - b.index;
     })
     .map((entry) => entry.row);
 }

@@ -30,17 +30,23 @@ describe("parsePage", () => {
 
 describe("sortRows", () => {
   it("sorts text without regard to case, both ways", () => {
-    expect(sortRows(rows, { key: "name", dir: "asc" }, by).map((row) => row.name)).toEqual(["Ann", "bob", "carl", "Dora"]);
-    expect(sortRows(rows, { key: "name", dir: "desc" }, by).map((row) => row.name)).toEqual(["Dora", "carl", "bob", "Ann"]);
+    expect(sortRows(rows, { key: "name", dir: "asc" }, by, "en").map((row) => row.name)).toEqual(["Ann", "bob", "carl", "Dora"]);
+    expect(sortRows(rows, { key: "name", dir: "desc" }, by, "en").map((row) => row.name)).toEqual(["Dora", "carl", "bob", "Ann"]);
   });
   it("keeps the order of equal values (stable) and puts empty values last in either direction", () => {
-    expect(sortRows(rows, { key: "customers", dir: "desc" }, by).map((row) => row.name)).toEqual(["bob", "carl", "Ann", "Dora"]);
-    expect(sortRows(rows, { key: "created", dir: "asc" }, by).map((row) => row.name)).toEqual(["Dora", "bob", "Ann", "carl"]);
-    expect(sortRows(rows, { key: "created", dir: "desc" }, by).map((row) => row.name)).toEqual(["Ann", "bob", "Dora", "carl"]);
+    expect(sortRows(rows, { key: "customers", dir: "desc" }, by, "en").map((row) => row.name)).toEqual(["bob", "carl", "Ann", "Dora"]);
+    expect(sortRows(rows, { key: "created", dir: "asc" }, by, "en").map((row) => row.name)).toEqual(["Dora", "bob", "Ann", "carl"]);
+    expect(sortRows(rows, { key: "created", dir: "desc" }, by, "en").map((row) => row.name)).toEqual(["Ann", "bob", "Dora", "carl"]);
+  });
+  it("orders text as the page's language does", () => {
+    const names = [{ name: "Zed" }, { name: "Анна" }, { name: "Ärger" }, { name: "Їжак" }, { name: "Иван" }];
+    const sorted = (locale: string) => sortRows(names, { key: "name", dir: "asc" }, { name: (row) => row.name }, locale).map((row) => row.name);
+    expect(sorted("de")).toEqual(["Ärger", "Zed", "Анна", "Иван", "Їжак"]);
+    expect(sorted("uk")).toEqual(["Анна", "Иван", "Їжак", "Ärger", "Zed"]);
   });
   it("does not change the list it was given", () => {
     const copy = [...rows];
-    sortRows(rows, { key: "name", dir: "desc" }, by);
+    sortRows(rows, { key: "name", dir: "desc" }, by, "en");
     expect(rows).toEqual(copy);
   });
 });

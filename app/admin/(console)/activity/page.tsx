@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { timeFormatter } from "@/app/words";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CodedLabel } from "@/components/badge";
 import { DataTable } from "@/components/data-table";
@@ -12,7 +12,7 @@ import { LiveFilterForm } from "@/components/live-filter-form";
 import { hrefWith, KeysetPagination } from "@/components/pagination";
 import { activityActions, activityPeriods, filterText, isActivityPeriod, pageActivity } from "@/lib/activity";
 import { labelOf } from "@/lib/labels";
-import { parseSort, firstParam } from "@/lib/paging";
+import { parseSort, firstParam, textOrder } from "@/lib/paging";
 import { requireStaff } from "../../guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,9 +38,10 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const unknownWithin = askedWithin && !within ? askedWithin : "";
   const page = await pageActivity(db, staff, { person, action, within, order: sort.dir === "asc" ? "oldest" : "newest", after: firstParam(params.after) });
   const kept = { person, action, within: within ?? "", sort: sort.dir === "asc" ? "time" : "", dir: sort.dir === "asc" ? "asc" : "" };
+  const order = textOrder(await getLocale());
   const options = [...new Set([...seen, ...(action ? [action] : [])])]
     .map((code) => ({ value: code, label: labelOf(labels.activityAction, code).text }))
-    .sort((a, b) => a.label.localeCompare(b.label, "en"));
+    .sort((a, b) => order.compare(a.label, b.label));
   const filtered = Boolean(person || action || within);
   return (
     <section className="space-y-6">

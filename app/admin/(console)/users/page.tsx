@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { StatusBadge } from "@/components/badge";
 import { ButtonLink } from "@/components/button-link";
@@ -36,7 +36,7 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const [users, visibleShops] = await Promise.all([listStaff(db, { status }), shopsInScope(db, shopScope(staff))]);
   const sort = parseSort(params, sortKeys, { key: "name", dir: "asc" });
-  const page = pageOf(sortRows(users, sort, { name: (user) => user.name, email: (user) => user.email, status: (user) => labels.staffStatus[user.listStatus] }), parsePage(params), USERS_PAGE_SIZE);
+  const page = pageOf(sortRows(users, sort, { name: (user) => user.name, email: (user) => user.email, status: (user) => labels.staffStatus[user.listStatus] }, await getLocale()), parsePage(params), USERS_PAGE_SIZE);
   // The filter goes with every sort and page link, and the sort with the filter form (a new filter starts at page 1).
   const kept = sort.key === "name" && sort.dir === "asc" ? {} : { sort: sort.key, dir: sort.dir };
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
@@ -31,7 +31,7 @@ export default async function AttributeDefinitionsPage({ searchParams }: { searc
   const all = await listAttributeDefinitions(await getDb(), staff);
   const deleted = params.deleted === "1";
   const sort = parseSort(params, ["code", "label", "kind"], { key: "code", dir: "asc" });
-  const page = pageOf(sortRows(all, sort, { code: (row) => row.code, label: (row) => row.label, kind: (row) => row.valueKind }), parsePage(params), ATTRIBUTES_PAGE_SIZE);
+  const page = pageOf(sortRows(all, sort, { code: (row) => row.code, label: (row) => row.label, kind: (row) => row.valueKind }, await getLocale()), parsePage(params), ATTRIBUTES_PAGE_SIZE);
   const kept = sort.key === "code" && sort.dir === "asc" ? {} : { sort: sort.key, dir: sort.dir };
   return (
     <section className="space-y-6">

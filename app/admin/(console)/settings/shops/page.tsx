@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ButtonLink } from "@/components/button-link";
 import { DataTable } from "@/components/data-table";
@@ -26,7 +26,7 @@ export default async function ShopsPage({ searchParams }: { searchParams: Promis
   const format = await getFormatter();
   const sort = parseSort(params, ["code", "name", "customers"], { key: "code", dir: "asc" });
   const all = await listShopSummaries(await getDb(), scope);
-  const page = pageOf(sortRows(all, sort, { code: (shop) => shop.code, name: (shop) => shop.name, customers: (shop) => shop.customers }), parsePage(params), SHOPS_PAGE_SIZE);
+  const page = pageOf(sortRows(all, sort, { code: (shop) => shop.code, name: (shop) => shop.name, customers: (shop) => shop.customers }, await getLocale()), parsePage(params), SHOPS_PAGE_SIZE);
   const kept = sort.key === "code" && sort.dir === "asc" ? {} : { sort: sort.key, dir: sort.dir };
   return (
     <section className="space-y-6">
