@@ -59,14 +59,16 @@ const backoff = sql`case when ${emailOutbox.attempts} <= 1 then 0 else least(360
  * instances) never share one. A request that failed before is repeated first, with exactly its e-mails (its
  * `batch_key`); otherwise up to `limit` due e-mails, oldest first, become a new request.
  */
-async function claimBatch(db: Db, limit: number): Promise<OutboxEmail[]> {
+async function claimBatch(db: Db, limit: number): Promise<{ claimed: OutboxEmail[]; repeatBusy: boolean }> {
   const claim = sql`status = 'sending', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})`;
   const due = sql`status in ('queued', 'sending') and next_attempt_at <= now()`;
   // The picks are materialised: an UPDATE … WHERE id IN (SELECT … LIMIT n) may run its subquery more than once
   // and take more than n rows. A repeat takes all rows of its batch, so two dispatchers repeating at once could lock
   // them in different orders (a deadlock): one repeats at a time, the other claims new e-mails meanwhile.
+  let repeatBusy = false;
   const repeated = await db.transaction(async (tx) => {
     const [{ free }] = rowsOf<{ free: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REPEAT_LOCK}) as free`));
+    repeatBusy = !free;
     if (!free) return [];
     return rowsOf<{ id: string }>(
       await tx.execute(sql`
@@ -97,8 +99,9 @@ async function claimBatch(db: Db, limit: number): Promise<OutboxEmail[]> {
       returning id`);
     ids = rowsOf<{ id: string }>(fresh).map((row) => row.id);
   }
-  if (ids.length === 0) return [];
-  return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids)).orderBy(emailOutbox.createdAt, emailOutbox.id);
+  if (ids.length === 0) return { claimed: [], repeatBusy };
+  const claimed = await db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids)).orderBy(emailOutbox.createdAt, emailOutbox.id);
+  return { claimed, repeatBusy };
 }
 
 /**
@@ -117,9 +120,10 @@ export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: Dispatch
   let stopped = false;
   const lane = async () => {
     while (!stopped && handled < maxEmails) {
-      const claimed = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
+      const { claimed, repeatBusy } = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
       if (claimed.length === 0) {
-        const wait = run.drain ? await nextDueIn(db) : null;
+        // Another dispatcher held the repeats for a moment (the other lane, most often): one may be due once it lets go.
+        const wait = repeatBusy ? 0 : run.drain ? await nextDueIn(db) : null;
         if (wait === null || Date.now() + wait >= deadline) break;
         await sleep(Math.max(wait, 50)); // due but locked by another dispatcher: look again shortly
         continue;
@@ -165,7 +169,7 @@ async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], 
       counts.retried += claimed.length;
       return { counts, stop: true };
     }
-    sendAt += slot.waitMs;
+    sendAt = slot.sendAt;
   }
   const prepared: { email: OutboxEmail; outgoing: OutgoingEmail }[] = [];
   const senders = new Map<string, string>();

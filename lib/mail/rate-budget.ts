@@ -12,8 +12,11 @@ const PROVIDER = "resend";
  */
 const SPACING_MARGIN = 0.05;
 
-/** A slot taken: when to send (`waitMs` from now; `at` by the database's clock), or how long until one is free. */
-export type SendSlot = { ok: true; waitMs: number; at: number } | { ok: false; waitSeconds: number };
+/**
+ * A slot taken: when to send (`sendAt` on this process's clock, `waitMs` after the answer came; `at` by the
+ * database's clock), or how long until one is free.
+ */
+export type SendSlot = { ok: true; sendAt: number; waitMs: number; at: number } | { ok: false; waitSeconds: number };
 
 /**
  * Takes the next request slot of the provider's budget, shared in the database by every instance and cron run:
@@ -33,7 +36,13 @@ export async function takeSendSlot(db: Db, ratePerSecond: number, maxWaitMs: num
     returning extract(epoch from next_slot_at - now())::float8 - ${spacing} as wait,
       extract(epoch from next_slot_at)::float8 - ${spacing} as at`);
   const [slot] = rowsOf<{ wait: number; at: number }>(taken);
-  if (slot) return { ok: true, waitMs: Math.max(0, Number(slot.wait) * 1000), at: Number(slot.at) * 1000 };
+  if (slot) {
+    // The wait is counted from the statement's now(), which is never later than the answer's arrival: counted from
+    // here it can only end late. Counted from before the query, it ended early by however long the query queued for
+    // a connection (requests went up to two slots early in CI).
+    const waitMs = Math.max(0, Number(slot.wait) * 1000);
+    return { ok: true, sendAt: Date.now() + waitMs, waitMs, at: Number(slot.at) * 1000 };
+  }
   const busy: unknown = await db.execute(sql`
     select extract(epoch from next_slot_at - now())::float8 as wait from ${mailSendBudget} where provider = ${PROVIDER}`);
   const [next] = rowsOf<{ wait: number }>(busy);
