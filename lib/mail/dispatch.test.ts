@@ -9,7 +9,7 @@ import { clearSink, failNextSends, sinkEmails, sinkStats, startSink, type Runnin
 import { renderNotification } from "@/emails/render";
 import { getEnv } from "@/lib/env";
 import { describeOnDatabases } from "@/lib/testing/databases";
-import { deliverDueEmails, type DispatchDeps } from "./dispatch";
+import { deliverDueEmails, REPEAT_LOCK, type DispatchDeps } from "./dispatch";
 import { holdSendBudget } from "./rate-budget";
 import { enqueueEmail } from "./outbox";
 import { resendTransport } from "./transports";
@@ -307,6 +307,22 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     const made = await requests();
     expect(made.map((request) => request.outboxIds.length)).toEqual([50, 50, 50, 50]);
     expect(new Set((await sinkEmails()).map((email) => email.idempotencyKey))).toEqual(new Set(keys));
+  });
+
+  it("a run that finds another dispatcher repeating a failed request looks again rather than leaving its own for later", async () => {
+    const [id] = await queueMany("repeat-busy", 1);
+    await db().update(emailOutbox).set({ batchKey: randomUUID(), attempts: 1 }).where(eq(emailOutbox.id, id));
+    // Another dispatcher holds the repeat lock for 300 ms (on PGlite, its transaction holds the whole database).
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${REPEAT_LOCK})`);
+      locked();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await lockTaken;
+    expect(await deliverDueEmails(db(), deps)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    await holder;
   });
 
   it("retries alone an e-mail the provider refused inside a batch; the others are sent", async () => {

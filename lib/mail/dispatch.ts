@@ -43,7 +43,7 @@ export const RETRY_WINDOW_SECONDS = 24 * 3600;
 const LEASE_SECONDS = 120;
 
 /** The advisory lock that lets one dispatcher at a time repeat a failed request (any number claim new ones). */
-const REPEAT_LOCK = 724100302;
+export const REPEAT_LOCK = 724100302;
 
 /** How long a 429 without `retry-after` holds sending back: the provider's limits are per second. */
 export const RATE_LIMIT_DELAY_SECONDS = 1;
