@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, mailSendBudget, shops } from "@/db/schema";
 import { clearSink, failNextSends, sinkEmails, sinkStats, startSink, type RunningSink } from "@/e2e/sink";
 import { renderNotification } from "@/emails/render";
@@ -359,6 +359,37 @@ describeOnDatabases("deliverDueEmails in batches, within the shared rate budget"
     await queueMany("later", 1);
     await failNextSends(503, 2);
     expect(await deliverDueEmails(db(), paced, { maxSeconds: 10 })).toEqual({ sent: 0, retried: 2, failed: 0 });
+  });
+
+  describe("a request whose e-mails take longer to render than its slot is away", () => {
+    const rate = 10;
+    // Rendering takes three slots (a cold start, a busy machine).
+    const slow = (): DispatchDeps => ({
+      ...deps,
+      ratePerSecond: rate,
+      render: async (type, props) => (await new Promise((resolve) => setTimeout(resolve, 300)), renderNotification(type, props)),
+    });
+    /** The gap between the last request and one more, punctual, sent right after. */
+    const gapToTheNext = async () => {
+      await queueMany("punctual", 1);
+      expect(await deliverDueEmails(db(), { ...deps, ratePerSecond: rate })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      const made = await requests();
+      return made[made.length - 1].at - made[made.length - 2].at;
+    };
+
+    it("as a lane's first, takes its slot after rendering: the next request keeps a slot's distance", async () => {
+      await queueMany("first", 1);
+      expect(await deliverDueEmails(db(), slow())).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await gapToTheNext()).toBeGreaterThanOrEqual(1000 / rate - 10);
+    });
+
+    it("as a lane's later one, takes a fresh slot rather than go late on its own", async () => {
+      // Three requests of one e-mail (repeats, each under its batch key): one lane's second renders after its slot.
+      const ids = await queueMany("later", 3);
+      for (const id of ids) await db().update(emailOutbox).set({ batchKey: randomUUID(), attempts: 1 }).where(eq(emailOutbox.id, id));
+      expect(await deliverDueEmails(db(), slow())).toEqual({ sent: 3, retried: 0, failed: 0 });
+      expect(await gapToTheNext()).toBeGreaterThanOrEqual(1000 / rate - 10);
+    });
   });
 
   it("renders nothing while the shared budget has no slot for this run: the e-mails wait, unattempted", async () => {

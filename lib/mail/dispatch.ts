@@ -8,7 +8,7 @@ import { unseal } from "./seal";
 import { formatSender, parseSender } from "./sender";
 import { suppressDueEmails } from "./suppression";
 import { catchUpEvents } from "./webhooks";
-import { holdSendBudget, takeSendSlot } from "./rate-budget";
+import { holdSendBudget, LATE_SEND_MS, peekSendSlot, takeSendSlot } from "./rate-budget";
 import type { OutgoingEmail, Transport } from "./transports";
 
 export type Renderer = <T extends NotificationType>(type: T, props: NotificationProps[T]) => Promise<RenderedEmail>;
@@ -119,6 +119,7 @@ export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: Dispatch
   let handled = 0;
   let stopped = false;
   const lane = async () => {
+    let first = true;
     while (!stopped && handled < maxEmails) {
       const { claimed, repeatBusy } = await claimBatch(db, Math.min(BATCH_SIZE, maxEmails - handled));
       if (claimed.length === 0) {
@@ -129,7 +130,8 @@ export async function deliverDueEmails(db: Db, deps: DispatchDeps, run: Dispatch
         continue;
       }
       handled += claimed.length;
-      const { counts, stop } = await deliverBatch(db, deps, claimed, deadline);
+      const { counts, stop } = await deliverBatch(db, deps, claimed, deadline, first);
+      first = false;
       result.sent += counts.sent;
       result.retried += counts.retried;
       result.failed += counts.failed;
@@ -156,21 +158,27 @@ async function nextDueIn(db: Db): Promise<number | null> {
 
 type BatchOutcome = { counts: DispatchResult; stop: boolean };
 
-async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], deadline: number): Promise<BatchOutcome> {
+/**
+ * Renders and sends one request's e-mails. Towards a rate-limited provider its slot comes first: when the budget has
+ * none left in this run, nothing is rendered for nothing (under a burst of after-response runs that was most of their
+ * work), and when it has one, rendering uses the wait. A lane's `first` request only looks whether a slot is free: a
+ * slot taken first would pass while a cold lane renders (a full batch takes most of a second), so it takes one after.
+ */
+async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], deadline: number, first: boolean): Promise<BatchOutcome> {
   const counts = { sent: 0, retried: 0, failed: 0 };
-  // The request's slot comes first: when the budget has none left in this run, nothing is rendered for nothing
-  // (under a burst of after-response runs that was most of their work); when it has one, rendering uses the wait.
-  let sendAt = Date.now();
-  if (deps.transport.rateLimited && deps.ratePerSecond) {
-    const slot = await takeSendSlot(db, deps.ratePerSecond, deadline - Date.now());
-    if (!slot.ok) {
-      // Every slot this run could use is taken: the e-mails wait for the next run, the attempt uncounted.
-      await reschedule(db, claimed, { retryable: true, delaySeconds: slot.waitSeconds, attempted: false });
-      counts.retried += claimed.length;
-      return { counts, stop: true };
-    }
-    sendAt = slot.sendAt;
-  }
+  const paced = Boolean(deps.transport.rateLimited && deps.ratePerSecond);
+  /** The request's slot (when to send; taken unless `peek`), or null when the budget has none left in this run. */
+  const slotFor = async (emails: OutboxEmail[], peek = false): Promise<number | null> => {
+    const reach = deadline - Date.now();
+    const slot = peek ? await peekSendSlot(db, reach) : await takeSendSlot(db, deps.ratePerSecond!, reach);
+    if (slot.ok) return slot.sendAt;
+    // Every slot this run could use is taken: the e-mails wait for the next run, the attempt uncounted.
+    await reschedule(db, emails, { retryable: true, delaySeconds: slot.waitSeconds, attempted: false });
+    counts.retried += emails.length;
+    return null;
+  };
+  let sendAt: number | null = paced ? await slotFor(claimed, first) : Date.now();
+  if (sendAt === null) return { counts, stop: true };
   const prepared: { email: OutboxEmail; outgoing: OutgoingEmail }[] = [];
   const senders = new Map<string, string>();
   for (const email of claimed) {
@@ -183,6 +191,13 @@ async function deliverBatch(db: Db, deps: DispatchDeps, claimed: OutboxEmail[], 
   }
   const emails = prepared.map((entry) => entry.email);
   if (emails.length === 0) return { counts, stop: false };
+  if (paced && (first || Date.now() - sendAt > LATE_SEND_MS)) {
+    // A first request takes its slot now. Any other whose rendering outlasted its slot takes a fresh one: sent late,
+    // it would bunch with the punctual requests after it, and a provider counting the last second would refuse one
+    // and hold everyone back.
+    sendAt = await slotFor(emails);
+    if (sendAt === null) return { counts, stop: true };
+  }
   if (sendAt > Date.now()) await sleep(sendAt - Date.now());
 
   // A request of one e-mail is keyed by the e-mail; a batch by its batch key, which its repetitions keep.

@@ -13,6 +13,12 @@ const PROVIDER = "resend";
 const SPACING_MARGIN = 0.05;
 
 /**
+ * How late a request may leave after its slot. Any N + 1 slots of a rate of N span 1 s plus the margin (50 ms): a
+ * request later than that shares a second with the N punctual ones after it. 10 ms are left for the network.
+ */
+export const LATE_SEND_MS = SPACING_MARGIN * 1000 - 10;
+
+/**
  * A slot taken: when to send (`sendAt` on this process's clock, `waitMs` after the answer came; `at` by the
  * database's clock), or how long until one is free.
  */
@@ -43,10 +49,25 @@ export async function takeSendSlot(db: Db, ratePerSecond: number, maxWaitMs: num
     const waitMs = Math.max(0, Number(slot.wait) * 1000);
     return { ok: true, sendAt: Date.now() + waitMs, waitMs, at: Number(slot.at) * 1000 };
   }
-  const busy: unknown = await db.execute(sql`
-    select extract(epoch from next_slot_at - now())::float8 as wait from ${mailSendBudget} where provider = ${PROVIDER}`);
-  const [next] = rowsOf<{ wait: number }>(busy);
-  return { ok: false, waitSeconds: Math.max(1, Math.ceil(Number(next?.wait ?? 1))) };
+  return { ok: false, waitSeconds: Math.max(1, Math.ceil((await nextSlotIn(db)) / 1000)) };
+}
+
+/**
+ * Whether a slot is free within `maxWaitMs`, without taking it: when (`sendAt`, on this process's clock), or how long
+ * until one is, as `takeSendSlot` answers.
+ */
+export async function peekSendSlot(db: Db, maxWaitMs: number): Promise<{ ok: true; sendAt: number } | { ok: false; waitSeconds: number }> {
+  const wait = await nextSlotIn(db);
+  return wait <= Math.max(0, maxWaitMs) ? { ok: true, sendAt: Date.now() + wait } : { ok: false, waitSeconds: Math.max(1, Math.ceil(wait / 1000)) };
+}
+
+/** Milliseconds until the budget's next free slot: 0 when one is free now. */
+async function nextSlotIn(db: Db): Promise<number> {
+  const [next] = rowsOf<{ wait: number }>(
+    await db.execute(sql`
+      select extract(epoch from next_slot_at - now())::float8 * 1000 as wait from ${mailSendBudget} where provider = ${PROVIDER}`),
+  );
+  return Math.max(0, Number(next?.wait ?? 0));
 }
 
 /** After a 429: nobody sends before `seconds` from now, whichever instance they run on. */
