@@ -83,6 +83,7 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
   const words = useMessageWords();
   const errorsFor = (name: string) => words(rawErrorsFor(name));
   const t = useTranslations("settings.shops.form");
+  const languages = locales.map((locale) => ({ value: locale, label: localeNames[locale] }));
   const resetModes = callCentreResetModes.map((mode) => ({ value: mode.value, label: t(`resetModes.${mode.value}`) }));
   const value = (name: string) => state.values?.[name] ?? initial[name] ?? "";
   const text = (name: string, label: string, hint?: ReactNode, extra: Record<string, string> = {}) => (
@@ -132,7 +133,7 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
       <div className="grid gap-5 sm:grid-cols-2">
         <Select
           label={t("defaultLocale")}
-          options={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
+          options={languages}
           defaultValue={value("defaultLocale") || "en"}
           errors={errorsFor("defaultLocale")}
           hint={t("defaultLocaleHint")}
@@ -142,7 +143,7 @@ export function ShopForm({ action, initial, isNew, saved }: { action: Action; in
           <CheckboxGroup
             legend={t("locales")}
             name="locales"
-            options={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
+            options={languages}
             defaultValues={value("locales").split(",")}
             errors={errorsFor("locales")}
             inputProps={() => register("locales")}
